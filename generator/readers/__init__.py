@@ -1,0 +1,92 @@
+"""Readers: a data source (YAML or Excel) -> a validated AccountPlan, errors located."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problem, SourceError
+from generator.model.plan import AccountPlan
+from generator.model.validation import validate_data
+from generator.readers.locations import Locations
+from generator.readers.yaml_reader import read_yaml
+
+RawReader = Callable[[Path], tuple[Any, Locations]]
+
+MAX_PHOTO_BYTES = 10_000_000
+PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
+
+
+@dataclass
+class LoadedPlan:
+    """A validated plan, the source it came from and the warnings met while reading it."""
+
+    plan: AccountPlan
+    source: Path | None
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _raw_readers() -> dict[str, RawReader]:
+    """Return the raw reader of each source suffix."""
+    readers: dict[str, RawReader] = {".yaml": read_yaml, ".yml": read_yaml}
+    try:
+        from generator.readers.excel_reader import read_excel
+    except ImportError:  # pragma: no cover - the Excel reader ships with the package
+        return readers
+    readers[".xlsx"] = read_excel
+    return readers
+
+
+def read_raw(path: Path) -> tuple[Any, Locations]:
+    """Return the raw data of a source file and where its fields are."""
+    readers = _raw_readers()
+    reader = readers.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(readers))
+        raise SourceError([Problem(str(path), "", f"unknown source type; expected one of {known}")])
+    if not path.is_file():
+        raise SourceError([Problem(str(path), "", "no such file")])
+    return reader(path)
+
+
+def read_source(path: Path, require_identity: bool = True) -> LoadedPlan:
+    """Return the validated plan of a source file; SourceError lists every problem."""
+    data, locations = read_raw(path)
+    outcome = validate_data(data, require_identity)
+    warnings = [locations.problem(loc, message) for loc, message in outcome.warnings]
+    problems = locations.problems + [locations.problem(loc, m) for loc, m in outcome.problems]
+    if outcome.plan is None:
+        raise SourceError(problems or [Problem(str(path), "", "not a valid account plan")])
+    plan = _resolve_photos(outcome.plan, path.parent, locations, problems)
+    if problems:
+        raise SourceError(problems)
+    return LoadedPlan(plan, path, warnings)
+
+
+def _resolve_photos(
+    plan: AccountPlan, base: Path, locations: Locations, problems: list[Problem]
+) -> AccountPlan:
+    """Return plan with team photos made absolute; a missing or unusable photo is a problem."""
+    for i, member in enumerate(plan.team):
+        if not member.photo:
+            continue
+        photo = (base / member.photo).resolve()
+        message = _photo_problem(photo)
+        if message:
+            problems.append(locations.problem(("team", i, "photo"), message))
+        else:
+            member.photo = str(photo)
+    return plan
+
+
+def _photo_problem(photo: Path) -> str:
+    """Return what is wrong with a photo file, or '' when it is usable."""
+    if photo.suffix.lower() not in PHOTO_SUFFIXES:
+        return f"expected a picture ({', '.join(PHOTO_SUFFIXES)}); got {photo.name!r}"
+    if not photo.is_file():
+        return f"no such picture: {photo}"
+    if photo.stat().st_size > MAX_PHOTO_BYTES:
+        return f"picture is larger than {MAX_PHOTO_BYTES:,} bytes"
+    return ""

@@ -1,0 +1,182 @@
+"""YAML source -> raw data with the line and column of every field; safe and bounded."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import Problem, SourceError
+from generator.model.text import Loc
+from generator.readers.locations import Locations, field_path
+
+MAX_BYTES = 5_000_000
+MAX_DEPTH = 40
+MAX_EVENTS = 500_000
+MAX_VALUES = 500_000
+
+
+class SourceFloat(float):
+    """A float that remembers the text it was written as."""
+
+    source: str
+
+
+class SourceInt(int):
+    """An int that remembers the text it was written as."""
+
+    source: str
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader where only true/false are booleans (yes/no/on/off stay text)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+for _first in "tTfF":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
+
+
+def read_yaml(path: Path) -> tuple[Any, Locations]:
+    """Return the raw data of a YAML file and where each field is; SourceError if unreadable."""
+    text = _read_text(path)
+    _check_shape(text, path)
+    locations = Locations(str(path))
+    node = _compose(text, path)
+    if node is None:
+        return {}, locations
+    builder = _Builder(path, locations)
+    data = builder.build(node, (), 0)
+    locations.problems.extend(builder.problems)
+    return data, locations
+
+
+def _read_text(path: Path) -> str:
+    """Return the file's text, refusing oversized and non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(path, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise _fail(path, f"cannot read the file: {error.strerror or error}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _fail(f"{path}:{line}", "the file is not UTF-8 text") from None
+
+
+def _fail(where: Path | str, message: str) -> SourceError:
+    """Return a SourceError with one problem."""
+    return SourceError([Problem(str(where), "", message)])
+
+
+def _mark(path: Path | str, mark: Any) -> str:
+    """Return 'file:line:column' for a PyYAML mark (1-based)."""
+    return f"{path}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _check_shape(text: str, path: Path) -> None:
+    """Refuse documents nested too deeply or too large before composing them."""
+    depth = 0
+    try:
+        for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _fail(_mark(path, event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if count > MAX_EVENTS:
+                raise _fail(_mark(path, event.start_mark), "too many values in one file")
+    except yaml.MarkedYAMLError as error:
+        raise _syntax(path, error) from None
+    except yaml.YAMLError as error:
+        raise _fail(path, f"not valid YAML: {error}") from None
+
+
+def _syntax(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
+    """Return a SourceError for a YAML syntax error at its position."""
+    mark = error.problem_mark or error.context_mark
+    where = _mark(path, mark) if mark else str(path)
+    what = " ".join(x for x in (error.context, error.problem) if x)
+    return _fail(where, f"YAML syntax error: {what}")
+
+
+def _compose(text: str, path: Path) -> Node | None:
+    """Return the single document's node graph (aliases shared, not expanded)."""
+    try:
+        return _Loader(text).get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise _syntax(path, error) from None
+    except RecursionError:
+        raise _fail(path, "nested too deeply") from None
+
+
+class _Builder:
+    """Turns a node graph into plain data, recording locations and bounding expansion."""
+
+    def __init__(self, path: Path, locations: Locations) -> None:
+        self.path = path
+        self.locations = locations
+        self.problems: list[Problem] = []
+        self.values = 0
+        self.loader = _Loader("")
+
+    def build(self, node: Node, loc: Loc, depth: int) -> Any:
+        """Return the value of node at loc."""
+        self.values += 1
+        if depth > MAX_DEPTH or self.values > MAX_VALUES:
+            raise _fail(_mark(self.path, node.start_mark), "too many or too deeply nested values (aliases?)")
+        self.locations.places.setdefault(loc, _mark(self.path, node.start_mark))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        """Return a mapping node as a dict, reporting duplicate and non-text keys."""
+        self.loader.flatten_mapping(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node, loc) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                self._problem(key_node, loc, "keys must be plain text")
+                continue
+            child = (*loc, key)
+            if key in result:
+                self._problem(key_node, child, f"duplicate key {key!r}")
+                continue
+            self.locations.places[child] = _mark(self.path, key_node.start_mark)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: Node, loc: Loc) -> Any:
+        """Return a scalar's value; numbers keep the text they were written as."""
+        if not isinstance(node, ScalarNode):
+            return None
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return node.value  # validation then says what was expected, at this place
+        if isinstance(value, float):
+            value = SourceFloat(value)
+            value.source = node.value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = SourceInt(value)
+            value.source = node.value
+        return value
+
+    def _problem(self, node: Node, loc: Loc, message: str) -> None:
+        """Record a problem at node."""
+        self.problems.append(Problem(_mark(self.path, node.start_mark), field_path(loc), message))

@@ -1,0 +1,83 @@
+"""accountplan: client-ready account plans in Word, PowerPoint and Excel from one validated source."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import AccountPlanError
+from generator.families import FAMILY_IDS, check_family, families_table, formats_of
+from generator.model.plan import AccountPlan
+from generator.naming import account_slug
+from generator.readers import LoadedPlan, read_source
+from generator.resources import example_source
+from generator.views import VIEWS
+from generator.writers import get_writer
+from generator.writers.package import normalize_package, write_atomic
+
+__version__ = "0.1.0"
+BLANK_FOLDER = "blank"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file generate() wrote."""
+
+    family: str
+    format: str
+    path: Path
+
+
+def load_plan(source: Path | str | None = None) -> LoadedPlan:
+    """Return the validated plan of a YAML or Excel source (the bundled example by default)."""
+    return read_source(Path(source) if source is not None else example_source())
+
+
+def blank_plan() -> AccountPlan:
+    """Return the empty plan the blank variant is made from."""
+    return AccountPlan()
+
+
+def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
+    """Return the bytes of one family in one format: deterministic for the same plan."""
+    check_family(family)
+    writer = get_writer(fmt)
+    if family not in writer.families:
+        raise AccountPlanError(f"{family} is not made in {fmt}; it is made in {', '.join(formats_of(family))}")
+    data = writer.write(family, VIEWS[family](plan), plan.plan.date)
+    return normalize_package(data, plan.plan.date)
+
+
+def generate(
+    plan: AccountPlan,
+    out_dir: Path | str = "output",
+    families: Sequence[str] = (),
+    formats: Sequence[str] = (),
+    folder: str | None = None,
+) -> list[Output]:
+    """Write the chosen families and formats of a plan under out_dir/<account-slug>/; return them."""
+    target = Path(out_dir) / (folder or (BLANK_FOLDER if plan.is_blank else account_slug(plan.account.name)))
+    for fmt in formats:
+        get_writer(fmt)
+    outputs = []
+    for family in [check_family(f) for f in families] or list(FAMILY_IDS):
+        for fmt in formats_of(family):
+            if formats and fmt not in formats:
+                continue
+            path = target / f"{family}.{fmt}"
+            write_atomic(path, render(plan, family, fmt))
+            outputs.append(Output(family, fmt, path))
+    return outputs
+
+
+def schema() -> str:
+    """Return the JSON Schema of the data source, for editors that autocomplete YAML."""
+    return json.dumps(AccountPlan.model_json_schema(), indent=2, ensure_ascii=False)
+
+
+__all__ = [
+    "AccountPlan", "AccountPlanError", "LoadedPlan", "Output", "__version__", "blank_plan",
+    "families_table", "generate", "load_plan", "render", "schema",
+]

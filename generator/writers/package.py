@@ -1,0 +1,49 @@
+"""Office packages made deterministic (fixed zip times, dates from the plan) and written atomically."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from datetime import date
+from pathlib import Path
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+DEFAULT_DATE = date(2000, 1, 1)
+_CORE = "docProps/core.xml"
+_W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+_PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
+
+
+def normalize_package(data: bytes, when: date | None) -> bytes:
+    """Return the package with fixed zip timestamps and its document dates set to when."""
+    stamp = (when or DEFAULT_DATE).isoformat().encode() + b"T00:00:00Z"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == _CORE:
+                body = _PRINTED.sub(b"", _W3CDTF.sub(rb"\g<1>" + stamp + rb"\g<3>", body))
+            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, body, compresslevel=6)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write data to path through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

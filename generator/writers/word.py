@@ -1,0 +1,155 @@
+"""Word writer: family view -> .docx through a docxtpl template, prepared once per process."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime, timezone
+from functools import cache
+from typing import Any
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import StrictUndefined, TemplateError as JinjaError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from generator import resources
+from generator.errors import TemplateError
+from generator.views import View
+
+PHOTO_WIDTH = Mm(20)
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
+
+
+def lines(items: Any) -> Markup:
+    """Return a list as escaped lines (each becomes a line break in Word)."""
+    return Markup("\n").join(escape(item) for item in _as_list(items))
+
+
+def bullets(items: Any) -> Markup:
+    """Return a list as escaped bullet lines."""
+    return Markup("\n").join(Markup("• ") + escape(item) for item in _as_list(items))
+
+
+def _as_list(items: Any) -> list[Any]:
+    """Return items as a list (a single string is one item)."""
+    return [items] if isinstance(items, str) else list(items)
+
+
+def environment() -> SandboxedEnvironment:
+    """Return the strict, sandboxed, autoescaping Jinja environment templates render in."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    env.filters["lines"] = lines
+    env.filters["bullets"] = bullets
+    return env
+
+
+class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
+    """A docxtpl template whose XML clean-up and Jinja compile happen once, not per render."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        super().__init__(io.BytesIO(data))
+        self.data = data
+        self.name = name
+        self.env = environment()
+        self.compiled: dict[str, Any] = {}
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Clean up and compile the body, headers and footers."""
+        self.init_docx()
+        try:
+            self.compiled["body"] = self._compile(self.get_xml())
+            for uri in (self.HEADER_URI, self.FOOTER_URI):
+                for _, part in self.get_headers_footers(uri):
+                    self.compiled[str(part.partname)] = self._compile(self.get_part_xml(part))
+        except JinjaError as error:
+            raise TemplateError(f"template {self.name}: {error}") from None
+        self.docx = None
+
+    def _compile(self, xml: str) -> Any:
+        """Return the compiled Jinja template of one part's XML."""
+        return self.env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(xml)))
+
+    def init_docx(self, reload: bool = True) -> None:
+        """Load a fresh document from the template bytes."""
+        if not self.docx or (self.is_rendered and reload):
+            from docx import Document
+
+            self.docx = Document(io.BytesIO(self.data))
+            self.is_rendered = False
+
+    def variables(self) -> set[str]:
+        """Return the top-level variables the template uses."""
+        return set(self.get_undeclared_template_variables(jinja_env=self.env))
+
+    def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
+        """Return the rendered body XML."""
+        return self._render("body", self.docx._part, context)
+
+    def build_headers_footers_xml(self, context: dict[str, Any], uri: str, jinja_env: Any = None) -> Any:
+        """Yield the rendered XML of each header or footer part."""
+        for rel_key, part in self.get_headers_footers(uri):
+            yield rel_key, self._render(str(part.partname), part, context).encode("utf-8")
+
+    def _render(self, key: str, part: Any, context: dict[str, Any]) -> str:
+        """Render one compiled part (values are data: never evaluated, always escaped)."""
+        self.current_rendering_part = part
+        try:
+            xml = self.compiled[key].render(context)
+        except JinjaError as error:
+            raise TemplateError(f"template {self.name}: {error}") from None
+        return str(self.resolve_listing(_PARAGRAPH_MARK.sub(r"<w:p\1", xml)))
+
+    def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
+        """Render context and return the document's bytes with fixed properties."""
+        self.render(context, jinja_env=self.env, autoescape=True)
+        stamp = datetime.combine(when or date(2000, 1, 1), datetime.min.time(), tzinfo=timezone.utc)
+        props = self.docx.core_properties
+        props.title, props.author, props.last_modified_by = title, author, "accountplan"
+        props.created = props.modified = stamp
+        props.revision = 1
+        out = io.BytesIO()
+        self.save(out)
+        return out.getvalue()
+
+
+@cache
+def prepared(family: str) -> PreparedTemplate:
+    """Return the prepared template of a family, loaded and compiled once per process."""
+    path = resources.templates().joinpath(f"{family}.docx")
+    return PreparedTemplate(path.read_bytes(), f"{family}.docx")
+
+
+def placeholder_photo() -> bytes:
+    """Return the picture shown for a team member without a photo."""
+    return resources.templates().joinpath("placeholder-photo.png").read_bytes()
+
+
+def _pictures(template: PreparedTemplate, team: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the team rows with an inline picture each (the placeholder when none)."""
+    rows = []
+    for member in team:
+        source = member["photo"] or io.BytesIO(placeholder_photo())
+        rows.append({**member, "picture": InlineImage(template, source, width=PHOTO_WIDTH)})
+    return rows
+
+
+class WordWriter:
+    """Writes a family view as a .docx document."""
+
+    name = "docx"
+    out_suffix = ".docx"
+    families = ("strategic-account-plan", "sales-account-plan", "account-map", "kam-action-plan",
+                "simple-account-plan")
+
+    def write(self, family: str, view: View, when: date | None) -> bytes:
+        """Return the .docx bytes of one family view."""
+        template = prepared(family)
+        context = dict(view)
+        if "team" in context:
+            context["team"] = _pictures(template, context["team"])
+        doc = view["doc"]
+        return template.render_bytes(context, f"{doc['title']} — {doc['account']}", doc["prepared_by"], when)

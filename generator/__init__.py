@@ -78,6 +78,15 @@ def schema() -> str:
 
 
 __all__ = [
-    "AccountPlan", "AccountPlanError", "LoadedPlan", "Output", "__version__", "blank_plan",
-    "families_table", "generate", "load_plan", "render", "schema",
+    "AccountPlan",
+    "AccountPlanError",
+    "LoadedPlan",
+    "Output",
+    "__version__",
+    "blank_plan",
+    "families_table",
+    "generate",
+    "load_plan",
+    "render",
+    "schema",
 ]

@@ -44,12 +44,21 @@ def _print_outputs(outputs: Sequence[lib.Output]) -> None:
 
 
 SOURCE = click.argument("source", required=False, type=click.Path(dir_okay=False, path_type=Path))
-OUT = click.option("-o", "--out", "out", default="output", show_default=True,
-                   type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
-FAMILY = click.option("--family", "families", multiple=True, metavar="F",
-                      help="Only this family (repeatable); see `accountplan list`.")
-FORMAT = click.option("--format", "formats", multiple=True, metavar="EXT",
-                      help="Only this format: docx, pptx or xlsx (repeatable).")
+OUT = click.option(
+    "-o",
+    "--out",
+    "out",
+    default="output",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into.",
+)
+FAMILY = click.option(
+    "--family", "families", multiple=True, metavar="F", help="Only this family (repeatable); see `accountplan list`."
+)
+FORMAT = click.option(
+    "--format", "formats", multiple=True, metavar="EXT", help="Only this format: docx, pptx or xlsx (repeatable)."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -41,7 +41,9 @@ class SourceError(AccountPlanError):
 
 
 class UnknownNameError(AccountPlanError):
-    """An unknown family, format or language; lists the known ones."""
+    """An unknown family, format or language; lists the known ones (a usage error: exit 2)."""
+
+    exit_code = 2
 
     def __init__(self, kind: str, name: str, known: list[str]) -> None:
         super().__init__(f"unknown {kind} {name!r}; known: {', '.join(known)}")

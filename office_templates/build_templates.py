@@ -53,8 +53,13 @@ class DocBuilder:
         rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
         for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             rfonts.set(qn(attr), FONT)
-        for name, size, colour in (("Title", 30, NAVY), ("Heading 1", 17, NAVY), ("Heading 2", 13, TEAL),
-                                   ("Heading 3", 11, NAVY), ("Subtitle", 14, TEAL)):
+        for name, size, colour in (
+            ("Title", 30, NAVY),
+            ("Heading 1", 17, NAVY),
+            ("Heading 2", 13, TEAL),
+            ("Heading 3", 11, NAVY),
+            ("Subtitle", 14, TEAL),
+        ):
             style = styles[name]
             style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), colour
             style.font.bold = name != "Subtitle"
@@ -70,8 +75,15 @@ class DocBuilder:
         """Add a heading whose text is a template expression."""
         self.doc.add_heading("{{ " + expr + " }}", level)
 
-    def para(self, text: str, style: str | None = None, bold: bool = False, size: float | None = None,
-             colour: RGBColor | None = None, align: WD_ALIGN_PARAGRAPH | None = None) -> None:
+    def para(
+        self,
+        text: str,
+        style: str | None = None,
+        bold: bool = False,
+        size: float | None = None,
+        colour: RGBColor | None = None,
+        align: WD_ALIGN_PARAGRAPH | None = None,
+    ) -> None:
         """Add a paragraph of template text."""
         paragraph = self.doc.add_paragraph(style=style)
         run = paragraph.add_run(text)
@@ -102,8 +114,15 @@ class DocBuilder:
             self._cell(row.cells[1], "{{ " + value + " }}")
         self.doc.add_paragraph()
 
-    def table(self, columns: Sequence[Column], rows_expr: str, item: str = "r", size: float = 9.5,
-              header: bool = True, footer: Sequence[str] | None = None) -> None:
+    def table(
+        self,
+        columns: Sequence[Column],
+        rows_expr: str,
+        item: str = "r",
+        size: float = 9.5,
+        header: bool = True,
+        footer: Sequence[str] | None = None,
+    ) -> None:
         """Add a table with a repeating header row and one row per item of rows_expr."""
         widths = self._widths(columns)
         extra = 1 if footer else 0
@@ -156,15 +175,28 @@ class DocBuilder:
         header.set(qn("w:val"), "true")
         tr_pr.append(header)
         for cell, label in zip(row.cells, labels, strict=True):
-            self._cell(cell, "{{ " + label + " }}" if label else "", bold=True, fill=HEADER_FILL,
-                       colour=RGBColor(0xFF, 0xFF, 0xFF), size=size)
+            self._cell(
+                cell,
+                "{{ " + label + " }}" if label else "",
+                bold=True,
+                fill=HEADER_FILL,
+                colour=RGBColor(0xFF, 0xFF, 0xFF),
+                size=size,
+            )
 
     def _loop_row(self, row, tag: str) -> None:  # type: ignore[no-untyped-def]
         """Put a docxtpl row tag in the first cell of a row."""
         row.cells[0].paragraphs[0].add_run(tag)
 
-    def _cell(self, cell, text: str, bold: bool = False, fill: str | None = None,  # type: ignore[no-untyped-def]
-              colour: RGBColor | None = None, size: float | None = None) -> None:
+    def _cell(
+        self,
+        cell,
+        text: str,
+        bold: bool = False,
+        fill: str | None = None,  # type: ignore[no-untyped-def]
+        colour: RGBColor | None = None,
+        size: float | None = None,
+    ) -> None:
         """Write template text into a cell."""
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.space_after = Pt(1)
@@ -224,7 +256,7 @@ class DocBuilder:
         """Save the template with fixed document properties."""
         props = self.doc.core_properties
         props.author = props.last_modified_by = "accountplan"
-        props.title = "{{ doc.title }}"
+        props.title = ""
         props.comments = ""
         self.doc.save(str(path))
 
@@ -275,8 +307,13 @@ def _borders(table) -> None:  # type: ignore[no-untyped-def]
     tbl_pr.append(borders)
 
 
-IDENTITY = [("L.prepared_by", "doc.prepared_by"), ("L.date", "doc.date"), ("L.version", "doc.version"),
-            ("L.planning_period", "doc.period"), ("L.last_reviewed", "doc.last_reviewed")]
+IDENTITY = [
+    ("L.prepared_by", "doc.prepared_by"),
+    ("L.date", "doc.date"),
+    ("L.version", "doc.version"),
+    ("L.planning_period", "doc.period"),
+    ("L.last_reviewed", "doc.last_reviewed"),
+]
 
 
 def strategic() -> DocBuilder:
@@ -284,15 +321,29 @@ def strategic() -> DocBuilder:
     b = DocBuilder()
     b.title_page("L.strategic_account_plan", IDENTITY)
     b.page_break()
-    chapters = ["L.executive_summary", "L.company_overview", "L.stakeholder_mapping",
-                "L.opportunity_analysis", "L.strategic_action_plan", "L.success_metrics",
-                "L.risk_assessment", "L.plan_execution"]
+    chapters = [
+        "L.executive_summary",
+        "L.company_overview",
+        "L.stakeholder_mapping",
+        "L.opportunity_analysis",
+        "L.strategic_action_plan",
+        "L.success_metrics",
+        "L.risk_assessment",
+        "L.plan_execution",
+    ]
     b.toc(chapters)
     b.header_footer()
     b.heading("L.executive_summary")
-    b.table([("L.current_revenue", "summary.current_revenue", 1), ("L.target_revenue", "summary.target_revenue", 1),
-             ("L.growth", "summary.growth", 1), ("L.weighted_pipeline", "summary.weighted_pipeline", 1)],
-            "[summary]", item="x")
+    b.table(
+        [
+            ("L.current_revenue", "summary.current_revenue", 1),
+            ("L.target_revenue", "summary.target_revenue", 1),
+            ("L.growth", "summary.growth", 1),
+            ("L.weighted_pipeline", "summary.weighted_pipeline", 1),
+        ],
+        "[summary]",
+        item="x",
+    )
     b.heading("L.key_objectives", 2)
     b.bullets("summary.objectives")
     b.heading("L.success_factors", 2)
@@ -303,98 +354,215 @@ def strategic() -> DocBuilder:
     b.heading("L.company_overview")
     b.heading("L.business_profile", 2)
     b.para("{{ doc.overview }}")
-    b.fields([("L.industry", "profile.industry"), ("L.revenue", "profile.revenue"),
-              ("L.employees", "profile.employees"), ("L.locations", "profile.locations"),
-              ("L.ownership", "profile.ownership"), ("L.segment", "doc.segment")])
+    b.fields(
+        [
+            ("L.industry", "profile.industry"),
+            ("L.revenue", "profile.revenue"),
+            ("L.employees", "profile.employees"),
+            ("L.locations", "profile.locations"),
+            ("L.ownership", "profile.ownership"),
+            ("L.segment", "doc.segment"),
+        ]
+    )
     b.heading("L.financial_health", 2)
-    b.fields([("L.growth_trajectory", "profile.growth_trajectory"), ("L.profitability", "profile.profitability"),
-              ("L.budget_cycle", "profile.budget_cycle"), ("L.procurement", "profile.procurement")])
+    b.fields(
+        [
+            ("L.growth_trajectory", "profile.growth_trajectory"),
+            ("L.profitability", "profile.profitability"),
+            ("L.budget_cycle", "profile.budget_cycle"),
+            ("L.procurement", "profile.procurement"),
+        ]
+    )
     b.heading("L.strategic_initiatives", 2)
-    b.fields([("L.business_priorities", "initiatives.business_priorities|bullets"),
-              ("L.technology_roadmap", "initiatives.technology_roadmap|bullets"),
-              ("L.market_expansion", "initiatives.market_expansion|bullets"),
-              ("L.operational_excellence", "initiatives.operational_excellence|bullets")])
+    b.fields(
+        [
+            ("L.business_priorities", "initiatives.business_priorities|bullets"),
+            ("L.technology_roadmap", "initiatives.technology_roadmap|bullets"),
+            ("L.market_expansion", "initiatives.market_expansion|bullets"),
+            ("L.operational_excellence", "initiatives.operational_excellence|bullets"),
+        ]
+    )
     b.heading("L.strategy_map", 2)
-    b.grid([[("L.customer_goals", "strategy_map.goals", "EAF4F4"),
-             ("L.customer_problems", "strategy_map.problems", "FBEFE3"),
-             ("L.customer_culture", "strategy_map.culture", "EEF2F8")]])
+    b.grid(
+        [
+            [
+                ("L.customer_goals", "strategy_map.goals", "EAF4F4"),
+                ("L.customer_problems", "strategy_map.problems", "FBEFE3"),
+                ("L.customer_culture", "strategy_map.culture", "EEF2F8"),
+            ]
+        ]
+    )
     b.heading("L.industry_analysis", 2)
-    b.table([("L.factor", "r.factor", 1.2), ("L.trend", "r.trend", 3), ("L.impact_on_account", "r.impact", 3)],
-            "industry")
+    b.table(
+        [("L.factor", "r.factor", 1.2), ("L.trend", "r.trend", 3), ("L.impact_on_account", "r.impact", 3)], "industry"
+    )
 
     b.heading("L.stakeholder_mapping")
     b.heading("L.influence_interest_matrix", 2)
-    b.table([("L.quadrant", "q.title", 1.3), ("L.quadrant_meaning", "q.description", 2.5),
-             ("L.people", "q.names|lines", 2.5)], "quadrants", item="q")
+    b.table(
+        [
+            ("L.quadrant", "q.title", 1.3),
+            ("L.quadrant_meaning", "q.description", 2.5),
+            ("L.people", "q.names|lines", 2.5),
+        ],
+        "quadrants",
+        item="q",
+    )
     b.doc.add_paragraph("{%p for q in quadrants %}")
     b.heading("q.title", 2)
     b.doc.add_paragraph("{%p for p in q.people %}")
     b.para("{{ p.name_title }}", bold=True, colour=NAVY)
-    b.fields([("L.decision_role", "p.decision_role"), ("L.buying_role", "p.buying_role"),
-              ("L.relationship_strength", "p.relationship"), ("L.preferred_channel", "p.channel"),
-              ("L.motivators", "p.motivators"), ("L.concerns", "p.concerns"),
-              ("L.engagement_strategy", "p.engagement"), ("L.last_interaction", "p.last_date"),
-              ("L.outcome", "p.last_outcome")])
+    b.fields(
+        [
+            ("L.decision_role", "p.decision_role"),
+            ("L.buying_role", "p.buying_role"),
+            ("L.relationship_strength", "p.relationship"),
+            ("L.preferred_channel", "p.channel"),
+            ("L.motivators", "p.motivators"),
+            ("L.concerns", "p.concerns"),
+            ("L.engagement_strategy", "p.engagement"),
+            ("L.last_interaction", "p.last_date"),
+            ("L.outcome", "p.last_outcome"),
+        ]
+    )
     b.doc.add_paragraph("{%p endfor %}")
     b.doc.add_paragraph("{%p endfor %}")
     b.heading("L.relationship_history", 2)
-    b.table([("L.date", "r.date", 1), ("L.stakeholder", "r.stakeholder", 1.4), ("L.channel", "r.channel", 1),
-             ("L.by", "r.by", 1.2), ("L.outcome", "r.outcome", 3)], "interactions")
+    b.table(
+        [
+            ("L.date", "r.date", 1),
+            ("L.stakeholder", "r.stakeholder", 1.4),
+            ("L.channel", "r.channel", 1),
+            ("L.by", "r.by", 1.2),
+            ("L.outcome", "r.outcome", 3),
+        ],
+        "interactions",
+    )
     b.heading("L.relationship_expansion", 2)
     b.bullets("relationship_expansion")
 
     b.heading("L.opportunity_analysis")
     b.heading("L.current_business", 2)
-    b.fields([("L.products", "current.products"), ("L.annual_contract_value", "current.annual_contract_value"),
-              ("L.contract_terms", "current.contract_terms"), ("L.renewal_date", "current.renewal_date"),
-              ("L.usage", "current.usage"), ("L.expansion_potential", "current.expansion_potential")])
+    b.fields(
+        [
+            ("L.products", "current.products"),
+            ("L.annual_contract_value", "current.annual_contract_value"),
+            ("L.contract_terms", "current.contract_terms"),
+            ("L.renewal_date", "current.renewal_date"),
+            ("L.usage", "current.usage"),
+            ("L.expansion_potential", "current.expansion_potential"),
+        ]
+    )
     b.heading("L.competitive_landscape", 2)
-    b.table([("L.competitor", "r.name", 1.2), ("L.competitor_strengths", "r.strengths", 2),
-             ("L.our_advantages", "r.our_advantages", 2), ("L.customer_view", "r.customer_view", 2),
-             ("L.threat", "r.threat", 0.8)], "competitors")
+    b.table(
+        [
+            ("L.competitor", "r.name", 1.2),
+            ("L.competitor_strengths", "r.strengths", 2),
+            ("L.our_advantages", "r.our_advantages", 2),
+            ("L.customer_view", "r.customer_view", 2),
+            ("L.threat", "r.threat", 0.8),
+        ],
+        "competitors",
+    )
     b.fields([("L.switching_costs", "current.switching_costs")])
     b.heading("L.swot", 2)
-    b.grid([[("L.strengths", "swot.strengths", "E3F1E8"), ("L.weaknesses", "swot.weaknesses", "FBEFE3")],
-            [("L.opportunities", "swot.opportunities", "EAF4F4"), ("L.threats", "swot.threats", "F9E3E3")]])
+    b.grid(
+        [
+            [("L.strengths", "swot.strengths", "E3F1E8"), ("L.weaknesses", "swot.weaknesses", "FBEFE3")],
+            [("L.opportunities", "swot.opportunities", "EAF4F4"), ("L.threats", "swot.threats", "F9E3E3")],
+        ]
+    )
     b.heading("L.annual_targets", 2)
     b.bullets("annual_goals")
-    b.table([("L.revenue_stream", "r.name", 2), ("L.current", "r.current", 1), ("L.target", "r.target", 1),
-             ("L.growth", "r.growth", 0.8)], "streams",
-            footer=["L.total", "summary.current_revenue", "summary.target_revenue", "summary.growth"])
+    b.table(
+        [
+            ("L.revenue_stream", "r.name", 2),
+            ("L.current", "r.current", 1),
+            ("L.target", "r.target", 1),
+            ("L.growth", "r.growth", 0.8),
+        ],
+        "streams",
+        footer=["L.total", "summary.current_revenue", "summary.target_revenue", "summary.growth"],
+    )
     b.heading("L.opportunity_pipeline", 2)
-    b.table([("L.opportunity", "r.name", 2.2), ("L.value", "r.value", 1), ("L.probability", "r.probability", 0.8),
-             ("L.weighted_value", "r.weighted", 1), ("L.timing", "r.quarter", 0.8), ("L.stage", "r.stage", 1)],
-            "opportunities", footer=["L.total", "pipeline.value", "", "pipeline.weighted", "", ""])
+    b.table(
+        [
+            ("L.opportunity", "r.name", 2.2),
+            ("L.value", "r.value", 1),
+            ("L.probability", "r.probability", 0.8),
+            ("L.weighted_value", "r.weighted", 1),
+            ("L.timing", "r.quarter", 0.8),
+            ("L.stage", "r.stage", 1),
+        ],
+        "opportunities",
+        footer=["L.total", "pipeline.value", "", "pipeline.weighted", "", ""],
+    )
     b.heading("L.pipeline_by_stage", 2)
-    b.table([("L.stage", "r.stage", 1.5), ("L.count", "r.count", 0.7), ("L.value", "r.value", 1),
-             ("L.weighted_value", "r.weighted", 1)], "stages")
+    b.table(
+        [
+            ("L.stage", "r.stage", 1.5),
+            ("L.count", "r.count", 0.7),
+            ("L.value", "r.value", 1),
+            ("L.weighted_value", "r.weighted", 1),
+        ],
+        "stages",
+    )
 
     b.heading("L.strategic_action_plan")
     b.doc.add_paragraph("{%p for g in action_groups %}")
     b.heading("g.title", 2)
-    b.table([("", "a.check", 0.35), ("L.action", "a.action", 3.2), ("L.owner", "a.owner", 1.2),
-             ("L.due", "a.due", 1), ("L.status", "a.status", 1)], "g.actions", item="a")
+    b.table(
+        [
+            ("", "a.check", 0.35),
+            ("L.action", "a.action", 3.2),
+            ("L.owner", "a.owner", 1.2),
+            ("L.due", "a.due", 1),
+            ("L.status", "a.status", 1),
+        ],
+        "g.actions",
+        item="a",
+    )
     b.doc.add_paragraph("{%p endfor %}")
 
     b.heading("L.success_metrics")
     b.doc.add_paragraph("{%p for g in kpi_groups %}")
     b.heading("g.title", 2)
-    b.table([("L.kpi", "k.name", 3), ("L.target", "k.target", 1), ("L.actual", "k.actual", 1),
-             ("L.rag", "{% cellbg k.rag_colour %}{{ k.rag }}", 0.9)], "g.kpis", item="k")
+    b.table(
+        [
+            ("L.kpi", "k.name", 3),
+            ("L.target", "k.target", 1),
+            ("L.actual", "k.actual", 1),
+            ("L.rag", "{% cellbg k.rag_colour %}{{ k.rag }}", 0.9),
+        ],
+        "g.kpis",
+        item="k",
+    )
     b.doc.add_paragraph("{%p endfor %}")
 
     b.heading("L.risk_assessment")
-    b.table([("L.risk", "r.risk", 2.4), ("L.impact", "r.impact", 0.6), ("L.probability", "r.probability", 0.7),
-             ("L.score", "{% cellbg r.rag_colour %}{{ r.score }}", 0.55), ("L.mitigation", "r.mitigation", 2.4),
-             ("L.owner", "r.owner", 1.1), ("L.review", "r.review", 0.9)], "risks", size=9)
+    b.table(
+        [
+            ("L.risk", "r.risk", 2.4),
+            ("L.impact", "r.impact", 0.6),
+            ("L.probability", "r.probability", 0.7),
+            ("L.score", "{% cellbg r.rag_colour %}{{ r.score }}", 0.55),
+            ("L.mitigation", "r.mitigation", 2.4),
+            ("L.owner", "r.owner", 1.1),
+            ("L.review", "r.review", 0.9),
+        ],
+        "risks",
+        size=9,
+    )
     b.para("{{ L.risk_scale }}", size=8.5)
 
     b.heading("L.plan_execution")
     b.heading("L.review_cadence", 2)
     b.table([("L.frequency", "r.frequency", 1), ("L.what_is_reviewed", "r.topics", 4)], "reviews")
     b.heading("L.collaboration_framework", 2)
-    b.table([("L.function", "r.team", 1.3), ("L.who", "r.who", 1.3),
-             ("L.responsibilities", "r.responsibilities", 3.5)], "collaboration")
+    b.table(
+        [("L.function", "r.team", 1.3), ("L.who", "r.who", 1.3), ("L.responsibilities", "r.responsibilities", 3.5)],
+        "collaboration",
+    )
     b.heading("L.documentation_standards", 2)
     b.bullets("documentation")
     return b
@@ -408,31 +576,66 @@ def sales() -> DocBuilder:
     b.header_footer()
     b.doc.sections[0].different_first_page_header_footer = False
     b.heading("L.account_overview")
-    b.fields([("L.account_name", "doc.account"), ("L.account_manager", "doc.account_manager"),
-              ("L.customer_revenue", "overview.revenue"), ("L.our_revenue", "overview.our_revenue"),
-              ("L.industry", "overview.industry"), ("L.employees", "overview.employees"),
-              ("L.relationship_strength", "overview.relationship"), ("L.key_contacts", "overview.key_contacts"),
-              ("L.key_competitors", "overview.key_competitors"), ("L.planning_period", "doc.period"),
-              ("L.last_reviewed", "doc.last_reviewed")])
+    b.fields(
+        [
+            ("L.account_name", "doc.account"),
+            ("L.account_manager", "doc.account_manager"),
+            ("L.customer_revenue", "overview.revenue"),
+            ("L.our_revenue", "overview.our_revenue"),
+            ("L.industry", "overview.industry"),
+            ("L.employees", "overview.employees"),
+            ("L.relationship_strength", "overview.relationship"),
+            ("L.key_contacts", "overview.key_contacts"),
+            ("L.key_competitors", "overview.key_competitors"),
+            ("L.planning_period", "doc.period"),
+            ("L.last_reviewed", "doc.last_reviewed"),
+        ]
+    )
     b.heading("L.overview", 2)
     b.para("{{ doc.overview }}")
     b.heading("L.account_goals")
-    b.table([("L.goal", "r.goal", 2), ("L.challenges", "r.challenges", 2), ("L.measures_of_success", "r.measure", 2)],
-            "goals")
+    b.table(
+        [("L.goal", "r.goal", 2), ("L.challenges", "r.challenges", 2), ("L.measures_of_success", "r.measure", 2)],
+        "goals",
+    )
     b.heading("L.account_solutions")
-    b.table([("L.solution", "r.solution", 1.6), ("L.value_roi", "r.value", 1.6), ("L.objections", "r.objections", 1.6),
-             ("L.handling", "r.handling", 1.8), ("L.status", "r.status", 0.9)], "solutions", size=9)
+    b.table(
+        [
+            ("L.solution", "r.solution", 1.6),
+            ("L.value_roi", "r.value", 1.6),
+            ("L.objections", "r.objections", 1.6),
+            ("L.handling", "r.handling", 1.8),
+            ("L.status", "r.status", 0.9),
+        ],
+        "solutions",
+        size=9,
+    )
     b.heading("L.decision_process")
     b.heading("L.buying_steps", 2)
     b.bullets("decision.buying_steps")
     b.heading("L.who_decides", 2)
     b.bullets("decision.decision_makers")
-    b.fields([("L.budget_cycle", "profile.budget_cycle"), ("L.procurement", "profile.procurement"),
-              ("L.procurement_path", "decision.procurement_path"), ("L.typical_cycle", "decision.typical_cycle"),
-              ("L.decision_criteria", "decision.criteria|bullets")])
+    b.fields(
+        [
+            ("L.budget_cycle", "profile.budget_cycle"),
+            ("L.procurement", "profile.procurement"),
+            ("L.procurement_path", "decision.procurement_path"),
+            ("L.typical_cycle", "decision.typical_cycle"),
+            ("L.decision_criteria", "decision.criteria|bullets"),
+        ]
+    )
     b.heading("L.account_action_plan")
-    b.table([("L.objective", "r.objective", 1.6), ("L.action", "r.action", 2.4), ("L.owner", "r.owner", 1.1),
-             ("L.due", "r.due", 0.9), ("L.status", "r.status", 0.9)], "actions", size=9)
+    b.table(
+        [
+            ("L.objective", "r.objective", 1.6),
+            ("L.action", "r.action", 2.4),
+            ("L.owner", "r.owner", 1.1),
+            ("L.due", "r.due", 0.9),
+            ("L.status", "r.status", 0.9),
+        ],
+        "actions",
+        size=9,
+    )
     return b
 
 
@@ -447,18 +650,37 @@ def account_map() -> DocBuilder:
     b.bullets("decision_makers")
     b.para("{{ L.decision_mark_legend }}", size=9)
     b.heading("L.key_people")
-    b.table([("L.name", "p.decision_mark }} {{ p.indented", 2.6), ("L.title", "p.title", 2),
-             ("L.department", "p.department", 1.4), ("L.reports_to", "p.reports_to", 1.5),
-             ("L.buying_role", "p.buying_role", 1.3), ("L.decision_role", "p.decision_role", 1.3),
-             ("L.influence", "p.influence", 0.9), ("L.interest", "p.interest", 0.9),
-             ("L.relationship_short", "p.relationship", 0.8),
-             ("L.stance", "{% cellbg p.stance_colour %}{{ p.stance }}", 1), ("L.channel", "p.channel", 1)],
-            "people", item="p", size=8.5)
+    b.table(
+        [
+            ("L.name", "p.decision_mark }} {{ p.indented", 2.6),
+            ("L.title", "p.title", 2),
+            ("L.department", "p.department", 1.4),
+            ("L.reports_to", "p.reports_to", 1.5),
+            ("L.buying_role", "p.buying_role", 1.3),
+            ("L.decision_role", "p.decision_role", 1.3),
+            ("L.influence", "p.influence", 0.9),
+            ("L.interest", "p.interest", 0.9),
+            ("L.relationship_short", "p.relationship", 0.8),
+            ("L.stance", "{% cellbg p.stance_colour %}{{ p.stance }}", 1),
+            ("L.channel", "p.channel", 1),
+        ],
+        "people",
+        item="p",
+        size=8.5,
+    )
     b.heading("L.influence_interest_matrix")
-    b.grid([[("quadrants[1].title", "quadrants[1].names", "EEF2F8"),
-             ("quadrants[0].title", "quadrants[0].names", "E3F1E8")],
-            [("quadrants[3].title", "quadrants[3].names", "F4F4F4"),
-             ("quadrants[2].title", "quadrants[2].names", "EAF4F4")]])
+    b.grid(
+        [
+            [
+                ("quadrants[1].title", "quadrants[1].names", "EEF2F8"),
+                ("quadrants[0].title", "quadrants[0].names", "E3F1E8"),
+            ],
+            [
+                ("quadrants[3].title", "quadrants[3].names", "F4F4F4"),
+                ("quadrants[2].title", "quadrants[2].names", "EAF4F4"),
+            ],
+        ]
+    )
     b.para("{{ L.matrix_axes }}", size=9)
     b.heading("L.legend")
     b.table([("L.stance", "{% cellbg s.colour %}{{ s.stance }}", 1)], "stances", item="s")
@@ -475,40 +697,119 @@ def kam() -> DocBuilder:
     b.header_footer()
     b.heading("L.kam_customer_profile")
     b.para("{{ doc.overview }}")
-    b.fields([("L.industry", "profile.industry"), ("L.revenue", "profile.revenue"),
-              ("L.employees", "profile.employees"), ("L.locations", "profile.locations"),
-              ("L.segment", "doc.segment")])
+    b.fields(
+        [
+            ("L.industry", "profile.industry"),
+            ("L.revenue", "profile.revenue"),
+            ("L.employees", "profile.employees"),
+            ("L.locations", "profile.locations"),
+            ("L.segment", "doc.segment"),
+        ]
+    )
     b.heading("L.key_decision_makers", 2)
     b.bullets("decision_makers")
     b.heading("L.roles_customer", 2)
-    b.table([("L.name", "p.indented", 1.6), ("L.title", "p.title", 1.6), ("L.buying_role", "p.buying_role", 1.2),
-             ("L.decision_role", "p.decision_role", 1.2)], "people", item="p", size=9)
+    b.table(
+        [
+            ("L.name", "p.indented", 1.6),
+            ("L.title", "p.title", 1.6),
+            ("L.buying_role", "p.buying_role", 1.2),
+            ("L.decision_role", "p.decision_role", 1.2),
+        ],
+        "people",
+        item="p",
+        size=9,
+    )
     b.heading("L.communication_styles", 2)
-    b.table([("L.contact", "p.name", 1.4), ("L.channel", "p.channel", 1), ("L.cadence", "p.cadence", 1),
-             ("L.style", "p.style", 3)], "people", item="p", size=9)
+    b.table(
+        [
+            ("L.contact", "p.name", 1.4),
+            ("L.channel", "p.channel", 1),
+            ("L.cadence", "p.cadence", 1),
+            ("L.style", "p.style", 3),
+        ],
+        "people",
+        item="p",
+        size=9,
+    )
     b.heading("L.kam_situation")
-    b.grid([[("L.strengths", "swot.strengths", "E3F1E8"), ("L.weaknesses", "swot.weaknesses", "FBEFE3")],
-            [("L.opportunities", "swot.opportunities", "EAF4F4"), ("L.threats", "swot.threats", "F9E3E3")]])
-    b.table([("L.competitor", "r.name", 1.2), ("L.competitor_strengths", "r.strengths", 2),
-             ("L.our_advantages", "r.our_advantages", 2), ("L.threat", "r.threat", 0.8)], "competitors", size=9)
+    b.grid(
+        [
+            [("L.strengths", "swot.strengths", "E3F1E8"), ("L.weaknesses", "swot.weaknesses", "FBEFE3")],
+            [("L.opportunities", "swot.opportunities", "EAF4F4"), ("L.threats", "swot.threats", "F9E3E3")],
+        ]
+    )
+    b.table(
+        [
+            ("L.competitor", "r.name", 1.2),
+            ("L.competitor_strengths", "r.strengths", 2),
+            ("L.our_advantages", "r.our_advantages", 2),
+            ("L.threat", "r.threat", 0.8),
+        ],
+        "competitors",
+        size=9,
+    )
     b.heading("L.kam_goals")
-    b.table([("L.goal", "r.goal", 2.2), ("L.measure", "r.measure", 2), ("L.target", "r.target", 1.2),
-             ("L.due", "r.due", 0.9)], "goals", size=9)
+    b.table(
+        [
+            ("L.goal", "r.goal", 2.2),
+            ("L.measure", "r.measure", 2),
+            ("L.target", "r.target", 1.2),
+            ("L.due", "r.due", 0.9),
+        ],
+        "goals",
+        size=9,
+    )
     b.heading("L.kam_strategies")
     b.table([("L.strategy", "r.strategy", 2), ("L.tactics", "r.tactics|bullets", 3)], "strategies", size=9)
     b.heading("L.kam_action_plan_element")
-    b.table([("L.action", "r.action", 2.6), ("L.owner", "r.owner", 1.1), ("L.due", "r.due", 0.9),
-             ("L.status", "r.status", 0.9), ("L.milestone", "r.milestone", 0.6)], "actions", size=9)
+    b.table(
+        [
+            ("L.action", "r.action", 2.6),
+            ("L.owner", "r.owner", 1.1),
+            ("L.due", "r.due", 0.9),
+            ("L.status", "r.status", 0.9),
+            ("L.milestone", "r.milestone", 0.6),
+        ],
+        "actions",
+        size=9,
+    )
     b.heading("L.kam_resources")
-    b.table([("L.resource", "r.resource", 2.2), ("L.resource_type", "r.type", 0.9), ("L.amount", "r.amount", 1),
-             ("L.owner", "r.owner", 1.1), ("L.notes", "r.notes", 1.8)], "resources", size=9,
-            footer=["L.total_budget", "", "budget_total", "", ""])
+    b.table(
+        [
+            ("L.resource", "r.resource", 2.2),
+            ("L.resource_type", "r.type", 0.9),
+            ("L.amount", "r.amount", 1),
+            ("L.owner", "r.owner", 1.1),
+            ("L.notes", "r.notes", 1.8),
+        ],
+        "resources",
+        size=9,
+        footer=["L.total_budget", "", "budget_total", "", ""],
+    )
     b.heading("L.roles_ours", 2)
-    b.table([("L.name", "r.name", 1.4), ("L.title", "r.title", 1.5), ("L.role", "r.role", 1.3),
-             ("L.responsibilities", "r.responsibilities", 2.8)], "team", size=9)
+    b.table(
+        [
+            ("L.name", "r.name", 1.4),
+            ("L.title", "r.title", 1.5),
+            ("L.role", "r.role", 1.3),
+            ("L.responsibilities", "r.responsibilities", 2.8),
+        ],
+        "team",
+        size=9,
+    )
     b.heading("L.kam_monitoring")
-    b.table([("L.kpi", "k.name", 2.6), ("L.target", "k.target", 1), ("L.actual", "k.actual", 1),
-             ("L.rag", "{% cellbg k.rag_colour %}{{ k.rag }}", 0.8)], "kpis", item="k", size=9)
+    b.table(
+        [
+            ("L.kpi", "k.name", 2.6),
+            ("L.target", "k.target", 1),
+            ("L.actual", "k.actual", 1),
+            ("L.rag", "{% cellbg k.rag_colour %}{{ k.rag }}", 0.8),
+        ],
+        "kpis",
+        item="k",
+        size=9,
+    )
     b.heading("L.review_cadence", 2)
     b.table([("L.frequency", "r.frequency", 1), ("L.what_is_reviewed", "r.topics", 4)], "reviews", size=9)
     return b
@@ -521,16 +822,38 @@ def simple() -> DocBuilder:
     b.para("{{ doc.account }}", style="Subtitle")
     b.header_footer()
     b.doc.sections[0].different_first_page_header_footer = False
-    b.fields([("L.date", "doc.date"), ("L.created_by", "doc.prepared_by"), ("L.version", "doc.version"),
-              ("L.plan_goal", "doc.goal")])
+    b.fields(
+        [
+            ("L.date", "doc.date"),
+            ("L.created_by", "doc.prepared_by"),
+            ("L.version", "doc.version"),
+            ("L.plan_goal", "doc.goal"),
+        ]
+    )
     b.heading("L.account_plan_team")
-    b.table([("L.photo", "m.picture", 1), ("L.name", "m.name", 1.6), ("L.title", "m.title", 1.8),
-             ("L.role", "m.role", 1.6)], "team", item="m")
+    b.table(
+        [
+            ("L.photo", "m.picture", 1),
+            ("L.name", "m.name", 1.6),
+            ("L.title", "m.title", 1.8),
+            ("L.role", "m.role", 1.6),
+        ],
+        "team",
+        item="m",
+    )
     b.heading("L.account_action_plan")
-    b.table([("L.action_step", "r.action", 1.8), ("L.responsible", "r.owner", 1.1),
-             ("L.description", "r.description", 2), ("L.status", "r.status", 0.9),
-             ("L.external_stakeholders", "r.stakeholders", 1.3), ("L.notes_constraints", "r.notes", 1.5)],
-            "actions", size=8.5)
+    b.table(
+        [
+            ("L.action_step", "r.action", 1.8),
+            ("L.responsible", "r.owner", 1.1),
+            ("L.description", "r.description", 2),
+            ("L.status", "r.status", 0.9),
+            ("L.external_stakeholders", "r.stakeholders", 1.3),
+            ("L.notes_constraints", "r.notes", 1.5),
+        ],
+        "actions",
+        size=8.5,
+    )
     return b
 
 

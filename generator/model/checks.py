@@ -35,7 +35,7 @@ def check_identity(plan: AccountPlan) -> list[Finding]:
 
 def _known(plan: AccountPlan) -> str:
     """Return the stakeholder names as a short list for messages."""
-    names = [s.name for s in plan.stakeholders]
+    names = list(dict.fromkeys(s.name for s in plan.stakeholders))
     shown = ", ".join(repr(n) for n in names[:8])
     return shown + (", ..." if len(names) > 8 else "") if names else "none defined"
 
@@ -74,7 +74,7 @@ def _cycles(plan: AccountPlan) -> Iterator[Finding]:
             chain.append(boss[chain[-1]])
         last_boss = boss.get(chain[-1])
         if last_boss in chain and last_boss != chain[-1]:
-            cycle = chain[chain.index(last_boss):]
+            cycle = chain[chain.index(last_boss) :]
             if not reported.intersection(cycle):
                 reported.update(cycle)
                 path = " -> ".join([*cycle, cycle[0]])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Vocabulary(str, Enum):
+class Vocabulary(StrEnum):
     """A closed vocabulary whose values are lower-case snake_case words."""
 
     @classmethod

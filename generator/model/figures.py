@@ -107,8 +107,7 @@ def stakeholders_by_quadrant(plan: AccountPlan) -> dict[Quadrant, list[Stakehold
 def is_decision_maker(stakeholder: Stakeholder) -> bool:
     """Return True for whoever makes the buying decision."""
     return (
-        stakeholder.decision_role is DecisionRole.FINAL_APPROVER
-        or stakeholder.buying_role is BuyingRole.ECONOMIC_BUYER
+        stakeholder.decision_role is DecisionRole.FINAL_APPROVER or stakeholder.buying_role is BuyingRole.ECONOMIC_BUYER
     )
 
 
@@ -210,10 +209,8 @@ def kpi_rag(kpi: Kpi) -> Rag | None:
     if kpi.actual is None:
         return None
     slack = abs(kpi.target) * kpi.tolerance / 100
-    if kpi.direction is Direction.HIGHER_IS_BETTER:
-        gap = kpi.target - kpi.actual
-    else:
-        gap = kpi.actual - kpi.target
+    higher = kpi.direction is Direction.HIGHER_IS_BETTER
+    gap = kpi.target - kpi.actual if higher else kpi.actual - kpi.target
     if gap <= 0:
         return Rag.GREEN
     return Rag.AMBER if gap <= slack else Rag.RED

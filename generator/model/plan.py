@@ -30,7 +30,17 @@ from generator.model.enums import (
     Stance,
     Team,
 )
-from generator.model.types import Count, Currency, IsoDate, Money, Number, Percent, Quarter, Score, Text
+from generator.model.types import (
+    Count,
+    Currency,
+    IsoDate,
+    Money,
+    Number,
+    Percent,
+    Quarter,
+    Score,
+    Text,
+)
 
 
 class Section(BaseModel):

@@ -37,9 +37,30 @@ def validate_data(data: Any, require_identity: bool = True) -> Validated:
         plan = AccountPlan.model_validate(cleaned)
     except ValidationError as error:
         problems = [(tuple(e["loc"]), describe(e)) for e in error.errors()]
+        if require_identity:
+            problems += _raw_identity(cleaned)
         return Validated(None, problems, warnings)
     problems = check_plan(plan) + (check_identity(plan) if require_identity else [])
     return Validated(None if problems else plan, problems, warnings)
+
+
+def _raw_identity(data: dict[str, Any]) -> list[Finding]:
+    """Return the identity problems visible in raw data that failed validation."""
+    account, info = data.get("account"), data.get("plan")
+    findings: list[Finding] = []
+    if not isinstance(account, dict) or not account.get("name"):
+        findings.append((("account", "name"), "required field is missing: the account's name"))
+    if not isinstance(info, dict) or not info.get("date"):
+        findings.append((("plan", "date"), "required field is missing: the plan's date (YYYY-MM-DD)"))
+    return findings
+
+
+_BOUNDS = {
+    "greater_than_equal": ("≥", "ge"),
+    "less_than_equal": ("≤", "le"),
+    "greater_than": (">", "gt"),
+    "less_than": ("<", "lt"),
+}
 
 
 def describe(error: ErrorDetails) -> str:
@@ -57,8 +78,11 @@ def describe(error: ErrorDetails) -> str:
         return f"expected {_expected(loc)}; got {_kind(found)} {found!r}"
     if kind in {"string_type", "list_type", "model_type", "dict_type", "bool_type", "model_attributes_type"}:
         return f"expected {_expected(loc)}; got {_kind(found)} {_short(found)}"
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{message}; got {found!r}" if kind.startswith(("greater", "less", "string_pattern")) else message
+    if kind in _BOUNDS:
+        sign, key = _BOUNDS[kind]
+        bound = error.get("ctx", {}).get(key)
+        return f"expected a number {sign} {bound:g}; got {found!r}"
+    return error["msg"].removeprefix("Value error, ")
 
 
 def _short(value: Any) -> str:
@@ -70,8 +94,14 @@ def _short(value: Any) -> str:
 def _kind(value: Any) -> str:
     """Return a plain word for a value's type."""
     return {
-        "str": "text", "int": "a number", "float": "a number", "bool": "true/false",
-        "dict": "a mapping", "list": "a list", "NoneType": "nothing", "date": "a date",
+        "str": "text",
+        "int": "a number",
+        "float": "a number",
+        "bool": "true/false",
+        "dict": "a mapping",
+        "list": "a list",
+        "NoneType": "nothing",
+        "date": "a date",
         "datetime": "a date and time",
     }.get(type(value).__name__, type(value).__name__)
 
@@ -154,6 +184,9 @@ def _expected(loc: Loc) -> str:
 
 
 _TYPE_WORDS = {
-    "str": "text", "float": "a number", "int": "a whole number", "bool": "true or false",
+    "str": "text",
+    "float": "a number",
+    "int": "a whole number",
+    "bool": "true or false",
     "date": "an ISO date (YYYY-MM-DD)",
 }

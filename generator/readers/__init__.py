@@ -57,6 +57,7 @@ def read_source(path: Path, require_identity: bool = True) -> LoadedPlan:
     outcome = validate_data(data, require_identity)
     warnings = [locations.problem(loc, message) for loc, message in outcome.warnings]
     problems = locations.problems + [locations.problem(loc, m) for loc, m in outcome.problems]
+    problems.sort(key=_position)
     if outcome.plan is None:
         raise SourceError(problems or [Problem(str(path), "", "not a valid account plan")])
     plan = _resolve_photos(outcome.plan, path.parent, locations, problems)
@@ -65,9 +66,15 @@ def read_source(path: Path, require_identity: bool = True) -> LoadedPlan:
     return LoadedPlan(plan, path, warnings)
 
 
-def _resolve_photos(
-    plan: AccountPlan, base: Path, locations: Locations, problems: list[Problem]
-) -> AccountPlan:
+def _position(problem: Problem) -> tuple[int, int]:
+    """Return a problem's (line, column) for sorting; places without one come first."""
+    parts = problem.where.rsplit(":", 2)
+    numbers = [int(p) for p in parts[1:] if p.isdigit()]
+    line, column, *_ = [*numbers, 0, 0]
+    return line, column
+
+
+def _resolve_photos(plan: AccountPlan, base: Path, locations: Locations, problems: list[Problem]) -> AccountPlan:
     """Return plan with team photos made absolute; a missing or unusable photo is a problem."""
     for i, member in enumerate(plan.team):
         if not member.photo:

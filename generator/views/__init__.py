@@ -147,8 +147,12 @@ LEVEL_POSITION = {"low": 1, "medium": 2, "high": 3}
 def scatter(plan: AccountPlan) -> list[View]:
     """Return each stakeholder's position for the influence-interest scatter."""
     return [
-        {"name": st.name, "interest": LEVEL_POSITION[st.interest.value],
-         "influence": LEVEL_POSITION[st.influence.value], "quadrant": figures.quadrant(st).value}
+        {
+            "name": st.name,
+            "interest": LEVEL_POSITION[st.interest.value],
+            "influence": LEVEL_POSITION[st.influence.value],
+            "quadrant": figures.quadrant(st).value,
+        }
         for st in plan.stakeholders
     ]
 

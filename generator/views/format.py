@@ -88,8 +88,10 @@ class Formatter:
         """Return one row per item, or a hint row and empty formatted rows when there are none."""
         if items:
             return [to_row(item) for item in items]
-        empty = {key: "" if isinstance(value, str) and not key.endswith("_colour") else value
-                 for key, value in hint_row.items()}
+        empty = {
+            key: "" if isinstance(value, str) and not key.endswith("_colour") else value
+            for key, value in hint_row.items()
+        }
         return [hint_row] + [dict(empty) for _ in range(BLANK_ROWS - 1)]
 
     def hint_row(self, **hints: str) -> Row:

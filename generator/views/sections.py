@@ -7,8 +7,8 @@ from typing import Any
 from generator.model import figures
 from generator.model.enums import ActionCategory, KpiArea, KpiUnit, Quadrant, Rag, ResourceType
 from generator.model.plan import (
-    Action,
     AccountPlan,
+    Action,
     Competitor,
     Goal,
     IndustryFactor,
@@ -26,8 +26,11 @@ from generator.views.format import Formatter, Row
 RAG_COLOURS = {Rag.GREEN: "2E9E5B", Rag.AMBER: "F2A900", Rag.RED: "D64545"}
 NO_RAG_COLOUR = "BFBFBF"
 STANCE_COLOURS = {
-    "champion": "2E9E5B", "supporter": "8CC084", "neutral": "BFBFBF",
-    "sceptic": "F2A900", "blocker": "D64545",
+    "champion": "2E9E5B",
+    "supporter": "8CC084",
+    "neutral": "BFBFBF",
+    "sceptic": "F2A900",
+    "blocker": "D64545",
 }
 CHECKED, UNCHECKED = "☑", "☐"
 DECISION_MARK = "★"
@@ -75,8 +78,10 @@ def summary(plan: AccountPlan, f: Formatter) -> Row:
 def resource_needs(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the resource needs grouped as team, budget and support."""
     return [
-        {"type": f.enum(kind, "resource_type"), "entries": f.joined(
-            (_resource_text(r, f) for r in plan.resources if r.type is kind), "resource")}
+        {
+            "type": f.enum(kind, "resource_type"),
+            "entries": f.joined((_resource_text(r, f) for r in plan.resources if r.type is kind), "resource"),
+        }
         for kind in ResourceType
     ]
 
@@ -180,15 +185,35 @@ def person(s: Stakeholder, f: Formatter, level: int = 1) -> Row:
 
 def blank_person(f: Formatter) -> Row:
     """Return a stakeholder row of hints."""
-    keys = ("title", "department", "buying_role", "decision_role", "relationship", "stance", "channel",
-            "cadence", "style", "motivators", "concerns", "engagement")
-    row = {key: f.cat.hint(key) for key in keys}
+    keys = (
+        "title",
+        "department",
+        "buying_role",
+        "decision_role",
+        "relationship",
+        "stance",
+        "channel",
+        "cadence",
+        "style",
+        "motivators",
+        "concerns",
+        "engagement",
+    )
+    row: Row = {key: f.cat.hint(key) for key in keys}
     row.update(influence=f.cat.hint("level"), interest=f.cat.hint("level"))
     row.update(
-        name=f.cat.hint("name"), name_title=f.cat.hint("name_title"), reports_to=f.cat.hint("reports_to"),
-        level=1, indented=f.cat.hint("name"), decision_maker=False, decision_mark="",
-        stance_value="neutral", stance_colour=STANCE_COLOURS["neutral"], last_date=f.cat.hint("date"),
-        last_outcome=f.cat.hint("outcome"), quadrant="others",
+        name=f.cat.hint("name"),
+        name_title=f.cat.hint("name_title"),
+        reports_to=f.cat.hint("reports_to"),
+        level=1,
+        indented=f.cat.hint("name"),
+        decision_maker=False,
+        decision_mark="",
+        stance_value="neutral",
+        stance_colour=STANCE_COLOURS["neutral"],
+        last_date=f.cat.hint("date"),
+        last_outcome=f.cat.hint("outcome"),
+        quadrant="others",
     )
     return row
 
@@ -224,8 +249,7 @@ def decision_makers(plan: AccountPlan, f: Formatter) -> list[str]:
 
 def key_people(plan: AccountPlan, f: Formatter, limit: int = 6) -> list[str]:
     """Return the people who matter most: decision makers, then high influence."""
-    ranked = sorted(plan.stakeholders, key=lambda s: (not figures.is_decision_maker(s),
-                                                      s.influence.value != "high"))
+    ranked = sorted(plan.stakeholders, key=lambda s: (not figures.is_decision_maker(s), s.influence.value != "high"))
     names = [person(s, f)["name_title"] for s in ranked[:limit]]
     return names or [f.cat.hint("name_title")]
 
@@ -233,21 +257,25 @@ def key_people(plan: AccountPlan, f: Formatter, limit: int = 6) -> list[str]:
 def levels(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return how many stakeholders sit on each hierarchy level."""
     counts = figures.stakeholders_per_level(plan)
-    return [{"level": str(level), "count": str(n)} for level, n in counts.items()] or [
-        {"level": "1", "count": "0"}
-    ]
+    return [{"level": str(level), "count": str(n)} for level, n in counts.items()] or [{"level": "1", "count": "0"}]
 
 
 def interactions(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the relationship history, newest first."""
 
     def row(x: InteractionRecord) -> Row:
-        return {"date": f.date(x.date), "stakeholder": x.stakeholder, "channel": f.enum(x.channel, "channel"),
-                "by": f.text(x.by, "name"), "outcome": f.text(x.outcome, "outcome")}
+        return {
+            "date": f.date(x.date),
+            "stakeholder": x.stakeholder,
+            "channel": f.enum(x.channel, "channel"),
+            "by": f.text(x.by, "name"),
+            "outcome": f.text(x.outcome, "outcome"),
+        }
 
     ordered = sorted(plan.interactions, key=lambda x: x.date, reverse=True)
-    return f.rows(ordered, row, f.hint_row(date="date", stakeholder="name", channel="channel", by="name",
-                                           outcome="outcome"))
+    return f.rows(
+        ordered, row, f.hint_row(date="date", stakeholder="name", channel="channel", by="name", outcome="outcome")
+    )
 
 
 def current_business(plan: AccountPlan, f: Formatter) -> Row:
@@ -269,13 +297,25 @@ def competitors(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the competitor rows."""
 
     def row(c: Competitor) -> Row:
-        return {"name": c.name, "strengths": f.text(c.strengths, "competitor_strengths"),
-                "our_advantages": f.text(c.our_advantages, "our_advantages"),
-                "customer_view": f.text(c.customer_view, "customer_view"), "threat": f.enum(c.threat, "level")}
+        return {
+            "name": c.name,
+            "strengths": f.text(c.strengths, "competitor_strengths"),
+            "our_advantages": f.text(c.our_advantages, "our_advantages"),
+            "customer_view": f.text(c.customer_view, "customer_view"),
+            "threat": f.enum(c.threat, "level"),
+        }
 
-    return f.rows(plan.competitors, row, f.hint_row(
-        name="competitor", strengths="competitor_strengths", our_advantages="our_advantages",
-        customer_view="customer_view", threat="level"))
+    return f.rows(
+        plan.competitors,
+        row,
+        f.hint_row(
+            name="competitor",
+            strengths="competitor_strengths",
+            our_advantages="our_advantages",
+            customer_view="customer_view",
+            threat="level",
+        ),
+    )
 
 
 def swot(plan: AccountPlan, f: Formatter) -> Row:
@@ -291,24 +331,49 @@ def swot(plan: AccountPlan, f: Formatter) -> Row:
 
 def revenue_streams(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the revenue streams with their growth."""
-    return f.rows(plan.revenue_streams, lambda s: {
-        "name": s.name, "current": f.money(s.current), "target": f.money(s.target),
-        "growth": f.percent(figures.growth_percent(s.current, s.target), "growth", signed=True),
-    }, f.hint_row(name="revenue_stream", current="amount", target="amount", growth="growth"))
+    return f.rows(
+        plan.revenue_streams,
+        lambda s: {
+            "name": s.name,
+            "current": f.money(s.current),
+            "target": f.money(s.target),
+            "growth": f.label("new_stream")
+            if not s.current
+            else f.percent(figures.growth_percent(s.current, s.target), "growth", signed=True),
+        },
+        f.hint_row(name="revenue_stream", current="amount", target="amount", growth="growth"),
+    )
 
 
 def opportunities(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the pipeline rows with their weighted values."""
 
     def row(o: Opportunity) -> Row:
-        return {"name": o.name, "value": f.money(o.value), "probability": f.percent(o.probability),
-                "weighted": f.money(figures.weighted_value(o)), "quarter": f.text(o.quarter, "quarter"),
-                "stage": f.enum(o.stage, "stage"), "owner": f.text(o.owner, "name"),
-                "next_step": f.text(o.next_step, "next_step")}
+        return {
+            "name": o.name,
+            "value": f.money(o.value),
+            "probability": f.percent(o.probability),
+            "weighted": f.money(figures.weighted_value(o)),
+            "quarter": f.text(o.quarter, "quarter"),
+            "stage": f.enum(o.stage, "stage"),
+            "owner": f.text(o.owner, "name"),
+            "next_step": f.text(o.next_step, "next_step"),
+        }
 
-    return f.rows(plan.opportunities, row, f.hint_row(
-        name="opportunity", value="amount", probability="percent", weighted="amount", quarter="quarter",
-        stage="stage", owner="name", next_step="next_step"))
+    return f.rows(
+        plan.opportunities,
+        row,
+        f.hint_row(
+            name="opportunity",
+            value="amount",
+            probability="percent",
+            weighted="amount",
+            quarter="quarter",
+            stage="stage",
+            owner="name",
+            next_step="next_step",
+        ),
+    )
 
 
 def pipeline_totals(plan: AccountPlan, f: Formatter) -> Row:
@@ -324,8 +389,12 @@ def pipeline_totals(plan: AccountPlan, f: Formatter) -> Row:
 def stages(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the pipeline by stage."""
     return [
-        {"stage": f.enum(t.stage, "stage"), "count": str(t.count), "value": f.money(t.value),
-         "weighted": f.money(t.weighted)}
+        {
+            "stage": f.enum(t.stage, "stage"),
+            "count": str(t.count),
+            "value": f.money(t.value),
+            "weighted": f.money(t.weighted),
+        }
         for t in figures.pipeline_by_stage(plan)
     ]
 
@@ -354,9 +423,18 @@ def action_row(a: Action, plan: AccountPlan, f: Formatter) -> Row:
 
 def blank_action(f: Formatter) -> Row:
     """Return an action row of hints."""
-    row = f.hint_row(action="action", objective="objective", description="description", owner="owner",
-                     stakeholders="external", start="date", due="date", status="action_status",
-                     category="action_category", notes="notes")
+    row = f.hint_row(
+        action="action",
+        objective="objective",
+        description="description",
+        owner="owner",
+        stakeholders="external",
+        start="date",
+        due="date",
+        status="action_status",
+        category="action_category",
+        notes="notes",
+    )
     row.update(check=UNCHECKED, milestone="", overdue=False, overdue_mark="", status_value="not_started")
     return row
 
@@ -375,16 +453,19 @@ def action_groups(plan: AccountPlan, f: Formatter) -> list[Row]:
         groups.append({"title": f.enum(category, "action_category"), "key": category.value, "actions": rows})
     other = [a for a in plan.actions if a.category is None]
     if other:
-        groups.append({"title": f.label("other_actions"), "key": "other",
-                       "actions": [action_row(a, plan, f) for a in other]})
+        groups.append(
+            {"title": f.label("other_actions"), "key": "other", "actions": [action_row(a, plan, f) for a in other]}
+        )
     return groups
 
 
 def action_counts(plan: AccountPlan, f: Formatter) -> Row:
     """Return actions by status and the overdue count."""
     return {
-        "by_status": [{"status": f.cat.enum("action_status", s.value), "count": str(n)}
-                      for s, n in figures.actions_by_status(plan).items()],
+        "by_status": [
+            {"status": f.cat.enum("action_status", s.value), "count": str(n)}
+            for s, n in figures.actions_by_status(plan).items()
+        ],
         "overdue": str(len(figures.overdue_actions(plan))),
     }
 
@@ -429,8 +510,11 @@ def kpis(plan: AccountPlan, f: Formatter) -> list[Row]:
 def kpi_groups(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the KPIs grouped as financial, relationship and operational."""
     return [
-        {"title": f.enum(area, "kpi_area"), "key": area.value,
-         "kpis": [kpi_row(k, f) for k in plan.kpis if k.area is area] or [blank_kpi(f)]}
+        {
+            "title": f.enum(area, "kpi_area"),
+            "key": area.value,
+            "kpis": [kpi_row(k, f) for k in plan.kpis if k.area is area] or [blank_kpi(f)],
+        }
         for area in KpiArea
     ]
 
@@ -441,39 +525,66 @@ def risks(plan: AccountPlan, f: Formatter) -> list[Row]:
     def row(r: Risk) -> Row:
         score = figures.risk_score(r)
         rag = figures.risk_rag(score)
-        return {"risk": r.risk, "impact": str(r.impact), "probability": str(r.probability),
-                "score": str(score), "rag": f.enum(rag, "rag"), "rag_colour": RAG_COLOURS[rag],
-                "mitigation": f.text(r.mitigation, "mitigation"), "owner": f.text(r.owner, "owner"),
-                "review": f.enum(r.review, "review_frequency")}
+        return {
+            "risk": r.risk,
+            "impact": str(r.impact),
+            "probability": str(r.probability),
+            "score": str(score),
+            "rag": f.enum(rag, "rag"),
+            "rag_colour": RAG_COLOURS[rag],
+            "mitigation": f.text(r.mitigation, "mitigation"),
+            "owner": f.text(r.owner, "owner"),
+            "review": f.enum(r.review, "review_frequency"),
+        }
 
     ordered = sorted(plan.risks, key=lambda r: -figures.risk_score(r))
-    hint = f.hint_row(risk="risk", impact="score", probability="score", score="score", rag="rag",
-                      mitigation="mitigation", owner="owner", review="review_frequency")
+    hint = f.hint_row(
+        risk="risk",
+        impact="score",
+        probability="score",
+        score="score",
+        rag="rag",
+        mitigation="mitigation",
+        owner="owner",
+        review="review_frequency",
+    )
     hint["rag_colour"] = NO_RAG_COLOUR
     return f.rows(ordered, row, hint)
 
 
 def reviews(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the review cadence."""
-    return f.rows(plan.review_cadence, lambda r: {
-        "frequency": f.enum(r.frequency, "review_frequency"), "topics": f.joined(r.topics, "topics", "; ")
-    }, f.hint_row(frequency="review_frequency", topics="topics"))
+    return f.rows(
+        plan.review_cadence,
+        lambda r: {"frequency": f.enum(r.frequency, "review_frequency"), "topics": f.joined(r.topics, "topics", "; ")},
+        f.hint_row(frequency="review_frequency", topics="topics"),
+    )
 
 
 def collaboration(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the collaboration framework."""
-    return f.rows(plan.collaboration, lambda c: {
-        "team": f.enum(c.team, "team"), "who": f.text(c.who, "name"),
-        "responsibilities": f.text(c.responsibilities, "responsibilities"),
-    }, f.hint_row(team="team", who="name", responsibilities="responsibilities"))
+    return f.rows(
+        plan.collaboration,
+        lambda c: {
+            "team": f.enum(c.team, "team"),
+            "who": f.text(c.who, "name"),
+            "responsibilities": f.text(c.responsibilities, "responsibilities"),
+        },
+        f.hint_row(team="team", who="name", responsibilities="responsibilities"),
+    )
 
 
 def team(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return our account team."""
 
     def row(m: TeamMember) -> Row:
-        return {"name": m.name, "title": f.text(m.title, "title"), "role": f.text(m.role, "role"),
-                "responsibilities": f.text(m.responsibilities, "responsibilities"), "photo": m.photo}
+        return {
+            "name": m.name,
+            "title": f.text(m.title, "title"),
+            "role": f.text(m.role, "role"),
+            "responsibilities": f.text(m.responsibilities, "responsibilities"),
+            "photo": m.photo,
+        }
 
     hint = f.hint_row(name="name", title="title", role="role", responsibilities="responsibilities")
     hint["photo"] = ""
@@ -484,43 +595,72 @@ def goals(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return our goals for the account."""
 
     def row(g: Goal) -> Row:
-        return {"goal": g.goal, "challenges": f.text(g.challenges, "challenges"),
-                "measure": f.text(g.measure, "measure"), "target": f.text(g.target, "target"),
-                "due": f.date(g.due)}
+        return {
+            "goal": g.goal,
+            "challenges": f.text(g.challenges, "challenges"),
+            "measure": f.text(g.measure, "measure"),
+            "target": f.text(g.target, "target"),
+            "due": f.date(g.due),
+        }
 
-    return f.rows(plan.goals, row, f.hint_row(goal="goal", challenges="challenges", measure="measure",
-                                              target="target", due="date"))
+    return f.rows(
+        plan.goals,
+        row,
+        f.hint_row(goal="goal", challenges="challenges", measure="measure", target="target", due="date"),
+    )
 
 
 def strategies(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the strategies with their tactics."""
-    return f.rows(plan.strategies, lambda s: {
-        "strategy": s.strategy, "tactics": f.items(s.tactics, "tactic"),
-        "tactics_text": f.joined(s.tactics, "tactic", "; "),
-    }, {"strategy": f.cat.hint("strategy"), "tactics": [f.cat.hint("tactic")],
-        "tactics_text": f.cat.hint("tactic")})
+    return f.rows(
+        plan.strategies,
+        lambda s: {
+            "strategy": s.strategy,
+            "tactics": f.items(s.tactics, "tactic"),
+            "tactics_text": f.joined(s.tactics, "tactic", "; "),
+        },
+        {"strategy": f.cat.hint("strategy"), "tactics": [f.cat.hint("tactic")], "tactics_text": f.cat.hint("tactic")},
+    )
 
 
 def solutions(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the solutions we propose."""
 
     def row(s: Solution) -> Row:
-        return {"solution": s.solution, "value": f.text(s.value, "value_roi"),
-                "objections": f.text(s.objections, "objections"), "handling": f.text(s.handling, "handling"),
-                "status": f.enum(s.status, "solution_status")}
+        return {
+            "solution": s.solution,
+            "value": f.text(s.value, "value_roi"),
+            "objections": f.text(s.objections, "objections"),
+            "handling": f.text(s.handling, "handling"),
+            "status": f.enum(s.status, "solution_status"),
+        }
 
-    return f.rows(plan.solutions, row, f.hint_row(solution="solution", value="value_roi",
-                                                  objections="objections", handling="handling",
-                                                  status="solution_status"))
+    return f.rows(
+        plan.solutions,
+        row,
+        f.hint_row(
+            solution="solution",
+            value="value_roi",
+            objections="objections",
+            handling="handling",
+            status="solution_status",
+        ),
+    )
 
 
 def resources(plan: AccountPlan, f: Formatter) -> list[Row]:
     """Return the resource allocation rows."""
-    return f.rows(plan.resources, lambda r: {
-        "resource": r.resource, "type": f.enum(r.type, "resource_type"),
-        "amount": f.money(r.amount) if r.amount is not None else "—",
-        "owner": f.text(r.owner, "owner"), "notes": f.text(r.notes, "notes"),
-    }, f.hint_row(resource="resource", type="resource_type", amount="amount", owner="owner", notes="notes"))
+    return f.rows(
+        plan.resources,
+        lambda r: {
+            "resource": r.resource,
+            "type": f.enum(r.type, "resource_type"),
+            "amount": f.money(r.amount) if r.amount is not None else "—",
+            "owner": f.text(r.owner, "owner"),
+            "notes": f.text(r.notes, "notes"),
+        },
+        f.hint_row(resource="resource", type="resource_type", amount="amount", owner="owner", notes="notes"),
+    )
 
 
 def decision_process(plan: AccountPlan, f: Formatter) -> Row:

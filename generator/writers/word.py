@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError as JinjaError
+from jinja2 import StrictUndefined
+from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -48,6 +49,9 @@ def environment() -> SandboxedEnvironment:
 
 class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     """A docxtpl template whose XML clean-up and Jinja compile happen once, not per render."""
+
+    docx: Any
+    is_rendered: bool
 
     def __init__(self, data: bytes, name: str) -> None:
         super().__init__(io.BytesIO(data))
@@ -106,9 +110,10 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
         """Render context and return the document's bytes with fixed properties."""
         self.render(context, jinja_env=self.env, autoescape=True)
-        stamp = datetime.combine(when or date(2000, 1, 1), datetime.min.time(), tzinfo=timezone.utc)
+        stamp = datetime.combine(when or date(2000, 1, 1), datetime.min.time(), tzinfo=UTC)
         props = self.docx.core_properties
-        props.title, props.author, props.last_modified_by = title, author, "accountplan"
+        # document properties hold at most 255 characters: metadata only, the content is whole
+        props.title, props.author, props.last_modified_by = title[:255], author[:255], "accountplan"
         props.created = props.modified = stamp
         props.revision = 1
         out = io.BytesIO()
@@ -140,10 +145,15 @@ def _pictures(template: PreparedTemplate, team: list[dict[str, Any]]) -> list[di
 class WordWriter:
     """Writes a family view as a .docx document."""
 
-    name = "docx"
-    out_suffix = ".docx"
-    families = ("strategic-account-plan", "sales-account-plan", "account-map", "kam-action-plan",
-                "simple-account-plan")
+    name: str = "docx"
+    out_suffix: str = ".docx"
+    families: tuple[str, ...] = (
+        "strategic-account-plan",
+        "sales-account-plan",
+        "account-map",
+        "kam-action-plan",
+        "simple-account-plan",
+    )
 
     def write(self, family: str, view: View, when: date | None) -> bytes:
         """Return the .docx bytes of one family view."""

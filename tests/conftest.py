@@ -1,0 +1,67 @@
+"""Shared fixtures: the example plan, the blank plan, documents built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import generator as lib
+from generator.model.plan import AccountPlan
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "example.yaml"
+
+
+@pytest.fixture(scope="session")
+def example() -> AccountPlan:
+    """Return the validated example plan."""
+    return lib.load_plan(EXAMPLE).plan
+
+
+@pytest.fixture(scope="session")
+def blank() -> AccountPlan:
+    """Return the blank plan."""
+    return lib.blank_plan()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, example: AccountPlan) -> dict[str, Path]:
+    """Return the example documents of every family and format, written once."""
+    out = tmp_path_factory.mktemp("example")
+    return {f"{o.family}.{o.format}": o.path for o in lib.generate(example, out)}
+
+
+@pytest.fixture(scope="session")
+def built_blank(tmp_path_factory: pytest.TempPathFactory, blank: AccountPlan) -> dict[str, Path]:
+    """Return the blank documents of every family and format, written once."""
+    out = tmp_path_factory.mktemp("blank")
+    return {f"{o.family}.{o.format}": o.path for o in lib.generate(blank, out)}
+
+
+def soffice() -> str | None:
+    """Return the LibreOffice executable, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+needs_office = pytest.mark.skipif(
+    soffice() is None,
+    reason="LibreOffice (soffice) is not installed: `apt-get install libreoffice-writer-nogui "
+    "libreoffice-impress-nogui libreoffice-calc-nogui` to run the office round-trip tests",
+)
+
+
+def write_yaml(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    """Write a YAML source into tmp_path and return its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """\
+plan:
+  date: 2026-11-16
+account:
+  name: Test Account
+"""

@@ -1,0 +1,107 @@
+"""Bad YAML input: one message per problem, with file:line:column, the field and what is expected."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import generator as lib
+from generator.errors import SourceError
+from tests.conftest import MINIMAL, write_yaml
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
+ACCEPT = os.environ.get("ACCEPT") == "1"  # ACCEPT=1 pytest re-writes expected.txt after an intended change
+
+
+def messages(source: Path) -> list[str]:
+    """Return the messages loading source gives, with the path shown as {src}."""
+    with pytest.raises(SourceError) as caught:
+        lib.load_plan(source)
+    return [m.replace(str(source), "{src}") for m in caught.value.messages()]
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if (p / "source.yaml").exists()))
+def test_bad_input_case(case: str) -> None:
+    folder = CASES / case
+    got = messages(folder / "source.yaml")
+    expected_file = folder / "expected.txt"
+    if ACCEPT or not expected_file.exists():
+        expected_file.write_text("\n".join(got) + "\n", encoding="utf-8")
+    assert got == expected_file.read_text(encoding="utf-8").splitlines()
+    assert all(m.startswith("{src}:") for m in got)
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    got = messages(CASES / "wrong-types" / "source.yaml")
+    assert len(got) >= 7
+
+
+def test_unknown_key_suggests_the_right_one() -> None:
+    got = messages(CASES / "unknown-key" / "source.yaml")
+    assert any(":5:3: account.segmnt: unknown key 'segmnt'; did you mean 'segment'?" in m for m in got)
+
+
+def test_enum_error_lists_values_and_suggests() -> None:
+    got = "\n".join(messages(CASES / "wrong-types" / "source.yaml"))
+    assert "expected one of discovery, qualification, proposal" in got
+    assert "did you mean 'proposal'?" in got
+
+
+def test_yes_and_no_stay_text(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL + "  overview: no\n")).plan
+    assert plan.account.overview == "no"
+
+
+def test_numbers_in_text_fields_keep_what_was_typed(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL.replace("plan:\n", "plan:\n  version: 2.10\n"))).plan
+    assert plan.plan.version == "2.10"
+
+
+def test_deep_nesting_is_refused_quickly(tmp_path: Path) -> None:
+    source = write_yaml(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    start = time.perf_counter()
+    got = messages(source)
+    assert time.perf_counter() - start < 5
+    assert "nested deeper than" in got[0]
+
+
+def test_alias_bomb_is_refused_without_blowing_up(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    source = write_yaml(tmp_path, "\n".join(lines) + "\n")
+    start = time.perf_counter()
+    got = messages(source)
+    assert time.perf_counter() - start < 5
+    assert "too many" in got[0]
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "big.yaml"
+    source.write_bytes(b"# " + b"x" * 6_000_000 + b"\n")
+    assert "the limit is" in messages(source)[0]
+
+
+def test_non_utf8_file_is_refused_with_its_line(tmp_path: Path) -> None:
+    source = tmp_path / "latin1.yaml"
+    source.write_bytes(MINIMAL.encode() + "  overview: Müller\n".encode("latin-1"))
+    assert messages(source) == ["{src}:5: the file is not UTF-8 text"]
+
+
+def test_unknown_suffix_and_missing_file(tmp_path: Path) -> None:
+    assert "unknown source type" in messages(write_yaml(tmp_path, "x", "plan.txt"))[0]
+    assert messages(tmp_path / "absent.yaml") == ["{src}: no such file"]
+
+
+def test_control_characters_are_removed_with_a_warning_naming_the_field(tmp_path: Path) -> None:
+    loaded = lib.load_plan(write_yaml(tmp_path, MINIMAL + '  overview: "bell\\a and \\ud800 surrogate"\n'))
+    assert loaded.plan.account.overview == "bell and  surrogate"
+    assert len(loaded.warnings) == 1
+    assert "account.overview" in str(loaded.warnings[0]) and "U+0007" in str(loaded.warnings[0])
+
+
+def test_missing_photo_is_a_located_problem(tmp_path: Path) -> None:
+    got = messages(write_yaml(tmp_path, MINIMAL + "team:\n  - {name: A, photo: nope.png}\n"))
+    assert got[0].startswith("{src}:6:") and "team[0].photo: no such picture" in got[0]

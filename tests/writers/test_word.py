@@ -1,0 +1,181 @@
+"""Word documents reopened with python-docx: what a reader of each document would check."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import generator as lib
+from generator.model.figures import weighted_pipeline
+from generator.model.plan import AccountPlan
+from generator.views import VIEWS
+from generator.writers.word import prepared
+from tests.conftest import MINIMAL, write_yaml
+from tests.docx_text import docx_text
+
+LEFTOVERS = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|\bUndefined\b")
+
+
+def family_values(plan: AccountPlan, family: str) -> list[str]:
+    """Return the example values a family's document must show."""
+    names = [s.name for s in plan.stakeholders]
+    actions = [a.action for a in plan.actions]
+    values = {
+        "strategic-account-plan": [
+            *names,
+            *(o.name for o in plan.opportunities),
+            *(k.name for k in plan.kpis),
+            *(r.risk for r in plan.risks),
+            *plan.swot.threats,
+            *actions,
+            *(c.name for c in plan.competitors),
+            *plan.executive_summary.objectives,
+            *(r.name for r in plan.revenue_streams),
+            *plan.documentation_standards,
+        ],
+        "sales-account-plan": [
+            *(g.goal for g in plan.goals),
+            *(s.solution for s in plan.solutions),
+            *actions,
+            *plan.account.decision_process.buying_steps,
+            plan.plan.account_manager,
+        ],
+        "account-map": names + [s.title for s in plan.stakeholders],
+        "kam-action-plan": [
+            *(g.goal for g in plan.goals),
+            *(s.strategy for s in plan.strategies),
+            *actions,
+            *(r.resource for r in plan.resources),
+            *(k.name for k in plan.kpis),
+            *(m.name for m in plan.team),
+            *names,
+        ],
+        "simple-account-plan": [*(m.name for m in plan.team), *actions, plan.plan.goal],
+    }
+    return values[family]
+
+
+@pytest.mark.parametrize("family", list(VIEWS))
+def test_example_document_shows_every_value_of_its_family(
+    built: dict[str, Path], example: AccountPlan, family: str
+) -> None:
+    text = docx_text(built[f"{family}.docx"])
+    missing = [v for v in family_values(example, family) if v not in text]
+    assert not missing
+    assert example.account.name in text
+    assert not LEFTOVERS.findall(text)
+
+
+@pytest.mark.parametrize("family", list(VIEWS))
+def test_blank_document_shows_hints_and_no_leftovers(built_blank: dict[str, Path], family: str) -> None:
+    text = docx_text(built_blank[f"{family}.docx"])
+    assert "[Company name]" in text
+    assert len(re.findall(r"\[[^\]]+\]", text)) >= 8
+    assert not LEFTOVERS.findall(text)
+
+
+# view keys that only the PowerPoint and Excel writers use
+NOT_IN_WORD = {
+    "strategic-account-plan": {"blank", "charts", "key_people", "key_initiatives", "people"},
+    "sales-account-plan": {"blank", "action_counts"},
+    "account-map": {"blank", "scatter"},
+    "kam-action-plan": {"blank", "action_counts"},
+    "simple-account-plan": {"blank"},
+}
+
+
+@pytest.mark.parametrize("family", list(VIEWS))
+def test_template_variables_match_the_view(example: AccountPlan, family: str) -> None:
+    assert prepared(family).variables() == set(VIEWS[family](example)) - NOT_IN_WORD[family]
+
+
+def test_strategic_plan_has_title_page_toc_and_running_header_footer(built: dict[str, Path]) -> None:
+    document = Document(str(built["strategic-account-plan.docx"]))
+    xml = document.element.xml
+    assert "TOC \\o" in xml
+    section = document.sections[0]
+    assert "Halden Freight Group" in section.header.paragraphs[0].text
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer and "2.1" in section.footer.paragraphs[0].text
+
+
+def test_strategic_plan_shows_computed_figures(built: dict[str, Path], example: AccountPlan) -> None:
+    text = docx_text(built["strategic-account-plan.docx"])
+    assert f"€{weighted_pipeline(example):,.0f}" in text
+    assert "€1,830,000" in text and "€2,900,000" in text and "+58.5%" in text
+
+
+def test_table_header_rows_repeat_across_pages(built: dict[str, Path]) -> None:
+    document = Document(str(built["sales-account-plan.docx"]))
+    headers = [t for t in document.tables if 'w:tblHeader w:val="true"' in t._tbl.xml]
+    assert len(headers) >= 3
+
+
+def test_account_map_marks_decision_makers_and_indents_hierarchy(built: dict[str, Path]) -> None:
+    text = docx_text(built["account-map.docx"])
+    assert "★ Henrik Aalto" in text
+    assert "└ Pavel Horák" in text and "\u2003\u2003\u2003└ Pavel Horák" in text
+
+
+def test_simple_plan_has_a_picture_per_team_member(built: dict[str, Path], example: AccountPlan) -> None:
+    with zipfile.ZipFile(built["simple-account-plan.docx"]) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+        body = package.read("word/document.xml").decode()
+    assert media
+    assert body.count("<pic:pic") == len(example.team)
+
+
+def test_core_properties_come_from_the_plan(built: dict[str, Path]) -> None:
+    props = Document(str(built["kam-action-plan.docx"])).core_properties
+    assert props.created.date().isoformat() == "2026-11-16"
+    assert props.modified == props.created
+    assert "Halden Freight Group" in props.title
+
+
+HOSTILE = {
+    "injection": "{{ 7*7 }} {% if true %}x{% endif %}",
+    "markup": "AT&T <b>bold</b> \"quoted\" 'single' & more > less",
+    "rtl": "شركة الشحن الأوروبية — עברית",
+    "cjk_emoji": "北京物流有限公司 🚚📦",
+    "long": "x" * 20_000,
+}
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_values_come_out_exactly_as_typed(tmp_path: Path, kind: str) -> None:
+    value = HOSTILE[kind]
+    text = MINIMAL.replace("name: Test Account", f"name: {_quoted(value)}")
+    source = write_yaml(tmp_path, text + f"  overview: {_quoted(value)}\nteam:\n  - name: {_quoted(value)}\n")
+    outputs = lib.generate(lib.load_plan(source).plan, tmp_path / "out", formats=["docx"])
+    assert len(outputs) == 5
+    for output in outputs:
+        shown = docx_text(output.path)
+        assert value in shown, output.family
+        if kind == "injection":
+            assert "49" not in shown
+
+
+def test_control_characters_and_surrogates_never_truncate_the_document(tmp_path: Path) -> None:
+    source = write_yaml(tmp_path, MINIMAL + '  overview: "before\\x01\\x0b\\ud800after"\n')
+    loaded = lib.load_plan(source)
+    assert loaded.warnings
+    output = lib.generate(loaded.plan, tmp_path / "out", ["strategic-account-plan"], ["docx"])[0]
+    text = docx_text(output.path)
+    assert "beforeafter" in text
+    assert "Documentation Standards" in text  # the last chapter is still there
+
+
+def test_newlines_become_line_breaks(tmp_path: Path) -> None:
+    source = write_yaml(tmp_path, MINIMAL + '  overview: "line one\\r\\nline two"\n')
+    output = lib.generate(lib.load_plan(source).plan, tmp_path, ["sales-account-plan"], ["docx"])[0]
+    xml = Document(str(output.path)).element.xml
+    assert "line one</w:t>" in xml and "<w:br/>" in xml and "_x000D_" not in xml
+
+
+def _quoted(value: str) -> str:
+    """Return value as a double-quoted YAML scalar."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

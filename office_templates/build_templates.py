@@ -162,6 +162,8 @@ class DocBuilder:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)

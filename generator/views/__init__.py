@@ -22,7 +22,7 @@ def formatter(plan: AccountPlan) -> Formatter:
 
 def _base(plan: AccountPlan, f: Formatter) -> View:
     """Return what every view has: labels, document values, whether it is blank."""
-    return {"L": dict(f.cat.labels), "doc": s.document(plan, f), "blank": plan.is_blank}
+    return {"L": dict(f.cat.labels), "doc": s.document(plan, f), "blank": plan.is_blank, "notes": dict(f.cat.notes)}
 
 
 def strategic_view(plan: AccountPlan) -> View:

@@ -80,10 +80,10 @@ def test_blank_document_shows_hints_and_no_leftovers(built_blank: dict[str, Path
 
 # view keys that only the PowerPoint and Excel writers use
 NOT_IN_WORD = {
-    "strategic-account-plan": {"blank", "charts", "key_people", "key_initiatives", "people"},
-    "sales-account-plan": {"blank", "action_counts"},
-    "account-map": {"blank", "scatter"},
-    "kam-action-plan": {"blank", "action_counts"},
+    "strategic-account-plan": {"blank", "notes", "charts", "key_people", "key_initiatives", "people"},
+    "sales-account-plan": {"blank", "notes", "action_counts"},
+    "account-map": {"blank", "notes", "scatter"},
+    "kam-action-plan": {"blank", "notes", "action_counts"},
     "simple-account-plan": {"blank"},
 }
 

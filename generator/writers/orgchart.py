@@ -1,0 +1,143 @@
+"""Org chart layout: the 'reports to' tree cut into slide-sized pages, boxes placed on a grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_COLUMNS = 7
+MAX_LEVELS = 4
+EMU_PER_INCH = 914400
+MAX_BOX_WIDTH = int(2.3 * EMU_PER_INCH)
+MAX_BOX_HEIGHT = int(0.95 * EMU_PER_INCH)
+H_GAP = int(0.15 * EMU_PER_INCH)
+V_GAP = int(0.3 * EMU_PER_INCH)
+
+
+@dataclass
+class Node:
+    """One box on a page: who, under whom, on which level, at which horizontal slot (centre)."""
+
+    name: str
+    parent: str
+    person: dict[str, Any]
+    level: int = 0
+    slot: float = 0.0
+
+
+@dataclass
+class Page:
+    """One slide of the org chart."""
+
+    nodes: list[Node] = field(default_factory=list)
+    columns: int = 1
+    levels: int = 1
+    context: str = ""
+
+
+class Tree:
+    """The hierarchy of the stakeholders, from the view's people rows."""
+
+    def __init__(self, people: list[dict[str, Any]]) -> None:
+        self.people = {p["name"]: p for p in people}
+        self.children: dict[str, list[str]] = {name: [] for name in self.people}
+        self.roots: list[str] = []
+        for person in people:
+            boss = person.get("reports_to", "")
+            if boss in self.people and boss != person["name"]:
+                self.children[boss].append(person["name"])
+            else:
+                self.roots.append(person["name"])
+
+    def depth(self, name: str, limit: int = 99) -> int:
+        """Return how many levels the subtree of name has (at most limit)."""
+        if limit == 1 or not self.children[name]:
+            return 1
+        return 1 + max(self.depth(child, limit - 1) for child in self.children[name])
+
+    def leaves(self, name: str, limit: int = 99) -> int:
+        """Return how many columns the subtree of name needs down to limit levels."""
+        if limit == 1 or not self.children[name]:
+            return 1
+        return sum(self.leaves(child, limit - 1) for child in self.children[name])
+
+
+def paginate(people: list[dict[str, Any]]) -> list[Page]:
+    """Return the pages of the org chart: whole subtrees where they fit, else branch by branch."""
+    tree = Tree(people)
+    pages: list[Page] = []
+    _pages_for(tree, tree.roots, "", pages)
+    return pages or [Page()]
+
+
+def _fits(tree: Tree, names: list[str]) -> bool:
+    """Return True when these subtrees fit one page side by side."""
+    return sum(tree.leaves(n) for n in names) <= MAX_COLUMNS and max(tree.depth(n) for n in names) <= MAX_LEVELS
+
+
+def _pages_for(tree: Tree, names: list[str], context: str, pages: list[Page]) -> None:
+    """Append pages showing the subtrees of names (siblings packed together when they fit)."""
+    chunk: list[str] = []
+    for name in names:
+        if _fits(tree, [*chunk, name]):
+            chunk.append(name)
+            continue
+        if chunk:
+            pages.append(_page(tree, chunk, MAX_LEVELS, context))
+            chunk = []
+        if _fits(tree, [name]):
+            chunk = [name]
+        else:
+            _split(tree, name, pages)
+    if chunk:
+        pages.append(_page(tree, chunk, MAX_LEVELS, context))
+
+
+def _split(tree: Tree, name: str, pages: list[Page]) -> None:
+    """Append an overview of name with its direct reports, then a page per branch below them."""
+    children = tree.children[name]
+    for start in range(0, len(children), MAX_COLUMNS):
+        part = children[start:start + MAX_COLUMNS]
+        page = _page(tree, [name], 2, "", only=set(part))
+        pages.append(page)
+    branches = [child for child in children if tree.children[child]]
+    _pages_for(tree, branches, name, pages)
+
+
+def _page(tree: Tree, roots: list[str], limit: int, context: str, only: set[str] | None = None) -> Page:
+    """Return a page with these subtrees down to limit levels (first-level children filtered by only)."""
+    page = Page(context=context)
+    cursor = [0.0]
+    for root in roots:
+        _place(tree, root, tree.people[root].get("reports_to", ""), 0, limit, page, cursor, only)
+    page.columns = max(int(cursor[0]), 1)
+    page.levels = max(n.level for n in page.nodes) + 1
+    return page
+
+
+def _place(tree: Tree, name: str, parent: str, level: int, limit: int, page: Page, cursor: list[float],
+           only: set[str] | None) -> float:
+    """Place name and its subtree; return name's slot (centre, in columns)."""
+    node = Node(name, parent, tree.people[name], level)
+    page.nodes.append(node)
+    children = tree.children[name] if level + 1 < limit else []
+    if level == 0 and only is not None:
+        children = [c for c in children if c in only]
+    if not children:
+        node.slot = cursor[0]
+        cursor[0] += 1
+        return node.slot
+    slots = [_place(tree, child, name, level + 1, limit, page, cursor, None) for child in children]
+    node.slot = (slots[0] + slots[-1]) / 2
+    return node.slot
+
+
+def box_of(node: Node, page: Page, area: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """Return the box (left, top, width, height) of a node in the drawing area."""
+    left, top, width, height = area
+    column = width / page.columns
+    row = height / page.levels
+    box_w = int(min(column - H_GAP, MAX_BOX_WIDTH))
+    box_h = int(min(row - V_GAP, MAX_BOX_HEIGHT))
+    centre = left + (node.slot + 0.5) * column
+    return int(centre - box_w / 2), int(top + node.level * row), box_w, box_h

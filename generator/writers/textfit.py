@@ -1,0 +1,147 @@
+"""Text measurement for slides: how many lines a text takes in a box, and the size that fits.
+
+Widths approximate Calibri/Carlito (the theme font) from a fixed table, erring wide, so the
+layout is the same on every machine and text never spills in PowerPoint or LibreOffice.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+EMU_PER_PT = 12700
+EMU_PER_INCH = 914400
+LINE_SPACING = 1.2
+SAFETY = 1.08
+# advance widths in em of Calibri, rounded up
+_NARROW = dict.fromkeys("ijlI.,:;'|!", 0.25) | dict.fromkeys("ftr()[]{}/\\-\"` ", 0.36)
+_WIDE = dict.fromkeys("mwMW@%", 0.86) | dict.fromkeys("ABCDGHKNOQRUVXY&", 0.63)
+_DIGITS = dict.fromkeys("0123456789€$£#+=<>~^*_", 0.51)
+
+
+def char_width(char: str) -> float:
+    """Return the advance width of one character in em."""
+    if char in _NARROW:
+        return _NARROW[char]
+    if char in _WIDE:
+        return _WIDE[char]
+    if char in _DIGITS:
+        return _DIGITS[char]
+    if unicodedata.east_asian_width(char) in "WF" or ord(char) >= 0x1F000:
+        return 1.0
+    if char.isupper():
+        return 0.58
+    if unicodedata.combining(char):
+        return 0.0
+    return 0.5
+
+
+def text_width(text: str, size_pt: float) -> float:
+    """Return the width of a line of text in points."""
+    return sum(char_width(c) for c in text) * size_pt * SAFETY
+
+
+def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
+    """Return the lines text breaks into at a width (words first, then characters)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, width_pt, size_pt))
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, width_pt: float, size_pt: float) -> list[str]:
+    """Return the lines of one paragraph."""
+    lines: list[str] = []
+    current = ""
+    for word in paragraph.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size_pt) <= width_pt:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        pieces = _split_long(word, width_pt, size_pt)
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
+    lines.append(current)
+    return lines
+
+
+def _split_long(word: str, width_pt: float, size_pt: float) -> list[str]:
+    """Return a word cut into pieces that each fit the width."""
+    pieces, current = [], ""
+    for char in word:
+        if current and text_width(current + char, size_pt) > width_pt:
+            pieces.append(current)
+            current = ""
+        current += char
+    pieces.append(current)
+    return pieces
+
+
+def line_height(size_pt: float) -> float:
+    """Return the height of one line in points."""
+    return size_pt * LINE_SPACING
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A size that fits a box, and the text as it will be shown (shortened if it had to be)."""
+
+    size: float
+    paragraphs: list[str]
+    shortened: bool
+
+
+def height_of(paragraphs: list[str], width_pt: float, size_pt: float, spacing_pt: float = 0.0) -> float:
+    """Return the height of paragraphs at a size, with space after each paragraph."""
+    lines = sum(len(wrap(p, width_pt, size_pt)) for p in paragraphs)
+    return lines * line_height(size_pt) + spacing_pt * max(len(paragraphs) - 1, 0)
+
+
+def fit(paragraphs: list[str], width_pt: float, height_pt: float, largest: float, smallest: float = 10,
+        spacing: float = 0.3) -> Fit:
+    """Return the largest size (smallest..largest, whole points) at which paragraphs fit; shorten if none."""
+    size = largest
+    while size >= smallest:
+        if height_of(paragraphs, width_pt, size, size * spacing) <= height_pt:
+            return Fit(size, paragraphs, False)
+        size -= 1
+    return Fit(smallest, shorten(paragraphs, width_pt, height_pt, smallest, smallest * spacing), True)
+
+
+def shorten(paragraphs: list[str], width_pt: float, height_pt: float, size: float, spacing: float) -> list[str]:
+    """Return paragraphs cut (with an ellipsis) so that they fit at size."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if height_of([*kept, paragraph], width_pt, size, spacing) <= height_pt:
+            kept.append(paragraph)
+            continue
+        room = [*kept, ""]
+        words = paragraph.split(" ")
+        low, high = 0, len(words)
+        while low < high:
+            middle = (low + high + 1) // 2
+            room[-1] = " ".join(words[:middle]) + " …"
+            if height_of(room, width_pt, size, spacing) <= height_pt:
+                low = middle
+            else:
+                high = middle - 1
+        if low:
+            kept.append(" ".join(words[:low]) + " …")
+        elif not kept:
+            kept.append(_cut_chars(paragraph, width_pt, height_pt, size))
+        break
+    return kept
+
+
+def _cut_chars(text: str, width_pt: float, height_pt: float, size: float) -> str:
+    """Return the longest prefix of text (plus an ellipsis) that fits, cutting inside words."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if height_of([text[:middle] + "…"], width_pt, size) <= height_pt:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"

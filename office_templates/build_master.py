@@ -22,9 +22,20 @@ from pptx.util import Emu, Inches, Pt
 NAVY, TEAL = RGBColor(0x1F, 0x38, 0x64), RGBColor(0x1A, 0x7F, 0x8E)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-THEME_COLOURS = {"dk1": "262626", "lt1": "FFFFFF", "dk2": "1F3864", "lt2": "EEF2F8", "accent1": "1F3864",
-                 "accent2": "1A7F8E", "accent3": "F2A900", "accent4": "2E9E5B", "accent5": "D64545",
-                 "accent6": "8CA0BE", "hlink": "1A7F8E", "folHlink": "5B6F8E"}
+THEME_COLOURS = {
+    "dk1": "262626",
+    "lt1": "FFFFFF",
+    "dk2": "1F3864",
+    "lt2": "EEF2F8",
+    "accent1": "1F3864",
+    "accent2": "1A7F8E",
+    "accent3": "F2A900",
+    "accent4": "2E9E5B",
+    "accent5": "D64545",
+    "accent6": "8CA0BE",
+    "hlink": "1A7F8E",
+    "folHlink": "5B6F8E",
+}
 FONT = "Calibri"
 TITLE = (Inches(0.5), Inches(0.3), Inches(12.33), Inches(0.85))
 CONTENT = (Inches(0.5), Inches(1.35), Inches(12.33), Inches(5.55))
@@ -73,9 +84,13 @@ def _place(shape, box: tuple[int, int, int, int]) -> None:  # type: ignore[no-un
 def _master(prs: Presentation) -> None:  # type: ignore[valid-type]
     """Place the master's placeholders for 16:9 and set its text styles."""
     master = prs.slide_master
-    boxes = {0: TITLE, 1: CONTENT, 2: (Inches(0.5), Inches(7.05), Inches(2.5), Inches(0.3)),
-             3: (Inches(3.5), Inches(7.05), Inches(6.33), Inches(0.3)),
-             4: (Inches(10.33), Inches(7.05), Inches(2.5), Inches(0.3))}
+    boxes = {
+        0: TITLE,
+        1: CONTENT,
+        2: (Inches(0.5), Inches(7.05), Inches(2.5), Inches(0.3)),
+        3: (Inches(3.5), Inches(7.05), Inches(6.33), Inches(0.3)),
+        4: (Inches(10.33), Inches(7.05), Inches(2.5), Inches(0.3)),
+    }
     for index, shape in enumerate(master.placeholders):
         _place(shape, boxes[index])
     styles = master._element.find(f"{{{P}}}txStyles")
@@ -134,8 +149,14 @@ def _layouts(prs: Presentation) -> None:  # type: ignore[valid-type]
     for index in (10, 9, 8, 7, 4):
         prs.slide_layouts.remove(layouts[index])
     title, content, section, two, title_only, blank = (layouts[i] for i in (0, 1, 2, 3, 5, 6))
-    for layout, name in ((title, "Title"), (content, "Title and Content"), (section, "Section"),
-                         (two, "Two Columns"), (title_only, "Title Only"), (blank, "Blank")):
+    for layout, name in (
+        (title, "Title"),
+        (content, "Title and Content"),
+        (section, "Section"),
+        (two, "Two Columns"),
+        (title_only, "Title Only"),
+        (blank, "Blank"),
+    ):
         layout.name = name
     for layout in (content, two, title_only, section):
         _place(layout.placeholders[0], TITLE)
@@ -170,7 +191,7 @@ def _title_slide(prs: Presentation, layout) -> None:  # type: ignore[no-untyped-
 def build_master(path: Path) -> Path:
     """Write the master deck to path."""
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
     _theme(prs)
     _master(prs)
     _layouts(prs)

@@ -40,6 +40,17 @@ def built_blank(tmp_path_factory: pytest.TempPathFactory, blank: AccountPlan) ->
     return {f"{o.family}.{o.format}": o.path for o in lib.generate(blank, out)}
 
 
+@pytest.fixture(scope="session")
+def stress() -> AccountPlan:
+    """Return the stress plan (60 actions, 40 stakeholders, 800-character texts)."""
+    from generator.model.validation import validate_data
+    from tests.stress import stress_data
+
+    outcome = validate_data(stress_data())
+    assert outcome.plan is not None, outcome.problems
+    return outcome.plan
+
+
 def soffice() -> str | None:
     """Return the LibreOffice executable, if installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")

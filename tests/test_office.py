@@ -40,12 +40,45 @@ def pdf_text(pdf: Path) -> str:
 @needs_office
 @pytest.mark.office
 def test_every_document_converts_to_pdf(tmp_path: Path, built: dict[str, Path], built_blank: dict[str, Path]) -> None:
-    files = list(built.values())
-    pdfs = convert(files, tmp_path / "example")
-    blank_pdfs = convert(list(built_blank.values()), tmp_path / "blank")
-    for pdf in pdfs + blank_pdfs:
-        assert pdf.is_file() and pdf.stat().st_size > 5000, pdf.name
-    strategic = next(p for p in pdfs if p.name == "strategic-account-plan.pdf")
+    pdfs: list[Path] = []
+    for variant, files in (("example", built), ("blank", built_blank)):
+        for suffix in sorted({p.suffix for p in files.values()}):
+            group = [p for p in files.values() if p.suffix == suffix]
+            pdfs += convert(group, tmp_path / variant / suffix.lstrip("."))
+    assert len(pdfs) == len(built) + len(built_blank)
+    for pdf in pdfs:
+        assert pdf.is_file() and pdf.stat().st_size > 5000, pdf
+    strategic = tmp_path / "example" / "docx" / "strategic-account-plan.pdf"
     text = pdf_text(strategic)
     if text:
         assert "Halden Freight Group" in text and "Risk Assessment" in text
+
+
+@pytest.fixture(scope="module")
+def stress_decks(tmp_path_factory: pytest.TempPathFactory, stress: object) -> list[Path]:
+    """Return the stress plan's decks, written once."""
+    import generator as lib
+
+    out = tmp_path_factory.mktemp("stress")
+    return [o.path for o in lib.generate(stress, out, formats=["pptx"])]  # type: ignore[arg-type]
+
+
+@needs_office
+@pytest.mark.office
+@pytest.mark.parametrize("which", ["example", "blank", "stress"])
+def test_no_word_falls_off_a_slide_and_no_text_boxes_overlap(
+    tmp_path: Path, built: dict[str, Path], built_blank: dict[str, Path], stress_decks: list[Path], which: str
+) -> None:
+    from tests.slide_check import check_deck
+
+    decks = {
+        "example": [p for p in built.values() if p.suffix == ".pptx"],
+        "blank": [p for p in built_blank.values() if p.suffix == ".pptx"],
+        "stress": stress_decks,
+    }[which]
+    assert len(decks) == 4
+    pdfs = convert(decks, tmp_path)
+    findings = [
+        f"{deck.name}: {finding}" for deck, pdf in zip(decks, pdfs, strict=True) for finding in check_deck(deck, pdf)
+    ]
+    assert not findings, "\n".join(findings[:20])

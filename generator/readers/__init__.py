@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +33,10 @@ def _raw_readers() -> dict[str, RawReader]:
     """Return the raw reader of each source suffix."""
     readers: dict[str, RawReader] = {".yaml": read_yaml, ".yml": read_yaml}
     try:
-        from generator.readers.excel_reader import read_excel
-    except ImportError:  # pragma: no cover - the Excel reader ships with the package
+        excel = importlib.import_module("generator.readers.excel_reader")
+    except ModuleNotFoundError:
         return readers
-    readers[".xlsx"] = read_excel
+    readers[".xlsx"] = excel.read_excel
     return readers
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from typing import Protocol
 
@@ -38,23 +39,23 @@ def get_writer(name: str) -> Writer:
         raise UnknownNameError("format", name, sorted(WRITERS)) from None
 
 
-def _register_bundled() -> None:
-    """Register the writers that ship with the package."""
-    from generator.writers.word import WordWriter
+BUNDLED = (
+    ("generator.writers.word", "WordWriter"),
+    ("generator.writers.powerpoint", "PowerPointWriter"),
+    ("generator.writers.excel", "ExcelWriter"),
+)
 
-    register(WordWriter())
-    try:
-        from generator.writers.powerpoint import PowerPointWriter
-    except ImportError:
-        pass
-    else:
-        register(PowerPointWriter())
-    try:
-        from generator.writers.excel import ExcelWriter
-    except ImportError:
-        pass
-    else:
-        register(ExcelWriter())
+
+def _register_bundled() -> None:
+    """Register the writers that ship with the package (docx, pptx, xlsx), in that order."""
+    for module_name, class_name in BUNDLED:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        register(getattr(module, class_name)())
 
 
 _register_bundled()

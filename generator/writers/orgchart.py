@@ -97,7 +97,7 @@ def _split(tree: Tree, name: str, pages: list[Page]) -> None:
     """Append an overview of name with its direct reports, then a page per branch below them."""
     children = tree.children[name]
     for start in range(0, len(children), MAX_COLUMNS):
-        part = children[start:start + MAX_COLUMNS]
+        part = children[start : start + MAX_COLUMNS]
         page = _page(tree, [name], 2, "", only=set(part))
         pages.append(page)
     branches = [child for child in children if tree.children[child]]
@@ -115,8 +115,9 @@ def _page(tree: Tree, roots: list[str], limit: int, context: str, only: set[str]
     return page
 
 
-def _place(tree: Tree, name: str, parent: str, level: int, limit: int, page: Page, cursor: list[float],
-           only: set[str] | None) -> float:
+def _place(
+    tree: Tree, name: str, parent: str, level: int, limit: int, page: Page, cursor: list[float], only: set[str] | None
+) -> float:
     """Place name and its subtree; return name's slot (centre, in columns)."""
     node = Node(name, parent, tree.people[name], level)
     page.nodes.append(node)

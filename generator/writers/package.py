@@ -13,6 +13,7 @@ from pathlib import Path
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 DEFAULT_DATE = date(2000, 1, 1)
 _CORE = "docProps/core.xml"
+_EMBEDDED = (".xlsx", ".docx", ".pptx")
 _W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 _PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
 
@@ -27,6 +28,8 @@ def normalize_package(data: bytes, when: date | None) -> bytes:
             body = source.read(info.filename)
             if info.filename == _CORE:
                 body = _PRINTED.sub(b"", _W3CDTF.sub(rb"\g<1>" + stamp + rb"\g<3>", body))
+            elif info.filename.endswith(_EMBEDDED):
+                body = normalize_package(body, when)  # chart workbooks inside a deck carry their own dates
             entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16

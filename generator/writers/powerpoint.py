@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
@@ -75,7 +75,7 @@ class Canvas:
             _fill(shape, [(title, {"bold": True, "colour": NAVY})], largest=26, smallest=14, notes=slide)
         else:
             style = {"bold": True, "colour": WHITE, "align": PP_ALIGN.CENTER}
-            _fill(shape, [(title, style)], largest=40, smallest=14, notes=slide, anchor=MSO_ANCHOR.BOTTOM)
+            _fill(shape, [(title, style)], largest=40, smallest=14, notes=slide, anchor=MSO_ANCHOR.MIDDLE)
 
     def _footer(self, slide: Any) -> None:
         """Add the footer line and the slide number."""
@@ -86,8 +86,13 @@ class Canvas:
         left_box = (Emu(457200), top, width - Emu(2286000), height)
         right_box = (width - Emu(1600200), top, Emu(1143000), height)
         _textbox(slide, left_box, [(self.footer, {"size": 10, "colour": "7F7F7F"})], largest=10, smallest=10)
-        _textbox(slide, right_box, [(str(number), {"size": 10, "colour": "7F7F7F", "align": PP_ALIGN.RIGHT})],
-                 largest=10, smallest=10)
+        _textbox(
+            slide,
+            right_box,
+            [(str(number), {"size": 10, "colour": "7F7F7F", "align": PP_ALIGN.RIGHT})],
+            largest=10,
+            smallest=10,
+        )
 
 
 def _body_boxes(slide: Any) -> list[Box]:
@@ -109,8 +114,14 @@ def _append_notes(slide: Any, text: str) -> None:
 Para = tuple[str, dict[str, Any]]
 
 
-def _fill(shape: Any, paragraphs: list[Para], largest: float, smallest: float = MIN_SIZE, notes: Any = None,
-          anchor: Any = MSO_ANCHOR.TOP) -> float:
+def _fill(
+    shape: Any,
+    paragraphs: list[Para],
+    largest: float,
+    smallest: float = MIN_SIZE,
+    notes: Any = None,
+    anchor: Any = MSO_ANCHOR.TOP,
+) -> float:
     """Write paragraphs into a shape at the largest size that fits; return the size used."""
     frame = shape.text_frame
     frame.word_wrap = True
@@ -138,8 +149,9 @@ def _fill(shape: Any, paragraphs: list[Para], largest: float, smallest: float = 
     return size
 
 
-def _fit_scaled(texts: list[str], scales: list[float], width: float, height: float, largest: float,
-                smallest: float) -> float | None:
+def _fit_scaled(
+    texts: list[str], scales: list[float], width: float, height: float, largest: float, smallest: float
+) -> float | None:
     """Return the largest base size at which texts (each at its scale) fit, or None."""
     size = largest
     while size >= smallest:
@@ -163,8 +175,16 @@ def _style(paragraph: Any, text: str, size: float, style: dict[str, Any]) -> Non
     font.color.rgb = _rgb(style.get("colour", INK))
 
 
-def _textbox(slide: Any, box: Box, paragraphs: list[Para], largest: float, smallest: float = MIN_SIZE,
-             fill: str = "", anchor: Any = MSO_ANCHOR.TOP, shape_type: Any = None) -> Any:
+def _textbox(
+    slide: Any,
+    box: Box,
+    paragraphs: list[Para],
+    largest: float,
+    smallest: float = MIN_SIZE,
+    fill: str = "",
+    anchor: Any = MSO_ANCHOR.TOP,
+    shape_type: Any = None,
+) -> Any:
     """Add a text box (or a filled shape) with fitted text."""
     if shape_type is None and not fill:
         shape = slide.shapes.add_textbox(*box)
@@ -189,8 +209,9 @@ def title_slide(canvas: Canvas, spec: Slide) -> None:
     """Lay out the title slide."""
     slide = canvas.slide("Title", spec.title, spec.notes)
     subtitle = slide.placeholders[1]
-    _fill(subtitle, [(line, {"colour": WHITE, "align": PP_ALIGN.CENTER}) for line in spec.subtitle], 20, 12,
-          notes=slide)
+    _fill(
+        subtitle, [(line, {"colour": WHITE, "align": PP_ALIGN.CENTER}) for line in spec.subtitle], 20, 12, notes=slide
+    )
 
 
 def columns_slide(canvas: Canvas, spec: Slide) -> None:
@@ -212,9 +233,19 @@ def tiles_slide(canvas: Canvas, spec: Slide) -> None:
     tile_w = (right - left - GAP * (count - 1)) // count
     for index, (value, label) in enumerate(spec.tiles):
         box = (left + index * (tile_w + GAP), top, tile_w, tile_h)
-        _textbox(slide, box, [(value, {"bold": True, "colour": WHITE, "scale": 2.0, "align": PP_ALIGN.CENTER}),
-                              (label, {"colour": WHITE, "align": PP_ALIGN.CENTER})],
-                 largest=14, smallest=10, fill=NAVY, anchor=MSO_ANCHOR.MIDDLE, shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
+        _textbox(
+            slide,
+            box,
+            [
+                (value, {"bold": True, "colour": WHITE, "scale": 2.0, "align": PP_ALIGN.CENTER}),
+                (label, {"colour": WHITE, "align": PP_ALIGN.CENTER}),
+            ],
+            largest=14,
+            smallest=10,
+            fill=NAVY,
+            anchor=MSO_ANCHOR.MIDDLE,
+            shape_type=MSO_SHAPE.ROUNDED_RECTANGLE,
+        )
     below = top + tile_h + GAP
     for (x, _, w, h), block in zip(boxes, spec.blocks, strict=False):
         _textbox(slide, (x, below, w, top + h - below), _block(block), largest=16)
@@ -237,8 +268,14 @@ def chart_slide(canvas: Canvas, spec: Slide) -> None:
     chart_w = int(width * 0.64)
     chart_box = (left, top, chart_w, height)
     if spec.chart_hint:
-        frame = _textbox(slide, chart_box, [(spec.chart_hint, {"colour": "7F7F7F", "align": PP_ALIGN.CENTER})],
-                         largest=16, fill="F7F9FC", anchor=MSO_ANCHOR.MIDDLE)
+        frame = _textbox(
+            slide,
+            chart_box,
+            [(spec.chart_hint, {"colour": "7F7F7F", "align": PP_ALIGN.CENTER})],
+            largest=16,
+            fill="F7F9FC",
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
         frame.line.dash_style = 4
     else:
         _chart(slide, chart_box, spec)
@@ -250,7 +287,7 @@ def chart_slide(canvas: Canvas, spec: Slide) -> None:
 
 def _chart(slide: Any, box: Box, spec: Slide) -> None:
     """Add a clustered column chart whose series are the spec's values."""
-    data = CategoryChartData(number_format='#,##0')
+    data = CategoryChartData(number_format="#,##0")
     data.categories = spec.categories
     for series in spec.series:
         data.add_series(series.name, series.values)
@@ -260,7 +297,7 @@ def _chart(slide: Any, box: Box, spec: Slide) -> None:
     chart.legend.include_in_layout = False
     chart.font.size = Pt(12)
     chart.value_axis.has_major_gridlines = True
-    chart.value_axis.tick_labels.number_format = '#,##0'
+    chart.value_axis.tick_labels.number_format = "#,##0"
     chart.value_axis.tick_labels.number_format_is_linked = False
     for index, colour in enumerate((TEAL, NAVY)):
         if index < len(chart.plots[0].series):
@@ -282,18 +319,35 @@ def matrix_slide(canvas: Canvas, spec: Slide) -> None:
         q = quadrants[key]
         box = (grid_left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
         names = " · ".join(q["names"])
-        _textbox(slide, box, [(f"{q['title']} ({q['count']})", {"bold": True, "colour": NAVY, "scale": 1.1}),
-                              (q["description"], {"colour": "595959", "scale": 0.9}), (names, {})],
-                 largest=16, fill=fills[key])
+        _textbox(
+            slide,
+            box,
+            [
+                (f"{q['title']} ({q['count']})", {"bold": True, "colour": NAVY, "scale": 1.1}),
+                (q["description"], {"colour": "595959", "scale": 0.9}),
+                (names, {}),
+            ],
+            largest=16,
+            fill=fills[key],
+        )
     labels = spec.labels
     for row, word in enumerate((labels["high"], labels["lower"])):
         box = (left, top + row * (h + GAP), axis_w - Emu(91440), h)
-        _textbox(slide, box, [(labels["influence"], {"bold": True, "colour": TEAL}), (word, {})], largest=14,
-                 anchor=MSO_ANCHOR.MIDDLE)
+        _textbox(
+            slide,
+            box,
+            [(labels["influence"], {"bold": True, "colour": TEAL}), (word, {})],
+            largest=14,
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
     for column, word in enumerate((labels["lower"], labels["high"])):
         box = (grid_left + column * (w + GAP), top + grid_h + Emu(45720), w, axis_h - Emu(45720))
-        _textbox(slide, box, [(f"{labels['interest']}: {word}", {"bold": True, "colour": TEAL,
-                                                                   "align": PP_ALIGN.CENTER})], largest=12)
+        _textbox(
+            slide,
+            box,
+            [(f"{labels['interest']}: {word}", {"bold": True, "colour": TEAL, "align": PP_ALIGN.CENTER})],
+            largest=12,
+        )
 
 
 def org_slide(canvas: Canvas, spec: Slide) -> None:
@@ -321,9 +375,15 @@ def _person_box(slide: Any, box: Box, person: dict[str, Any]) -> Any:
     colour = person["stance_colour"]
     text_colour = WHITE if colour in DARK_FILLS else INK
     name = f"{person['decision_mark']} {person['name']}".strip()
-    shape = _textbox(slide, box, [(name, {"bold": True, "colour": text_colour}),
-                                  (person["title"], {"colour": text_colour, "scale": 0.95})],
-                     largest=12, fill=colour, anchor=MSO_ANCHOR.MIDDLE, shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
+    shape = _textbox(
+        slide,
+        box,
+        [(name, {"bold": True, "colour": text_colour}), (person["title"], {"colour": text_colour, "scale": 0.95})],
+        largest=12,
+        fill=colour,
+        anchor=MSO_ANCHOR.MIDDLE,
+        shape_type=MSO_SHAPE.ROUNDED_RECTANGLE,
+    )
     if person["decision_maker"]:
         shape.line.color.rgb = _rgb(NAVY)
         shape.line.width = Pt(3)
@@ -350,11 +410,23 @@ def _legend(slide: Any, box: Box, spec: Slide) -> None:
         square.fill.fore_color.rgb = _rgb(colour)
         square.line.fill.background()
         label_w = Emu(int((len(label) * 0.6 * 11 + 16) * EMU_PER_PT))
-        _textbox(slide, (x + swatch + Emu(45720), top, label_w, height), [(label, {})], largest=11, smallest=10,
-                 anchor=MSO_ANCHOR.MIDDLE)
+        _textbox(
+            slide,
+            (x + swatch + Emu(45720), top, label_w, height),
+            [(label, {})],
+            largest=11,
+            smallest=10,
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
         x += swatch + label_w + Emu(91440)
-    _textbox(slide, (x + Emu(182880), top, left + width - x - Emu(182880), height),
-             [(spec.labels["decision"], {"colour": "595959"})], largest=11, smallest=10, anchor=MSO_ANCHOR.MIDDLE)
+    _textbox(
+        slide,
+        (x + Emu(182880), top, left + width - x - Emu(182880), height),
+        [(spec.labels["decision"], {"colour": "595959"})],
+        largest=11,
+        smallest=10,
+        anchor=MSO_ANCHOR.MIDDLE,
+    )
 
 
 # -- tables ------------------------------------------------------------------------------------
@@ -431,8 +503,10 @@ def _lay_row(spec: Slide, row: dict[str, Any], widths: list[int], room: int) -> 
     if height <= room:
         return _Row(texts, height, row)
     limit = _pt(room) - _pt(2 * INSET_Y) - 4
-    short = [shorten([t], _pt(w - 2 * INSET_X), limit, TABLE_SIZE, 0)[0] if t else t
-             for t, w in zip(texts, widths, strict=True)]
+    short = [
+        shorten([t], _pt(w - 2 * INSET_X), limit, TABLE_SIZE, 0)[0] if t else t
+        for t, w in zip(texts, widths, strict=True)
+    ]
     return _Row(short, _row_height(short, widths, TABLE_SIZE), {**row, "_full": texts})
 
 
@@ -498,8 +572,14 @@ def _colour_cells(table: Any, tr: Any, columns: list[Column], source: dict[str, 
 
 
 KINDS = {
-    "title": title_slide, "columns": columns_slide, "tiles": tiles_slide, "grid": grid_slide,
-    "chart": chart_slide, "matrix": matrix_slide, "org": org_slide, "table": table_slide,
+    "title": title_slide,
+    "columns": columns_slide,
+    "tiles": tiles_slide,
+    "grid": grid_slide,
+    "chart": chart_slide,
+    "matrix": matrix_slide,
+    "org": org_slide,
+    "table": table_slide,
 }
 
 
@@ -509,7 +589,7 @@ def build_deck(deck: Deck, title: str, author: str, when: date | None) -> bytes:
     for spec in deck.slides:
         KINDS[spec.kind](canvas, spec)
     props = canvas.prs.core_properties
-    stamp = datetime.combine(when or date(2000, 1, 1), datetime.min.time(), tzinfo=timezone.utc)
+    stamp = datetime.combine(when or date(2000, 1, 1), datetime.min.time(), tzinfo=UTC)
     props.title, props.author, props.last_modified_by = title[:255], author[:255], "accountplan"
     props.created = props.modified = stamp
     props.revision = 1

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
-LINE_SPACING = 1.2
+LINE_SPACING = 1.25
 SAFETY = 1.08
 # advance widths in em of Calibri, rounded up
-_NARROW = dict.fromkeys("ijlI.,:;'|!", 0.25) | dict.fromkeys("ftr()[]{}/\\-\"` ", 0.36)
+_NARROW = dict.fromkeys("ijlI.,:;'|!", 0.25) | dict.fromkeys('ftr()[]{}/\\-"` ', 0.36)
 _WIDE = dict.fromkeys("mwMW@%", 0.86) | dict.fromkeys("ABCDGHKNOQRUVXY&", 0.63)
 _DIGITS = dict.fromkeys("0123456789€$£#+=<>~^*_", 0.51)
 
@@ -30,7 +30,7 @@ def char_width(char: str) -> float:
     if unicodedata.east_asian_width(char) in "WF" or ord(char) >= 0x1F000:
         return 1.0
     if char.isupper():
-        return 0.58
+        return 0.62
     if unicodedata.combining(char):
         return 0.0
     return 0.5
@@ -99,8 +99,9 @@ def height_of(paragraphs: list[str], width_pt: float, size_pt: float, spacing_pt
     return lines * line_height(size_pt) + spacing_pt * max(len(paragraphs) - 1, 0)
 
 
-def fit(paragraphs: list[str], width_pt: float, height_pt: float, largest: float, smallest: float = 10,
-        spacing: float = 0.3) -> Fit:
+def fit(
+    paragraphs: list[str], width_pt: float, height_pt: float, largest: float, smallest: float = 10, spacing: float = 0.3
+) -> Fit:
     """Return the largest size (smallest..largest, whole points) at which paragraphs fit; shorten if none."""
     size = largest
     while size >= smallest:

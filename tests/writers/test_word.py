@@ -84,7 +84,7 @@ NOT_IN_WORD = {
     "sales-account-plan": {"blank", "notes", "action_counts"},
     "account-map": {"blank", "notes", "scatter"},
     "kam-action-plan": {"blank", "notes", "action_counts"},
-    "simple-account-plan": {"blank"},
+    "simple-account-plan": {"blank", "notes"},
 }
 
 

@@ -80,8 +80,8 @@ class Canvas:
     def _footer(self, slide: Any) -> None:
         """Add the footer line and the slide number."""
         number = len(self.prs.slides)
-        height = Emu(228600)
-        top = self.prs.slide_height - Emu(365760)
+        height = Emu(301752)
+        top = self.prs.slide_height - Emu(338328)
         width = self.prs.slide_width
         left_box = (Emu(457200), top, width - Emu(2286000), height)
         right_box = (width - Emu(1600200), top, Emu(1143000), height)
@@ -378,7 +378,10 @@ def _person_box(slide: Any, box: Box, person: dict[str, Any]) -> Any:
     shape = _textbox(
         slide,
         box,
-        [(name, {"bold": True, "colour": text_colour}), (person["title"], {"colour": text_colour, "scale": 0.95})],
+        [
+            (name, {"bold": True, "colour": text_colour, "align": PP_ALIGN.CENTER}),
+            (person["title"], {"colour": text_colour, "scale": 0.95, "align": PP_ALIGN.CENTER}),
+        ],
         largest=12,
         fill=colour,
         anchor=MSO_ANCHOR.MIDDLE,

@@ -112,28 +112,34 @@ def fit(
 
 
 def shorten(paragraphs: list[str], width_pt: float, height_pt: float, size: float, spacing: float) -> list[str]:
-    """Return paragraphs cut (with an ellipsis) so that they fit at size."""
+    """Return paragraphs cut so that they fit at size; the last one shown ends with an ellipsis."""
     kept: list[str] = []
     for paragraph in paragraphs:
         if height_of([*kept, paragraph], width_pt, size, spacing) <= height_pt:
             kept.append(paragraph)
             continue
-        room = [*kept, ""]
-        words = paragraph.split(" ")
-        low, high = 0, len(words)
-        while low < high:
-            middle = (low + high + 1) // 2
-            room[-1] = " ".join(words[:middle]) + " …"
-            if height_of(room, width_pt, size, spacing) <= height_pt:
-                low = middle
-            else:
-                high = middle - 1
-        if low:
-            kept.append(" ".join(words[:low]) + " …")
-        elif not kept:
-            kept.append(_cut_chars(paragraph, width_pt, height_pt, size))
-        break
+        while True:
+            cut = _cut_words(kept, paragraph, width_pt, height_pt, size, spacing)
+            if cut:
+                return [*kept, cut]
+            if not kept:
+                return [_cut_chars(paragraph, width_pt, height_pt, size)]
+            paragraph = kept.pop()
     return kept
+
+
+def _cut_words(kept: list[str], paragraph: str, width_pt: float, height_pt: float, size: float, spacing: float) -> str:
+    """Return the longest word prefix of paragraph plus ' …' that fits after kept, or ''."""
+    words = paragraph.split(" ")
+    low, high = 0, len(words) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = " ".join(words[:middle]) + " …"
+        if height_of([*kept, candidate], width_pt, size, spacing) <= height_pt:
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]) + " …" if low else ""
 
 
 def _cut_chars(text: str, width_pt: float, height_pt: float, size: float) -> str:

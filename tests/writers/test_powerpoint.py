@@ -229,3 +229,9 @@ def test_values_are_exact_and_line_endings_clean(tmp_path: Path) -> None:
     assert "a\nbc" in "\n".join(texts) or "a\vbc" in "\n".join(texts)
     xml = b"".join(zipfile.ZipFile(path).read(n) for n in zipfile.ZipFile(path).namelist() if n.endswith(".xml"))
     assert b"_x000D_" not in xml and b"_x0007_" not in xml and b"49" not in xml.split(b"{{ 7*7 }}")[0][-5:]
+
+
+def test_every_slide_has_the_footer_and_its_number(built: dict[str, Path]) -> None:
+    for number, text in enumerate(deck_texts(built["sales-account-plan.pptx"]), 1):
+        assert "Halden Freight Group · Sales Account Plan · FY2027 (Jan–Dec 2027)" in text
+        assert f"\n{number}" in text

@@ -1,0 +1,29 @@
+"""Text fitting: sizes never below the minimum, shortened text always marked."""
+
+from __future__ import annotations
+
+from generator.writers.textfit import fit, height_of, shorten, wrap
+
+
+def test_wrap_breaks_words_then_characters() -> None:
+    assert wrap("alpha beta", 1000, 10) == ["alpha beta"]
+    assert all(len(line) < 40 for line in wrap("x" * 200, 100, 10))
+
+
+def test_fit_picks_the_largest_size_that_fits() -> None:
+    short = fit(["A short line"], 400, 100, largest=24)
+    assert short.size == 24 and not short.shortened
+    long = fit(["word " * 200], 300, 100, largest=24, smallest=10)
+    assert long.size == 10 and long.shortened
+
+
+def test_shortened_text_fits_and_ends_with_an_ellipsis() -> None:
+    paragraphs = ["one " * 50, "two " * 300, "three " * 50]
+    cut = shorten(paragraphs, 300, 150, 10, 3)
+    assert cut[-1].endswith("…")
+    assert height_of(cut, 300, 10, 3) <= 150
+
+
+def test_shorten_cuts_the_previous_paragraph_when_the_next_has_no_room() -> None:
+    cut = shorten(["a " * 39, "b" * 400], 100, 40, 10, 3)
+    assert cut[-1].endswith("…") and height_of(cut, 100, 10, 3) <= 40

@@ -13,8 +13,8 @@ from generator.model.plan import AccountPlan
 from generator.naming import account_slug
 from generator.readers import LoadedPlan, read_source
 from generator.resources import example_source
-from generator.views import VIEWS
 from generator.writers import get_writer
+from generator.writers.excel import check_cell_limits as check_limits
 from generator.writers.package import normalize_package, write_atomic
 
 __version__ = "0.1.0"
@@ -46,8 +46,7 @@ def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
     writer = get_writer(fmt)
     if family not in writer.families:
         raise AccountPlanError(f"{family} is not made in {fmt}; it is made in {', '.join(formats_of(family))}")
-    data = writer.write(family, VIEWS[family](plan), plan.plan.date)
-    return normalize_package(data, plan.plan.date)
+    return normalize_package(writer.write(family, plan), plan.plan.date)
 
 
 def generate(
@@ -61,6 +60,8 @@ def generate(
     target = Path(out_dir) / (folder or (BLANK_FOLDER if plan.is_blank else account_slug(plan.account.name)))
     for fmt in formats:
         get_writer(fmt)
+    if not formats or "xlsx" in formats:
+        check_limits(plan)
     outputs = []
     for family in [check_family(f) for f in families] or list(FAMILY_IDS):
         for fmt in formats_of(family):

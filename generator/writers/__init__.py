@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from datetime import date
 from typing import Protocol
 
 from generator.errors import UnknownNameError
-from generator.views import View
+from generator.model.plan import AccountPlan
 
 
 class Writer(Protocol):
@@ -17,8 +16,8 @@ class Writer(Protocol):
     out_suffix: str
     families: tuple[str, ...]
 
-    def write(self, family: str, view: View, when: date | None) -> bytes:
-        """Return the file bytes of one family view."""
+    def write(self, family: str, plan: AccountPlan) -> bytes:
+        """Return the file bytes of one family of a plan (the writer builds the view it needs)."""
 
 
 WRITERS: dict[str, Writer] = {}

@@ -23,7 +23,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from generator import resources
-from generator.views import View
+from generator.model.plan import AccountPlan
+from generator.views import VIEWS
 from generator.views.slides import DECKS, Block, Column, Deck, Slide
 from generator.writers import orgchart
 from generator.writers.textfit import EMU_PER_PT, fit, height_of, line_height, shorten, wrap
@@ -608,10 +609,12 @@ class PowerPointWriter:
     out_suffix: str = ".pptx"
     families: tuple[str, ...] = tuple(DECKS)
 
-    def write(self, family: str, view: View, when: date | None) -> bytes:
-        """Return the .pptx bytes of one family view."""
+    def write(self, family: str, plan: AccountPlan) -> bytes:
+        """Return the .pptx bytes of one family."""
+        view = VIEWS[family](plan)
         doc = view["doc"]
-        return build_deck(DECKS[family](view), f"{doc['title']} — {doc['account']}", doc["prepared_by"], when)
+        deck = DECKS[family](view)
+        return build_deck(deck, f"{doc['title']} — {doc['account']}", doc["prepared_by"], plan.plan.date)
 
 
 __all__ = ["PowerPointWriter", "fit"]

@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
-from generator.views import View
+from generator.model.plan import AccountPlan
+from generator.views import VIEWS
 
 PHOTO_WIDTH = Mm(20)
 _PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -155,8 +156,10 @@ class WordWriter:
         "simple-account-plan",
     )
 
-    def write(self, family: str, view: View, when: date | None) -> bytes:
-        """Return the .docx bytes of one family view."""
+    def write(self, family: str, plan: AccountPlan) -> bytes:
+        """Return the .docx bytes of one family."""
+        view = VIEWS[family](plan)
+        when = plan.plan.date
         template = prepared(family)
         context = dict(view)
         if "team" in context:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import AccountPlanError
+from generator.errors import AccountPlanError, UnknownNameError
 from generator.families import FAMILY_IDS, check_family, families_table, formats_of
 from generator.model.plan import AccountPlan
 from generator.naming import account_slug
@@ -73,6 +73,35 @@ def generate(
     return outputs
 
 
+SOURCE_SUFFIXES = (".yaml", ".yml", ".xlsx")
+
+
+def source_bytes(plan: AccountPlan, suffix: str) -> bytes:
+    """Return a plan written as a data source: a data workbook (.xlsx) or YAML (.yaml/.yml)."""
+    from generator.writers.source import data_workbook, yaml_text
+
+    if suffix == ".xlsx":
+        return normalize_package(data_workbook(plan), plan.plan.date)
+    if suffix in (".yaml", ".yml"):
+        return yaml_text(plan).encode("utf-8")
+    raise UnknownNameError("source type", suffix or "(none)", list(SOURCE_SUFFIXES))
+
+
+def init_workbook(out: Path | str = "account-plan.xlsx") -> Path:
+    """Write a blank data workbook (a sheet per section, drop-downs, notes on headers); return its path."""
+    path = Path(out)
+    write_atomic(path, source_bytes(blank_plan(), path.suffix.lower() or ".xlsx"))
+    return path
+
+
+def convert(source: Path | str, out: Path | str) -> Path:
+    """Write source (YAML or data workbook) as the other kind (chosen by out's suffix); return out."""
+    loaded = read_source(Path(source), require_identity=False)
+    path = Path(out)
+    write_atomic(path, source_bytes(loaded.plan, path.suffix.lower()))
+    return path
+
+
 def schema() -> str:
     """Return the JSON Schema of the data source, for editors that autocomplete YAML."""
     return json.dumps(AccountPlan.model_json_schema(), indent=2, ensure_ascii=False)
@@ -85,9 +114,12 @@ __all__ = [
     "Output",
     "__version__",
     "blank_plan",
+    "convert",
     "families_table",
     "generate",
+    "init_workbook",
     "load_plan",
     "render",
     "schema",
+    "source_bytes",
 ]

@@ -106,6 +106,31 @@ def validate(source: Path) -> None:
 
 
 @main.command()
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    default="account-plan.xlsx",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Data workbook to write.",
+)
+@reports_errors
+def init(out: Path) -> None:
+    """Write a blank data workbook to fill in Excel instead of YAML."""
+    click.echo(f"wrote {lib.init_workbook(out)}")
+
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def convert(source: Path, out: Path) -> None:
+    """Turn a YAML source into a data workbook (OUT.xlsx) or a data workbook into YAML (OUT.yaml)."""
+    click.echo(f"wrote {lib.convert(source, out)}")
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the data source (for editor autocompletion)."""
     click.echo(lib.schema())

@@ -57,7 +57,9 @@ def read_source(path: Path, require_identity: bool = True) -> LoadedPlan:
     data, locations = read_raw(path)
     outcome = validate_data(data, require_identity)
     warnings = [locations.problem(loc, message) for loc, message in outcome.warnings]
-    problems = locations.problems + [locations.problem(loc, m) for loc, m in outcome.problems]
+    reported = {p.where for p in locations.problems}  # a cell the reader refused needs no second message
+    found = [locations.problem(loc, m) for loc, m in outcome.problems]
+    problems = locations.problems + [p for p in found if p.where not in reported]
     problems.sort(key=_position)
     if outcome.plan is None:
         raise SourceError(problems or [Problem(str(path), "", "not a valid account plan")])

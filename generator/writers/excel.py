@@ -11,7 +11,6 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.chart.series import SeriesLabel, StrRef
-from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -26,15 +25,20 @@ from generator.model.plan import AccountPlan
 from generator.model.text import iter_strings
 from generator.readers.locations import field_path
 from generator.views.format import CURRENCY_SYMBOLS
-from generator.views.workbook import WORKBOOKS, Col, Fields, Grid, Table, WorkbookSpec, localise
+from generator.views.workbook import WORKBOOKS, Fields, Grid, Table, WorkbookSpec, localise
 
 MAX_CELL = 32_767
 HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
 NAVY, TEAL = "1F3864", "1A7F8E"
 FILLS = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
 RAG_FILL = {"green": "2E9E5B", "amber": "F2A900", "red": "D64545"}
-STANCE_FILL = {"champion": "2E9E5B", "supporter": "8CC084", "neutral": "D9D9D9", "sceptic": "F2A900",
-               "blocker": "D64545"}
+STANCE_FILL = {
+    "champion": "2E9E5B",
+    "supporter": "8CC084",
+    "neutral": "D9D9D9",
+    "sceptic": "F2A900",
+    "blocker": "D64545",
+}
 THIN = Side(style="thin", color="B4BECF")
 _SAME_ROW = re.compile(r"\{([a-z_]+)\}")
 _COLUMN = re.compile(r"\{([A-Z][A-Za-z]*)\.([a-z_]+)\}")
@@ -44,8 +48,10 @@ def check_cell_limits(plan: AccountPlan) -> None:
     """Refuse a plan with a value longer than an Excel cell holds (openpyxl would cut it silently)."""
     for loc, text in iter_strings(plan.model_dump(mode="json")):
         if len(text) > MAX_CELL:
-            raise WriterError(f"{field_path(loc)}: {len(text):,} characters; an Excel cell holds at most "
-                              f"{MAX_CELL:,} — shorten it, or build without --format xlsx")
+            raise WriterError(
+                f"{field_path(loc)}: {len(text):,} characters; an Excel cell holds at most "
+                f"{MAX_CELL:,} — shorten it, or build without --format xlsx"
+            )
 
 
 def set_text(cell: Any, value: str) -> None:
@@ -71,7 +77,8 @@ class Layout:
                 for index, column in enumerate(sheet.columns, 1):
                     letter = get_column_letter(index)
                     self.ranges[(sheet.name, column.key)] = (
-                        f"{quote_sheetname(sheet.sheet)}!${letter}${FIRST_ROW}:${letter}${last}")
+                        f"{quote_sheetname(sheet.sheet)}!${letter}${FIRST_ROW}:${letter}${last}"
+                    )
 
 
 def _row_count(table: Table) -> int:
@@ -95,8 +102,13 @@ class Writer:
         self.layout = Layout()
         self.layout.plan(spec)
         symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
-        self.formats = {"money": f'"{symbol}"#,##0', "percent": "0%", "date": "d mmm yyyy", "int": "0",
-                        "number": "#,##0.##"}
+        self.formats = {
+            "money": f'"{symbol}"#,##0',
+            "percent": "0%",
+            "date": "d mmm yyyy",
+            "int": "0",
+            "number": "#,##0.##",
+        }
         self.lists: dict[str, str] = {}
 
     def build(self) -> Workbook:
@@ -262,14 +274,16 @@ class Writer:
                 sheet, cells = source.split("!")
                 first = cells.split(":")[0].replace("$", "")
                 column = re.sub(r"\d", "", first)
-                cell = ws.cell(row, index, f'=IF({sheet}!{column}{FIRST_ROW + offset}="","",'
-                                           f'{sheet}!{column}{FIRST_ROW + offset})')
+                cell = ws.cell(
+                    row, index, f'=IF({sheet}!{column}{FIRST_ROW + offset}="","",{sheet}!{column}{FIRST_ROW + offset})'
+                )
                 if index in (3, 4):
                     cell.number_format = self.formats["date"]
         ws.freeze_panes = f"F{FIRST_ROW}"
         last_col = get_column_letter(len(headers) + len(months))
         area = f"F{FIRST_ROW}:{last_col}{FIRST_ROW + count - 1}"
-        bar = f"AND(N($D{FIRST_ROW})>0,F${HEADER_ROW}<=$D{FIRST_ROW},EOMONTH(F${HEADER_ROW},0)>=IF(N($C{FIRST_ROW})>0,$C{FIRST_ROW},$D{FIRST_ROW}))"
+        begins, ends, column = f"$C{FIRST_ROW}", f"$D{FIRST_ROW}", f"F${HEADER_ROW}"
+        bar = f"AND(N({ends})>0,{column}<={ends},EOMONTH({column},0)>=IF(N({begins})>0,{begins},{ends}))"
         ws.conditional_formatting.add(area, FormulaRule(formula=[bar], fill=PatternFill("solid", fgColor=TEAL)))
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
@@ -294,8 +308,9 @@ class Writer:
         for column in table.columns:
             if not column.options:
                 continue
-            validation = DataValidation(type="list", formula1=f"={self._list_range(column.options)}",
-                                        allow_blank=True, showErrorMessage=True)
+            validation = DataValidation(
+                type="list", formula1=f"={self._list_range(column.options)}", allow_blank=True, showErrorMessage=True
+            )
             validation.error = f"{column.header}: {', '.join(self.spec.lists[column.options])}"
             validation.add(f"{letters[column.key]}{FIRST_ROW}:{letters[column.key]}{VALIDATION_ROWS}")
             ws.add_data_validation(validation)
@@ -308,27 +323,47 @@ class Writer:
             if kind == "rag":
                 for rag, colour in RAG_FILL.items():
                     label = cat.enum("rag", rag)
-                    ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{label}"'],
-                                                                   fill=PatternFill("solid", fgColor=colour)))
+                    ws.conditional_formatting.add(
+                        area,
+                        CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", fgColor=colour)),
+                    )
             elif kind == "risk":
-                for operator, formula, colour in (("greaterThanOrEqual", ["15"], "red"),
-                                                  ("between", ["8", "14"], "amber"), ("between", ["1", "7"], "green")):
-                    ws.conditional_formatting.add(area, CellIsRule(operator=operator, formula=formula,
-                                                                   fill=PatternFill("solid", fgColor=RAG_FILL[colour])))
+                for operator, formula, colour in (
+                    ("greaterThanOrEqual", ["15"], "red"),
+                    ("between", ["8", "14"], "amber"),
+                    ("between", ["1", "7"], "green"),
+                ):
+                    ws.conditional_formatting.add(
+                        area,
+                        CellIsRule(
+                            operator=operator, formula=formula, fill=PatternFill("solid", fgColor=RAG_FILL[colour])
+                        ),
+                    )
             elif kind == "overdue":
                 row_area = f"A{FIRST_ROW}:{get_column_letter(len(table.columns))}{max(last_row, VALIDATION_ROWS)}"
-                rule = FormulaRule(formula=[f'${letters[key]}{FIRST_ROW}="{cat.label("overdue")}"'],
-                                   fill=PatternFill("solid", fgColor=FILLS["red"]), font=Font(color="9C0006"))
+                rule = FormulaRule(
+                    formula=[f'${letters[key]}{FIRST_ROW}="{cat.label("overdue")}"'],
+                    fill=PatternFill("solid", fgColor=FILLS["red"]),
+                    font=Font(color="9C0006"),
+                )
                 ws.conditional_formatting.add(row_area, rule)
             elif kind == "stance":
                 for stance, colour in STANCE_FILL.items():
                     label = cat.enum("stance", stance)
-                    ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{label}"'],
-                                                                   fill=PatternFill("solid", fgColor=colour)))
+                    ws.conditional_formatting.add(
+                        area,
+                        CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", fgColor=colour)),
+                    )
             elif kind == "decision":
-                ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{cat.label("yes")}"'],
-                                                               fill=PatternFill("solid", fgColor="FFE699"),
-                                                               font=Font(bold=True)))
+                ws.conditional_formatting.add(
+                    area,
+                    CellIsRule(
+                        operator="equal",
+                        formula=[f'"{cat.label("yes")}"'],
+                        fill=PatternFill("solid", fgColor="FFE699"),
+                        font=Font(bold=True),
+                    ),
+                )
 
     def _chart(self, ws: Any, table: Table, letters: dict[str, str], last_row: int) -> None:
         """Add the table's native chart to the right of it."""
@@ -345,7 +380,7 @@ class Writer:
                 chart.add_data(data, titles_from_data=True)
             category = list(letters).index(spec["categories"]) + 1
             chart.set_categories(Reference(ws, min_col=category, min_row=FIRST_ROW, max_row=last_row))
-            chart.y_axis.numFmt = '#,##0'
+            chart.y_axis.numFmt = "#,##0"
         chart.title = spec["title"]
         chart.width, chart.height = 20, 10
         ws.add_chart(chart, anchor)

@@ -1,0 +1,191 @@
+"""Data sources written back: the data workbook (accountplan init / convert) and YAML (convert)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from generator.catalog import catalog
+from generator.model.enums import Vocabulary
+from generator.model.plan import AccountPlan
+from generator.model.tabular import (
+    LISTS_HEADERS,
+    LISTS_SHEET,
+    PLAN_HEADERS,
+    PLAN_SHEET,
+    FieldInfo,
+    get_path,
+    record_columns,
+    record_lists,
+    sheet_title,
+    single_fields,
+    text_lists,
+)
+from generator.writers.excel import check_cell_limits, set_text
+
+BLANK_ROWS, VALIDATION_ROWS = 3, 500
+NAVY = "1F3864"
+
+
+def describe(field: FieldInfo) -> str:
+    """Return the note shown on a field: what goes there and what is allowed."""
+    hint = catalog().hints.get(field.path.split(".")[-1], "")
+    what = {
+        "text": "Text",
+        "number": "A number",
+        "int": "A whole number",
+        "date": "A date (YYYY-MM-DD)",
+        "bool": "TRUE or FALSE",
+        "text_list": "Text; one item per line",
+        "enum": "One of: " + ", ".join(field.options),
+    }[field.kind]
+    parts = ["Required." if field.required else "", what + ".", f"e.g. {hint}" if hint and field.kind != "enum" else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _header(ws: Any, headers: list[str], notes: list[str], widths: list[float]) -> None:
+    """Write a styled header row with a note on each header cell."""
+    for index, (header, note, width) in enumerate(zip(headers, notes, widths, strict=True), 1):
+        cell = ws.cell(1, index)
+        set_text(cell, header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=NAVY)
+        if note:
+            cell.comment = Comment(note, "accountplan", width=300, height=110)
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+
+
+def _cell_value(cell: Any, value: Any, field: FieldInfo) -> None:
+    """Write one value: text as text (never a formula), dates as dates, lists one item per line."""
+    if isinstance(value, Vocabulary):
+        value = value.value
+    if field.kind == "text_list" and isinstance(value, list):
+        value = "\n".join(value)
+    if value is None or value == "" or value == []:
+        if field.kind == "date":
+            cell.number_format = "yyyy-mm-dd"
+        return
+    if isinstance(value, str):
+        set_text(cell, value)
+        cell.alignment = Alignment(wrap_text=len(value) > 40 or "\n" in value, vertical="top")
+    elif isinstance(value, date | datetime):
+        cell.value = value
+        cell.number_format = "yyyy-mm-dd"
+    else:
+        cell.value = value
+
+
+def _choice(ws: Any, options: tuple[str, ...], area: str) -> None:
+    """Add a drop-down of allowed values to an area."""
+    if not options:
+        return
+    validation = DataValidation(
+        type="list", formula1='"' + ",".join(options) + '"', allow_blank=True, showErrorMessage=True
+    )
+    validation.error = "One of: " + ", ".join(options)
+    validation.add(area)
+    ws.add_data_validation(validation)
+
+
+def _plan_sheet(wb: Workbook, plan: AccountPlan) -> None:
+    """Write the Plan sheet: one row per single field."""
+    ws = wb.create_sheet(PLAN_SHEET)
+    _header(
+        ws, list(PLAN_HEADERS), ["Field of the plan (do not change)", "Your value", "What goes there"], [42, 70, 60]
+    )
+    data = plan.model_dump(mode="python")
+    for row, field in enumerate(single_fields(), 2):
+        set_text(ws.cell(row, 1), field.path)
+        _cell_value(ws.cell(row, 2), get_path(data, field.path), field)
+        set_text(ws.cell(row, 3), describe(field))
+        ws.cell(row, 3).font = Font(color="7F7F7F", italic=True)
+        if field.kind == "enum":
+            _choice(ws, field.options, f"B{row}")
+
+
+def _lists_sheet(wb: Workbook, plan: AccountPlan) -> None:
+    """Write the Lists sheet: one row per item of every text list."""
+    ws = wb.create_sheet(LISTS_SHEET)
+    paths = [f.path for f in text_lists()]
+    _header(ws, list(LISTS_HEADERS), ["Which list: one of " + ", ".join(paths), "One item of that list"], [42, 100])
+    data = plan.model_dump(mode="python")
+    row = 2
+    for path in paths:
+        for item in get_path(data, path) or []:
+            set_text(ws.cell(row, 1), path)
+            set_text(ws.cell(row, 2), item)
+            row += 1
+    _choice(ws, tuple(paths), f"A2:A{max(row, VALIDATION_ROWS)}")
+
+
+def _record_sheet(wb: Workbook, plan: AccountPlan, name: str) -> None:
+    """Write one list of records: a column per field, a row per record, a few empty rows when none."""
+    ws = wb.create_sheet(sheet_title(name))
+    columns = record_columns(name)
+    widths: list[float] = [
+        14 if c.kind in ("date", "int", "number", "bool") else 30 if c.kind == "text" else 18 for c in columns
+    ]
+    _header(ws, [c.path for c in columns], [describe(c) for c in columns], widths)
+    records = plan.model_dump(mode="python")[name]
+    for offset, record in enumerate(records):
+        for index, column in enumerate(columns, 1):
+            _cell_value(ws.cell(2 + offset, index), get_path(record, column.path), column)
+    for index, column in enumerate(columns, 1):
+        letter = get_column_letter(index)
+        if column.kind == "enum":
+            _choice(ws, column.options, f"{letter}2:{letter}{VALIDATION_ROWS}")
+        elif column.kind == "bool":
+            _choice(ws, ("TRUE", "FALSE"), f"{letter}2:{letter}{VALIDATION_ROWS}")
+        if not records:
+            for row in range(2, 2 + BLANK_ROWS):
+                _cell_value(ws.cell(row, index), None, column)
+
+
+def data_workbook(plan: AccountPlan) -> bytes:
+    """Return the data workbook of a plan (a blank plan gives the empty workbook of accountplan init)."""
+    check_cell_limits(plan)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _plan_sheet(wb, plan)
+    _lists_sheet(wb, plan)
+    for name in record_lists():
+        _record_sheet(wb, plan, name)
+    stamp = datetime.combine(plan.plan.date or date(2000, 1, 1), datetime.min.time())
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = wb.properties.lastModifiedBy = "accountplan"
+    wb.properties.title = "accountplan data workbook"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML dumper that writes vocabulary values as plain text and long text as blocks."""
+
+
+_Dumper.add_multi_representer(Vocabulary, lambda dumper, value: dumper.represent_str(value.value))
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Represent multi-line text as a literal block."""
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def yaml_text(plan: AccountPlan) -> str:
+    """Return the plan as a YAML data source (only what differs from the defaults)."""
+    data = plan.model_dump(mode="python", exclude_defaults=True)
+    header = "# accountplan data source (converted). Check it with: accountplan validate <this file>\n"
+    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

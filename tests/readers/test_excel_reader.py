@@ -1,0 +1,217 @@
+"""Excel as a data source: round trip with YAML, Sheet!Cell messages, hostile workbooks refused fast."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import generator as lib
+from generator.cli import main
+from generator.errors import SourceError
+from generator.model.plan import AccountPlan
+from tests.conftest import EXAMPLE, ROOT
+
+EXAMPLE_XLSX = ROOT / "data" / "example.xlsx"
+
+
+def messages(path: Path) -> list[str]:
+    """Return the problems loading a source gives, without the folder."""
+    with pytest.raises(SourceError) as caught:
+        lib.load_plan(path)
+    return [m.replace(f"{path.parent}/", "") for m in caught.value.messages()]
+
+
+def edited(tmp_path: Path, edit, name: str = "edited.xlsx") -> Path:  # type: ignore[no-untyped-def]
+    """Return a copy of the example data workbook changed by edit(workbook)."""
+    wb = load_workbook(EXAMPLE_XLSX)
+    edit(wb)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def test_yaml_and_excel_sources_are_the_same_plan(example: AccountPlan) -> None:
+    assert lib.load_plan(EXAMPLE_XLSX).plan == example
+
+
+def test_committed_example_workbook_is_what_convert_makes(tmp_path: Path) -> None:
+    out = lib.convert(EXAMPLE, tmp_path / "example.xlsx")
+    assert out.read_bytes() == EXAMPLE_XLSX.read_bytes(), "run: accountplan convert data/example.yaml data/example.xlsx"
+
+
+def test_building_from_yaml_or_excel_gives_identical_files(tmp_path: Path) -> None:
+    from_yaml = lib.generate(lib.load_plan(EXAMPLE).plan, tmp_path / "y")
+    from_excel = lib.generate(lib.load_plan(EXAMPLE_XLSX).plan, tmp_path / "x")
+    assert [o.path.read_bytes() for o in from_yaml] == [o.path.read_bytes() for o in from_excel]
+
+
+def test_convert_back_to_yaml_round_trips(tmp_path: Path, example: AccountPlan) -> None:
+    back = lib.convert(EXAMPLE_XLSX, tmp_path / "back.yaml")
+    assert lib.load_plan(back).plan == example
+
+
+def test_init_writes_a_blank_data_workbook_with_drop_downs_and_notes(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", "-o", str(tmp_path / "mine.xlsx")])
+    assert result.exit_code == 0
+    wb = load_workbook(tmp_path / "mine.xlsx")
+    assert wb.sheetnames[:3] == ["Plan", "Lists", "Team"] and "Stakeholders" in wb.sheetnames
+    stakeholders = wb["Stakeholders"]
+    assert stakeholders["A1"].value == "name" and "Required" in stakeholders["A1"].comment.text
+    assert any("champion" in dv.formula1 for dv in stakeholders.data_validations.dataValidation)
+    assert wb["Plan"]["A2"].value == "plan.title"
+
+
+def test_blank_data_workbook_reads_as_an_empty_plan_with_clear_requirements(tmp_path: Path) -> None:
+    path = lib.init_workbook(tmp_path / "blank.xlsx")
+    assert messages(path) == [
+        "blank.xlsx:Plan!B12: account.name: required field is missing: the account's name",
+        "blank.xlsx:Plan!B5: plan.date: required field is missing: the plan's date (YYYY-MM-DD)",
+    ]
+
+
+def test_wrong_values_are_reported_with_sheet_and_cell(tmp_path: Path) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        wb["Opportunities"]["B2"] = "lots"  # value
+        wb["Opportunities"]["E2"] = "won"  # stage outside the drop-down
+        wb["Stakeholders"]["A3"] = None  # a required name missing
+        wb["Plan"]["B5"] = "not a date"  # plan.date
+        wb["Risks"]["B2"] = 9  # impact 1-5
+
+    got = messages(edited(tmp_path, edit))
+    assert "edited.xlsx:Plan!B5: plan.date: expected an ISO date (YYYY-MM-DD); got 'not a date'" in got
+    assert "edited.xlsx:Opportunities!B2: opportunities[0].value: expected a number; got text 'lots'" in got
+    assert any(
+        m.startswith("edited.xlsx:Opportunities!E2: opportunities[0].stage: expected one of discovery") for m in got
+    )
+    assert any(
+        m.startswith("edited.xlsx:Stakeholders!A3: stakeholders[1].name: required field is missing") for m in got
+    )
+    assert "edited.xlsx:Risks!B2: risks[0].impact: expected a number ≤ 5; got 9" in got
+
+
+def test_renamed_and_missing_headers_are_reported(tmp_path: Path) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        wb["Stakeholders"]["C1"] = "departement"
+        wb["Opportunities"]["A1"] = "opportunity"
+
+    got = messages(edited(tmp_path, edit))
+    assert "edited.xlsx:Stakeholders!C1: unknown column 'departement' (renamed?); did you mean 'department'?" in got
+    assert "edited.xlsx:Opportunities!1: missing column 'name' (required)" in got
+
+
+def test_unknown_sheet_and_field_are_reported(tmp_path: Path) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        wb.create_sheet("Stakeholder")
+        wb["Plan"]["A3"] = "plan.prepared"
+
+    got = messages(edited(tmp_path, edit))
+    assert "edited.xlsx:Stakeholder!A1: unknown sheet 'Stakeholder'; did you mean 'Stakeholders'?" in got
+    assert "edited.xlsx:Plan!A3: unknown field 'plan.prepared'; did you mean 'plan.prepared_by'?" in got
+
+
+def test_formula_cells_are_reported_never_copied(tmp_path: Path) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        wb["Opportunities"]["B2"] = "=1000*2"
+
+    got = messages(edited(tmp_path, edit))
+    assert got == [
+        "edited.xlsx:Opportunities!B2: opportunities[0].value: a formula; the data workbook takes "
+        "values — type the value itself"
+    ]
+
+
+def test_labels_are_accepted_for_closed_vocabularies(tmp_path: Path) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        wb["Opportunities"]["E2"] = "Closed won"
+
+    assert lib.load_plan(edited(tmp_path, edit)).plan.opportunities[0].stage.value == "closed_won"
+
+
+def test_dates_typed_as_dates_are_read_as_dates(tmp_path: Path) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        wb["Actions"]["G2"] = date(2027, 5, 1)
+
+    assert lib.load_plan(edited(tmp_path, edit)).plan.actions[0].due == date(2027, 5, 1)
+
+
+# -- hostile workbooks ----------------------------------------------------------------------------
+def test_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xlsx"
+    path.write_text("name,value\n", encoding="utf-8")
+    assert messages(path) == ["fake.xlsx: not an Excel workbook (.xlsx): the file is not a zip package"]
+
+
+def test_truncated_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(EXAMPLE_XLSX.read_bytes()[:20_000])
+    assert "damaged or truncated" in messages(path)[0]
+
+
+def test_zip_bomb_is_refused_in_under_a_second(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+        with package.open("xl/worksheets/sheet1.xml", "w") as member:
+            chunk = b"\0" * 1_000_000
+            for _ in range(400):
+                member.write(chunk)
+    assert path.stat().st_size < 1_000_000 * 1.1
+    start = time.perf_counter()
+    got = messages(path)
+    assert time.perf_counter() - start < 1.0
+    assert "inflates to 400,0" in got[0] and "zip bomb" in got[0]
+
+
+def test_macro_workbook_is_refused(tmp_path: Path) -> None:
+    source = zipfile.ZipFile(EXAMPLE_XLSX)
+    path = tmp_path / "macro.xlsx"
+    with zipfile.ZipFile(path, "w") as package:
+        for name in source.namelist():
+            package.writestr(name, source.read(name))
+        package.writestr("xl/vbaProject.bin", b"\0" * 100)
+    assert "macro-enabled workbook" in messages(path)[0]
+
+
+def test_entities_are_refused(tmp_path: Path) -> None:
+    source = zipfile.ZipFile(EXAMPLE_XLSX)
+    path = tmp_path / "xxe.xlsx"
+    with zipfile.ZipFile(path, "w") as package:
+        for name in source.namelist():
+            body = source.read(name)
+            if name == "xl/workbook.xml":
+                body = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + body.split(b"?>", 1)[-1]
+            package.writestr(name, body)
+    assert "declares a DTD or entities" in messages(path)[0]
+
+
+def test_cli_validate_reports_excel_problems_with_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(b"PK\x03\x04garbage")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "damaged or truncated" in result.stderr
+
+
+def test_convert_rejects_an_unknown_target_type(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["convert", str(EXAMPLE), str(tmp_path / "out.csv")])
+    assert result.exit_code == 2 and "unknown source type '.csv'" in result.stderr
+
+
+def test_data_workbook_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
+    wb_bytes = lib.source_bytes(
+        lib.load_plan(EXAMPLE).plan.model_copy(update={"documentation_standards": ["=1+1"]}), ".xlsx"
+    )
+    wb = load_workbook(io.BytesIO(wb_bytes))
+    cells = [c for row in wb["Lists"].iter_rows() for c in row if c.value == "=1+1"]
+    assert cells and cells[0].data_type == "s"
+    path = tmp_path / "f.xlsx"
+    path.write_bytes(wb_bytes)
+    assert lib.load_plan(path).plan.documentation_standards == ["=1+1"]

@@ -1,0 +1,132 @@
+"""Excel workbooks reopened with openpyxl: tables, drop-downs, formulas, conditional formats, charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import generator as lib
+from generator.cli import main
+from generator.errors import WriterError
+from generator.model.plan import AccountPlan
+from generator.views.workbook import WORKBOOKS
+from tests.conftest import MINIMAL, write_yaml
+
+
+def workbook(paths: dict[str, Path], family: str):  # type: ignore[no-untyped-def]
+    """Return a written workbook, opened with openpyxl."""
+    return load_workbook(paths[f"{family}.xlsx"])
+
+
+@pytest.mark.parametrize("family", list(WORKBOOKS))
+def test_every_list_is_a_styled_table_with_frozen_header_and_print_setup(built: dict[str, Path], family: str) -> None:
+    wb = workbook(built, family)
+    tables = [(ws, t) for ws in wb.worksheets for t in ws.tables.values()]
+    assert tables
+    for ws, table in tables:
+        assert table.tableStyleInfo.name == "TableStyleMedium2" and table.tableStyleInfo.showRowStripes
+        assert ws.freeze_panes == "A4"
+        assert ws.print_title_rows == "$3:$3"
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws["A3"].font.bold and ws["A3"].fill.fgColor.rgb.endswith("1F3864")
+
+
+@pytest.mark.parametrize("family", list(WORKBOOKS))
+def test_closed_vocabularies_are_drop_downs(built: dict[str, Path], family: str) -> None:
+    wb = workbook(built, family)
+    validations = [dv for ws in wb.worksheets for dv in ws.data_validations.dataValidation]
+    assert validations and all(dv.type == "list" and dv.formula1.startswith("=Lists!") for dv in validations)
+    assert wb["Lists"].sheet_state == "hidden"
+
+
+def test_strategic_workbook_derives_numbers_with_formulas(built: dict[str, Path]) -> None:
+    wb = workbook(built, "strategic-account-plan")
+    pipeline = wb["Pipeline"]
+    assert pipeline["D4"].value == "=B4*C4" and pipeline["C4"].number_format == "0%"
+    summary = {row[0].value: row[1].value for row in wb["Summary"].iter_rows(min_row=3)}
+    assert summary["Weighted pipeline"].startswith("=SUM('Pipeline'!$D$4:$D$")
+    assert summary["Growth"].startswith("=IF(")
+    assert wb["Revenue streams"]["D4"].value.startswith("=IF(N(B4)=0")
+    assert wb["Risks"]["D4"].value == "=B4*C4"
+    assert "PlanDate" in wb.defined_names
+
+
+def test_strategic_workbook_has_native_charts(built: dict[str, Path]) -> None:
+    wb = workbook(built, "strategic-account-plan")
+    assert len(wb["Pipeline by stage"]._charts) == 1 and len(wb["Revenue streams"]._charts) == 1
+
+
+def test_conditional_formats_colour_kpis_risks_and_overdue(built: dict[str, Path]) -> None:
+    wb = workbook(built, "strategic-account-plan")
+    kpi_rules = [r for cf in wb["Scorecard"].conditional_formatting for r in cf.rules]
+    assert {r.formula[0] for r in kpi_rules} >= {'"Green"', '"Amber"', '"Red"'}
+    risk_rules = [r for cf in wb["Risks"].conditional_formatting for r in cf.rules]
+    assert any(r.formula == ["15"] for r in risk_rules)
+    overdue = [r for cf in wb["Actions"].conditional_formatting for r in cf.rules]
+    assert any('="Overdue"' in r.formula[0] for r in overdue)
+
+
+def test_account_map_shows_the_hierarchy_and_the_scatter(built: dict[str, Path], example: AccountPlan) -> None:
+    wb = workbook(built, "account-map")
+    people = wb["People"]
+    rows = list(people.iter_rows(min_row=4, values_only=True))
+    assert [r[1] for r in rows][:2] == ["Henrik Aalto", "Sabine Krüger"]
+    horak = next(i for i, r in enumerate(rows, 4) if r[1] == "Pavel Horák")
+    assert people.cell(horak, 1).value == 4 and people.cell(horak, 2).alignment.indent == 3
+    chart = wb["Matrix"]._charts[0]
+    assert type(chart).__name__ == "ScatterChart" and len(chart.series) == len(example.stakeholders)
+
+
+def test_kam_workbook_has_a_timeline(built: dict[str, Path], example: AccountPlan) -> None:
+    wb = workbook(built, "kam-action-plan")
+    timeline = wb["Timeline"]
+    months = [c.value for c in timeline[3][5:] if c.value]
+    assert len(months) >= 6 and months == sorted(months)
+    assert timeline["A4"].value.startswith("=IF('Actions'!B4")
+    assert next(r for cf in timeline.conditional_formatting for r in cf.rules).formula[0].startswith("AND(")
+
+
+@pytest.mark.parametrize("family", list(WORKBOOKS))
+def test_blank_workbooks_have_instructions_and_empty_validated_rows(built_blank: dict[str, Path], family: str) -> None:
+    wb = workbook(built_blank, family)
+    assert wb.sheetnames[0] == "Instructions"
+    assert len([c for c in wb["Instructions"]["A"] if c.value]) >= 5
+    for ws in wb.worksheets:
+        for table in ws.tables.values():
+            assert table.ref.endswith("6") or ws.title in {"Pipeline by stage", "Quadrants"}
+
+
+FORMULAS = ["=1+1", '=HYPERLINK("http://example.com","click")', "=cmd|' /C calc'!A0", "+SUM(A1)"]
+
+
+@pytest.mark.parametrize("value", FORMULAS)
+def test_data_is_never_a_formula_in_any_workbook(tmp_path: Path, value: str) -> None:
+    quoted = value.replace("'", "''")
+    text = MINIMAL.replace("Test Account", f"'{quoted}'") + (
+        f"stakeholders:\n  - {{name: '{quoted}'}}\nactions:\n  - {{action: '{quoted}', notes: '{quoted}'}}\n"
+        f"opportunities:\n  - {{name: '{quoted}', value: 1, probability: 1, stage: proposal}}\n"
+    )
+    plan = lib.load_plan(write_yaml(tmp_path, text)).plan
+    outputs = lib.generate(plan, tmp_path / "out", formats=["xlsx"])
+    data_workbook = tmp_path / "data.xlsx"
+    data_workbook.write_bytes(lib.source_bytes(plan, ".xlsx"))
+    for path in [o.path for o in outputs] + [data_workbook]:
+        wb = load_workbook(path)
+        hits = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value == value]
+        assert hits, path.name
+        assert all(c.data_type == "s" for c in hits), path.name
+
+
+def test_values_beyond_the_cell_limit_are_refused_naming_the_field(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL + f"  overview: {'x' * 40_000}\n")).plan
+    with pytest.raises(WriterError, match=r"account\.overview: 40,000 characters; an Excel cell holds at most 32,767"):
+        lib.generate(plan, tmp_path / "out", formats=["xlsx"])
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "plan.yaml"), "-o", str(tmp_path / "cli")])
+    assert result.exit_code == 1 and "account.overview" in result.stderr and not (tmp_path / "cli").exists()
+
+
+def test_workbooks_are_deterministic(example: AccountPlan) -> None:
+    assert lib.render(example, "kam-action-plan", "xlsx") == lib.render(example, "kam-action-plan", "xlsx")

@@ -82,3 +82,37 @@ def test_no_word_falls_off_a_slide_and_no_text_boxes_overlap(
         f"{deck.name}: {finding}" for deck, pdf in zip(decks, pdfs, strict=True) for finding in check_deck(deck, pdf)
     ]
     assert not findings, "\n".join(findings[:20])
+
+
+@needs_office
+@pytest.mark.office
+def test_libreoffice_computes_the_workbook_formulas(tmp_path: Path, built: dict[str, Path], example: object) -> None:
+    from openpyxl import load_workbook
+
+    from generator.model import figures
+    from generator.model.plan import AccountPlan
+
+    plan = example
+    assert isinstance(plan, AccountPlan)
+    files = [p for p in built.values() if p.suffix == ".xlsx"]
+    computed = convert(files, tmp_path, "xlsx:Calc MS Excel 2007 XML")
+    strategic = load_workbook(next(p for p in computed if p.stem == "strategic-account-plan"), data_only=True)
+    summary = {row[0].value: row[1].value for row in strategic["Summary"].iter_rows(min_row=3)}
+    assert summary["Current annual revenue"] == figures.current_revenue(plan)
+    assert summary["Target revenue"] == figures.target_revenue(plan)
+    assert summary["Growth"] == pytest.approx(figures.plan_growth_percent(plan) / 100)  # type: ignore[operator]
+    assert summary["Weighted pipeline"] == pytest.approx(figures.weighted_pipeline(plan))
+    assert summary["Overdue actions"] == len(figures.overdue_actions(plan))
+    by_stage = {r[0]: r[3] for r in strategic["Pipeline by stage"].iter_rows(min_row=4, values_only=True)}
+    assert list(by_stage.values()) == pytest.approx([t.weighted for t in figures.pipeline_by_stage(plan)])
+    statuses = [r[7] for r in strategic["Scorecard"].iter_rows(min_row=4, values_only=True)]
+    assert statuses == [figures.kpi_rag(k).value.capitalize() for k in plan.kpis]  # type: ignore[union-attr]
+    scores = sorted(r[3] for r in strategic["Risks"].iter_rows(min_row=4, values_only=True))
+    assert scores == sorted(figures.risk_score(r) for r in plan.risks)
+    heat = sum(v or 0 for row in strategic["Heat map"].iter_rows(min_row=4, min_col=2, values_only=True) for v in row)
+    assert heat == len(plan.risks)
+    account_map = load_workbook(next(p for p in computed if p.stem == "account-map"), data_only=True)
+    counts = {r[0]: r[2] for r in account_map["Quadrants"].iter_rows(min_row=4, values_only=True)}
+    assert counts["Champions"] == len(figures.stakeholders_by_quadrant(plan)[figures.Quadrant.CHAMPIONS])
+    positions = [r[1:] for r in account_map["Matrix"].iter_rows(min_row=4, values_only=True)]
+    assert all(x in (1, 2, 3) and y in (1, 2, 3) for x, y in positions)

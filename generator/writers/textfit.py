@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
@@ -19,6 +20,7 @@ _WIDE = dict.fromkeys("mwMW@%", 0.86) | dict.fromkeys("ABCDGHKNOQRUVXY&", 0.63)
 _DIGITS = dict.fromkeys("0123456789€$£#+=<>~^*_", 0.51)
 
 
+@cache
 def char_width(char: str) -> float:
     """Return the advance width of one character in em."""
     if char in _NARROW:
@@ -36,45 +38,62 @@ def char_width(char: str) -> float:
     return 0.5
 
 
+def _ems(text: str) -> float:
+    """Return the width of text in em."""
+    return sum(map(char_width, text))
+
+
 def text_width(text: str, size_pt: float) -> float:
     """Return the width of a line of text in points."""
-    return sum(char_width(c) for c in text) * size_pt * SAFETY
+    return _ems(text) * size_pt * SAFETY
 
 
 def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
     """Return the lines text breaks into at a width (words first, then characters)."""
+    return list(_wrap(text, width_pt / (size_pt * SAFETY)))
+
+
+@lru_cache(maxsize=32_768)
+def _wrap(text: str, width_em: float) -> tuple[str, ...]:
+    """Return the lines of text at a width in em (cached: fitting tries many sizes)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width_pt, size_pt))
-    return lines
+        lines.extend(_wrap_paragraph(paragraph, width_em))
+    return tuple(lines)
 
 
-def _wrap_paragraph(paragraph: str, width_pt: float, size_pt: float) -> list[str]:
-    """Return the lines of one paragraph."""
+def _wrap_paragraph(paragraph: str, width_em: float) -> list[str]:
+    """Return the lines of one paragraph, measuring each word once."""
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
+    space = char_width(" ")
     for word in paragraph.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size_pt) <= width_pt:
-            current = candidate
+        size = _ems(word)
+        if current and used + space + size <= width_em:
+            current, used = f"{current} {word}", used + space + size
+            continue
+        if not current and size <= width_em:
+            current, used = word, size
             continue
         if current:
             lines.append(current)
-        pieces = _split_long(word, width_pt, size_pt)
+        pieces = _split_long(word, width_em)
         lines.extend(pieces[:-1])
-        current = pieces[-1]
+        current, used = pieces[-1], _ems(pieces[-1])
     lines.append(current)
     return lines
 
 
-def _split_long(word: str, width_pt: float, size_pt: float) -> list[str]:
+def _split_long(word: str, width_em: float) -> list[str]:
     """Return a word cut into pieces that each fit the width."""
-    pieces, current = [], ""
+    pieces, current, used = [], "", 0.0
     for char in word:
-        if current and text_width(current + char, size_pt) > width_pt:
+        size = char_width(char)
+        if current and used + size > width_em:
             pieces.append(current)
-            current = ""
+            current, used = "", 0.0
         current += char
+        used += size
     pieces.append(current)
     return pieces
 

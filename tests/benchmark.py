@@ -1,0 +1,151 @@
+"""Speed and memory of the generator, printed as figures: python tests/benchmark.py [--accounts N].
+
+Targets (checked here, never in timed unit tests): a stress deck (60 actions, 40 stakeholders,
+800-character texts) builds in about a second; preparing a Word template happens once per
+process, so the n-th document costs a fraction of the first; batch production scales linearly.
+Ratios are compared within one run because the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import generator as lib  # noqa: E402
+from generator.model.plan import AccountPlan  # noqa: E402
+from generator.model.validation import validate_data  # noqa: E402
+from tests.stress import stress_data  # noqa: E402
+
+
+def timed(action: Callable[[], object], repeat: int = 3) -> float:
+    """Return the median seconds of action over repeat runs."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def per_file(plan: AccountPlan, label: str) -> float:
+    """Print the cost of every family and format of a plan; return the total."""
+    total = 0.0
+    for family, formats in lib.families_table().items():
+        for fmt in formats:
+            seconds = timed(lambda f=family, x=fmt: lib.render(plan, f, x))  # type: ignore[misc]
+            total += seconds
+            print(f"  {label:<8} {family:<24} {fmt:<5} {seconds * 1000:8.0f} ms")
+    return total
+
+
+def prepared_vs_cold(plan: AccountPlan) -> None:
+    """Print what preparing Word templates once per process saves."""
+    from docxtpl import DocxTemplate
+
+    from generator import resources
+    from generator.views import VIEWS
+    from generator.writers.word import environment
+
+    family = "strategic-account-plan"
+    view = VIEWS[family](plan)
+    data = resources.templates().joinpath(f"{family}.docx").read_bytes()
+
+    def cold() -> None:
+        template = DocxTemplate(io.BytesIO(data))
+        template.render(view, jinja_env=environment(), autoescape=True)
+        template.save(io.BytesIO())
+
+    warm = timed(lambda: lib.render(plan, family, "docx"), 5)
+    plain = timed(cold, 5)
+    print(f"  docx, template prepared once: {warm * 1000:.0f} ms; docxtpl preparing every time: "
+          f"{plain * 1000:.0f} ms (ratio {plain / warm:.2f})")
+
+
+def naive_table_rows(plan: AccountPlan) -> None:
+    """Print python-pptx's row-by-row table API against the writer's single pass."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    rows = 300
+
+    def naive() -> None:
+        prs = Presentation()
+        table = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_table(rows, 5, 0, 0, Inches(9), Inches(6)).table
+        for r in range(rows):
+            for c in range(5):
+                table.cell(r, c).text = "x"
+
+    def single_pass() -> None:
+        from pptx.table import _Cell
+
+        prs = Presentation()
+        table = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_table(rows, 5, 0, 0, Inches(9), Inches(6)).table
+        for tr in table._tbl.tr_lst:
+            for tc in tr.tc_lst:
+                _Cell(tc, table).text = "x"
+
+    slow, fast = timed(naive), timed(single_pass)
+    print(f"  {rows}-row table: table.cell(r, c) {slow * 1000:.0f} ms; single pass over rows "
+          f"{fast * 1000:.0f} ms (ratio {slow / fast:.1f})")
+
+
+def batch(plan: AccountPlan, accounts: int) -> None:
+    """Print the cost of producing the whole suite for many accounts in one process."""
+    plans = [plan.model_copy(update={"account": plan.account.model_copy(update={"name": f"Account {i:03d}"})})
+             for i in range(accounts)]
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        files = sum(len(lib.generate(p, folder)) for p in plans)
+        seconds = time.perf_counter() - start
+    print(f"  {accounts} accounts, {files} files: {seconds:.1f} s ({seconds / accounts * 1000:.0f} ms per account, "
+          f"{seconds / files * 1000:.0f} ms per file)")
+
+
+def memory(plan: AccountPlan) -> None:
+    """Print the peak Python memory of building the stress suite."""
+    tracemalloc.start()
+    with tempfile.TemporaryDirectory() as folder:
+        lib.generate(plan, folder)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak traced Python memory, whole stress suite: {peak / 1e6:.0f} MB; process max RSS so far: {rss:.0f} MB")
+
+
+def main() -> None:
+    """Run every measurement and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--accounts", type=int, default=20)
+    args = parser.parse_args()
+    example = lib.load_plan().plan
+    outcome = validate_data(stress_data())
+    assert outcome.plan is not None
+    stress = outcome.plan
+    lib.render(example, "strategic-account-plan", "docx")  # warm the per-process template caches
+    print("per file (median of 3):")
+    example_total = per_file(example, "example")
+    stress_total = per_file(stress, "stress")
+    print(f"  whole suite: example {example_total:.2f} s, stress {stress_total:.2f} s")
+    print("preparation once per process:")
+    prepared_vs_cold(example)
+    print("PowerPoint tables:")
+    naive_table_rows(example)
+    print("batch:")
+    batch(example, args.accounts)
+    print("memory:")
+    memory(stress)
+
+
+if __name__ == "__main__":
+    main()

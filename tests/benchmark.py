@@ -68,8 +68,10 @@ def prepared_vs_cold(plan: AccountPlan) -> None:
 
     warm = timed(lambda: lib.render(plan, family, "docx"), 5)
     plain = timed(cold, 5)
-    print(f"  docx, template prepared once: {warm * 1000:.0f} ms; docxtpl preparing every time: "
-          f"{plain * 1000:.0f} ms (ratio {plain / warm:.2f})")
+    print(
+        f"  docx, template prepared once: {warm * 1000:.0f} ms; docxtpl preparing every time: "
+        f"{plain * 1000:.0f} ms (ratio {plain / warm:.2f})"
+    )
 
 
 def naive_table_rows(plan: AccountPlan) -> None:
@@ -96,20 +98,26 @@ def naive_table_rows(plan: AccountPlan) -> None:
                 _Cell(tc, table).text = "x"
 
     slow, fast = timed(naive), timed(single_pass)
-    print(f"  {rows}-row table: table.cell(r, c) {slow * 1000:.0f} ms; single pass over rows "
-          f"{fast * 1000:.0f} ms (ratio {slow / fast:.1f})")
+    print(
+        f"  {rows}-row table: table.cell(r, c) {slow * 1000:.0f} ms; single pass over rows "
+        f"{fast * 1000:.0f} ms (ratio {slow / fast:.1f})"
+    )
 
 
 def batch(plan: AccountPlan, accounts: int) -> None:
     """Print the cost of producing the whole suite for many accounts in one process."""
-    plans = [plan.model_copy(update={"account": plan.account.model_copy(update={"name": f"Account {i:03d}"})})
-             for i in range(accounts)]
+    plans = [
+        plan.model_copy(update={"account": plan.account.model_copy(update={"name": f"Account {i:03d}"})})
+        for i in range(accounts)
+    ]
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
         files = sum(len(lib.generate(p, folder)) for p in plans)
         seconds = time.perf_counter() - start
-    print(f"  {accounts} accounts, {files} files: {seconds:.1f} s ({seconds / accounts * 1000:.0f} ms per account, "
-          f"{seconds / files * 1000:.0f} ms per file)")
+    print(
+        f"  {accounts} accounts, {files} files: {seconds:.1f} s ({seconds / accounts * 1000:.0f} ms per account, "
+        f"{seconds / files * 1000:.0f} ms per file)"
+    )
 
 
 def memory(plan: AccountPlan) -> None:

@@ -6,7 +6,6 @@ Single values go to the 'Plan' sheet (field | value), lists of text to the 'List
 
 from __future__ import annotations
 
-import types
 import typing
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.model.plan import AccountPlan
+from generator.model.types import unwrap
 
 PLAN_SHEET, LISTS_SHEET = "Plan", "Lists"
 PLAN_HEADERS = ("field", "value", "note")
@@ -32,21 +32,6 @@ class FieldInfo:
     required: bool
     options: tuple[str, ...] = ()
     description: str = ""
-
-
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """Return the core type of an annotation and whether it was optional."""
-    optional = False
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            optional = optional or len(args) < len(typing.get_args(annotation))
-            annotation = args[0]
-        else:
-            return annotation, optional
 
 
 def _kind(annotation: Any) -> tuple[str, tuple[str, ...]]:
@@ -68,12 +53,12 @@ def flatten(model: type[BaseModel], prefix: str = "") -> list[FieldInfo]:
     """Return the scalar and text-list fields of a model, nested models flattened with dotted paths."""
     fields: list[FieldInfo] = []
     for name, info in model.model_fields.items():
-        annotation, _ = _unwrap(info.annotation)
+        annotation, _ = unwrap(info.annotation)
         path = f"{prefix}{name}"
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             fields += flatten(annotation, path + ".")
         elif typing.get_origin(annotation) is list:
-            item, _ = _unwrap(typing.get_args(annotation)[0])
+            item, _ = unwrap(typing.get_args(annotation)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
                 continue
             fields.append(FieldInfo(path, "text_list", False, description=info.description or ""))
@@ -87,9 +72,9 @@ def record_lists() -> dict[str, type[BaseModel]]:
     """Return the top-level lists of records and their item model (team, stakeholders, ...)."""
     result = {}
     for name, info in AccountPlan.model_fields.items():
-        annotation, _ = _unwrap(info.annotation)
+        annotation, _ = unwrap(info.annotation)
         if typing.get_origin(annotation) is list:
-            item, _ = _unwrap(typing.get_args(annotation)[0])
+            item, _ = unwrap(typing.get_args(annotation)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
                 result[name] = item
     return result

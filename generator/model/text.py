@@ -49,3 +49,11 @@ def iter_strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from iter_strings(value, (*loc, index))
     elif isinstance(data, str):
         yield loc, data
+
+
+def field_path(loc: Loc) -> str:
+    """Return a location as a field path like stakeholders[3].reports_to."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import types
+import typing
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -59,3 +61,18 @@ Number = Annotated[float, Field(strict=True)]
 IsoDate = Annotated[date, BeforeValidator(iso_date)]
 Currency = Annotated[str, AfterValidator(currency)]
 Quarter = Annotated[str, BeforeValidator(number_to_text), AfterValidator(quarter)]
+
+
+def unwrap(annotation: Any) -> tuple[Any, bool]:
+    """Return the core type of an annotation without Annotated[...] and Optional[...], and whether it was optional."""
+    optional = False
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(typing.get_args(annotation))
+            annotation = args[0]
+        else:
+            return annotation, optional

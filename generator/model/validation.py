@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import types
 import typing
 from dataclasses import dataclass, field
 from enum import Enum
@@ -15,6 +14,7 @@ from pydantic_core import ErrorDetails
 from generator.model.checks import Finding, check_identity, check_plan
 from generator.model.plan import AccountPlan
 from generator.model.text import Loc, clean_tree
+from generator.model.types import unwrap
 
 
 @dataclass
@@ -141,15 +141,7 @@ def _annotation_at(loc: Loc) -> Any:
 
 def _unwrap(annotation: Any) -> Any:
     """Return the annotation without Optional[...] and Annotated[...] wrappers."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
-        else:
-            return annotation
+    return unwrap(annotation)[0]
 
 
 def _fields_at(loc: Loc) -> list[str]:

@@ -24,8 +24,8 @@ from generator.model.tabular import (
     single_fields,
     text_lists,
 )
-from generator.model.text import Loc
-from generator.readers.locations import Locations, field_path
+from generator.model.text import Loc, field_path
+from generator.readers.locations import Locations
 
 MAX_BYTES = 20_000_000
 MAX_INFLATED = 150_000_000

@@ -5,15 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.errors import Problem
-from generator.model.text import Loc
-
-
-def field_path(loc: Loc) -> str:
-    """Return a location as a field path like stakeholders[3].reports_to."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+from generator.model.text import Loc, field_path
 
 
 @dataclass

@@ -10,8 +10,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem, SourceError
-from generator.model.text import Loc
-from generator.readers.locations import Locations, field_path
+from generator.model.text import Loc, field_path
+from generator.readers.locations import Locations
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40

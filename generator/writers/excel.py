@@ -22,8 +22,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from generator.catalog import catalog
 from generator.errors import WriterError
 from generator.model.plan import AccountPlan
-from generator.model.text import iter_strings
-from generator.readers.locations import field_path
+from generator.model.text import field_path, iter_strings
 from generator.views.format import CURRENCY_SYMBOLS
 from generator.views.workbook import WORKBOOKS, Fields, Grid, Table, WorkbookSpec, localise
 

@@ -25,8 +25,10 @@ from generator.model.plan import AccountPlan
 from generator.model.text import field_path, iter_strings
 from generator.views.format import CURRENCY_SYMBOLS
 from generator.views.workbook import WORKBOOKS, Fields, Grid, Table, WorkbookSpec, localise
+from generator.writers.textfit import wrap
 
 MAX_CELL = 32_767
+CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
 HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
 NAVY, TEAL = "1F3864", "1A7F8E"
 FILLS = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
@@ -83,6 +85,15 @@ class Layout:
 def _row_count(table: Table) -> int:
     """Return how many data rows a table has (empty formatted rows when it has none)."""
     return len(table.rows) or BLANK_ROWS
+
+
+def _height(cells: list[tuple[str, float]], bold: bool = False) -> float:
+    """Return a row height (points) that shows every cell's wrapped text (LibreOffice keeps default heights)."""
+    lines = 1
+    for text, width in cells:
+        if text:
+            lines = max(lines, len(wrap(text, width * CHAR_POINTS, FONT_POINTS * (1.05 if bold else 1.0))))
+    return round(lines * LINE_POINTS + 3, 1)
 
 
 def resolve(template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
@@ -155,10 +166,13 @@ class Writer:
             cell.fill = PatternFill("solid", fgColor=NAVY)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             ws.column_dimensions[letters[column.key]].width = column.width
+        ws.row_dimensions[HEADER_ROW].height = _height([(c.header, c.width) for c in table.columns], bold=True)
         count = self.layout.rows[table.name]
         for offset in range(count):
             row = table.rows[offset] if offset < len(table.rows) else {}
             self._row(ws, table, row, FIRST_ROW + offset, letters)
+            cells = [(str(row.get(c.key) or ""), c.width) for c in table.columns if not c.kind.startswith("formula")]
+            ws.row_dimensions[FIRST_ROW + offset].height = _height(cells)
         last_row = FIRST_ROW + count - 1
         ref = f"A{HEADER_ROW}:{get_column_letter(len(table.columns))}{last_row}"
         excel_table = ExcelTable(displayName=table.name, ref=ref)

@@ -83,14 +83,19 @@ def _pages_for(tree: Tree, names: list[str], context: str, pages: list[Page]) ->
             chunk.append(name)
             continue
         if chunk:
-            pages.append(_page(tree, chunk, MAX_LEVELS, context))
+            pages.append(_page(tree, chunk, MAX_LEVELS, _context(chunk, context)))
             chunk = []
         if _fits(tree, [name]):
             chunk = [name]
         else:
             _split(tree, name, pages)
     if chunk:
-        pages.append(_page(tree, chunk, MAX_LEVELS, context))
+        pages.append(_page(tree, chunk, MAX_LEVELS, _context(chunk, context)))
+
+
+def _context(roots: list[str], parent: str) -> str:
+    """Return what a branch page shows: its roots, when the page is part of a split chart."""
+    return " · ".join(roots) if parent else ""
 
 
 def _split(tree: Tree, name: str, pages: list[Page]) -> None:

@@ -17,6 +17,7 @@ from generator.readers.yaml_reader import read_yaml
 RawReader = Callable[[Path], tuple[Any, Locations]]
 
 MAX_PHOTO_BYTES = 10_000_000
+NOT_PLAIN_WORKBOOKS = (".xlsm", ".xltm", ".xlsb", ".xls", ".xlam")
 PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
@@ -43,6 +44,9 @@ def _raw_readers() -> dict[str, RawReader]:
 def read_raw(path: Path) -> tuple[Any, Locations]:
     """Return the raw data of a source file and where its fields are."""
     readers = _raw_readers()
+    if path.suffix.lower() in NOT_PLAIN_WORKBOOKS:
+        message = "refused: macro-enabled or old-format workbooks are not read; save it as a plain .xlsx workbook"
+        raise SourceError([Problem(str(path), "", message)])
     reader = readers.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(readers))

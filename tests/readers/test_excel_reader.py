@@ -215,3 +215,10 @@ def test_data_workbook_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
     path = tmp_path / "f.xlsx"
     path.write_bytes(wb_bytes)
     assert lib.load_plan(path).plan.documentation_standards == ["=1+1"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsm", ".xls", ".xlsb"])
+def test_macro_and_old_formats_are_refused_by_name(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"plan{suffix}"
+    path.write_bytes(EXAMPLE_XLSX.read_bytes())
+    assert "save it as a plain .xlsx workbook" in messages(path)[0]

@@ -27,6 +27,10 @@ def reports_errors(command: F) -> F:
             for line in error.messages():
                 click.echo(f"error: {line}", err=True)
             sys.exit(error.exit_code)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: cannot write {where}{error.strerror or error}", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 

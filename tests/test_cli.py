@@ -104,3 +104,10 @@ def test_python_dash_m_generator_works() -> None:
 
     result = subprocess.run([sys.executable, "-m", "generator", "list"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "account-map" in result.stdout
+
+
+def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, _, err = run("blank", "-o", str(blocker / "sub"), "--format", "docx")
+    assert code == 1 and err.startswith("error: cannot write") and "Traceback" not in err

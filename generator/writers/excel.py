@@ -149,7 +149,7 @@ class Writer:
 
     def _instructions(self) -> None:
         """Write the instructions sheet of a blank workbook."""
-        ws = self._sheet("Instructions", catalog().label("instructions"))
+        ws = self._sheet(catalog().label("instructions"), catalog().label("instructions"))
         ws.column_dimensions["A"].width = 110
         for index, line in enumerate(self.spec.instructions, 3):
             set_text(ws.cell(index, 1), line)

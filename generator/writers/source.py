@@ -36,18 +36,15 @@ NAVY = "1F3864"
 
 
 def describe(field: FieldInfo) -> str:
-    """Return the note shown on a field: what goes there and what is allowed."""
-    hint = catalog().hints.get(field.path.split(".")[-1], "")
-    what = {
-        "text": "Text",
-        "number": "A number",
-        "int": "A whole number",
-        "date": "A date (YYYY-MM-DD)",
-        "bool": "TRUE or FALSE",
-        "text_list": "Text; one item per line",
-        "enum": "One of: " + ", ".join(field.options),
-    }[field.kind]
-    parts = ["Required." if field.required else "", what + ".", f"e.g. {hint}" if hint and field.kind != "enum" else ""]
+    """Return the note shown on a field: what goes there and what is allowed (from the catalogue)."""
+    cat = catalog()
+    hint = cat.hints.get(field.path.split(".")[-1], "")
+    what = cat.label(f"data_{field.kind}") + (" " + ", ".join(field.options) if field.kind == "enum" else "")
+    parts = [
+        cat.label("data_required") if field.required else "",
+        what,
+        cat.label("data_example").format(hint=hint) if hint and field.kind != "enum" else "",
+    ]
     return " ".join(p for p in parts if p)
 
 
@@ -91,7 +88,7 @@ def _choice(ws: Any, options: tuple[str, ...], area: str) -> None:
     validation = DataValidation(
         type="list", formula1='"' + ",".join(options) + '"', allow_blank=True, showErrorMessage=True
     )
-    validation.error = "One of: " + ", ".join(options)
+    validation.error = catalog().label("data_enum") + " " + ", ".join(options)
     validation.add(area)
     ws.add_data_validation(validation)
 
@@ -99,9 +96,7 @@ def _choice(ws: Any, options: tuple[str, ...], area: str) -> None:
 def _plan_sheet(wb: Workbook, plan: AccountPlan) -> None:
     """Write the Plan sheet: one row per single field."""
     ws = wb.create_sheet(PLAN_SHEET)
-    _header(
-        ws, list(PLAN_HEADERS), ["Field of the plan (do not change)", "Your value", "What goes there"], [42, 70, 60]
-    )
+    _header(ws, list(PLAN_HEADERS), [catalog().label(f"data_plan_{h}") for h in PLAN_HEADERS], [42, 70, 60])
     data = plan.model_dump(mode="python")
     for row, field in enumerate(single_fields(), 2):
         set_text(ws.cell(row, 1), field.path)
@@ -116,7 +111,12 @@ def _lists_sheet(wb: Workbook, plan: AccountPlan) -> None:
     """Write the Lists sheet: one row per item of every text list."""
     ws = wb.create_sheet(LISTS_SHEET)
     paths = [f.path for f in text_lists()]
-    _header(ws, list(LISTS_HEADERS), ["Which list: one of " + ", ".join(paths), "One item of that list"], [42, 100])
+    _header(
+        ws,
+        list(LISTS_HEADERS),
+        [catalog().label("data_lists_list") + " " + ", ".join(paths), catalog().label("data_lists_item")],
+        [42, 100],
+    )
     data = plan.model_dump(mode="python")
     row = 2
     for path in paths:

@@ -27,7 +27,7 @@ def parts(path: Path) -> dict[str, bytes]:
         return {name: package.read(name) for name in package.namelist()}
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in TEMPLATES.glob("*.docx")) + ["master.pptx"])
+@pytest.mark.parametrize("name", [*sorted(p.name for p in TEMPLATES.glob("*.docx")), "master.pptx"])
 def test_committed_template_equals_its_rebuild(rebuilt: Path, name: str) -> None:
     assert parts(TEMPLATES / name) == parts(rebuilt / name), f"rebuild with office_templates/build_*.py: {name}"
 

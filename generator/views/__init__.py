@@ -17,7 +17,7 @@ View = dict[str, Any]
 
 def formatter(plan: AccountPlan) -> Formatter:
     """Return the formatter of a plan's language and currency."""
-    return Formatter(catalog(plan.plan.language), plan.plan.currency)
+    return Formatter(catalog(plan.plan.language), plan.plan.currency, blank=plan.is_blank)
 
 
 def _base(plan: AccountPlan, f: Formatter) -> View:
@@ -68,7 +68,7 @@ def sales_view(plan: AccountPlan) -> View:
         "overview": {
             **s.profile(plan, f),
             "our_revenue": s.summary(plan, f)["current_revenue"],
-            "relationship": f.cat.hint("relationship") if avg is None else f"{avg:.1f}/5",
+            "relationship": f.hint("relationship") if avg is None else f"{avg:.1f}/5",
             "key_contacts": ", ".join(s.key_people(plan, f, limit=4)),
             "key_competitors": f.joined((c.name for c in plan.competitors), "competitor"),
         },

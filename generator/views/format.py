@@ -14,23 +14,29 @@ Row = dict[str, Any]
 
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥"}
 BLANK_ROWS = 3
+EMPTY = "—"
 
 
 class Formatter:
     """Formats values of one plan in one language; empty values become bracketed hints."""
 
-    def __init__(self, cat: Catalog, currency: str) -> None:
+    def __init__(self, cat: Catalog, currency: str, blank: bool = True) -> None:
         self.cat = cat
         self.currency = currency
+        self.blank = blank
         self.symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+
+    def hint(self, key: str) -> str:
+        """Return what an empty field shows: its bracketed hint in a blank plan, a dash in a filled one."""
+        return self.cat.hint(key) if self.blank else EMPTY
 
     def text(self, value: str | None, hint: str) -> str:
         """Return value, or the hint in brackets when it is empty."""
-        return value if value and value.strip() else self.cat.hint(hint)
+        return value if value and value.strip() else self.hint(hint)
 
     def items(self, values: Sequence[str], hint: str) -> list[str]:
         """Return the list, or one bracketed hint when it is empty."""
-        return list(values) if values else [self.cat.hint(hint)]
+        return list(values) if values else [self.hint(hint)]
 
     def joined(self, values: Iterable[str], hint: str, sep: str = ", ") -> str:
         """Return the values joined, or the hint when there are none."""
@@ -39,13 +45,13 @@ class Formatter:
     def money(self, value: float | None, hint: str = "amount") -> str:
         """Return an amount with currency symbol and thousands separators."""
         if value is None:
-            return self.cat.hint(hint)
+            return self.hint(hint)
         return f"{self.symbol}{value:,.0f}"
 
     def money_short(self, value: float | None, hint: str = "amount") -> str:
         """Return an amount abbreviated for big-number tiles (1.3M, 250K)."""
         if value is None:
-            return self.cat.hint(hint)
+            return self.hint(hint)
         for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
             if abs(value) >= size:
                 return f"{self.symbol}{value / size:,.1f}{suffix}".replace(".0" + suffix, suffix)
@@ -54,31 +60,31 @@ class Formatter:
     def percent(self, value: float | None, hint: str = "percent", signed: bool = False) -> str:
         """Return a percentage like 40% (or +12.5% when signed)."""
         if value is None:
-            return self.cat.hint(hint)
+            return self.hint(hint)
         text = f"{value:+.1f}" if signed else f"{value:.1f}"
         return text.replace(".0", "") + "%"
 
     def number(self, value: float | None, hint: str = "number") -> str:
         """Return a number with thousands separators and no needless decimals."""
         if value is None:
-            return self.cat.hint(hint)
+            return self.hint(hint)
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
     def date(self, value: date | None, hint: str = "date") -> str:
         """Return a date like 15 Jan 2027."""
         if value is None:
-            return self.cat.hint(hint)
+            return self.hint(hint)
         return f"{value.day} {self.cat.label(f'month_{value.month}')} {value.year}"
 
     def enum(self, value: Vocabulary | None, hint: str) -> str:
         """Return the label of a vocabulary value, or the hint."""
         if value is None:
-            return self.cat.hint(hint)
+            return self.hint(hint)
         return self.cat.enum(type(value).vocabulary(), value.value)
 
     def score(self, value: int | None, hint: str = "score") -> str:
         """Return a 1-5 score as '4/5'."""
-        return self.cat.hint(hint) if value is None else f"{value}/5"
+        return self.hint(hint) if value is None else f"{value}/5"
 
     def label(self, key: str) -> str:
         """Return a catalogue label."""
@@ -96,4 +102,4 @@ class Formatter:
 
     def hint_row(self, **hints: str) -> Row:
         """Return a row whose cells show the given hints."""
-        return {key: self.cat.hint(hint) for key, hint in hints.items()}
+        return {key: self.hint(hint) for key, hint in hints.items()}

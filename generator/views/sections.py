@@ -199,20 +199,20 @@ def blank_person(f: Formatter) -> Row:
         "concerns",
         "engagement",
     )
-    row: Row = {key: f.cat.hint(key) for key in keys}
-    row.update(influence=f.cat.hint("level"), interest=f.cat.hint("level"))
+    row: Row = {key: f.hint(key) for key in keys}
+    row.update(influence=f.hint("level"), interest=f.hint("level"))
     row.update(
-        name=f.cat.hint("name"),
-        name_title=f.cat.hint("name_title"),
-        reports_to=f.cat.hint("reports_to"),
+        name=f.hint("name"),
+        name_title=f.hint("name_title"),
+        reports_to=f.hint("reports_to"),
         level=1,
-        indented=f.cat.hint("name"),
+        indented=f.hint("name"),
         decision_maker=False,
         decision_mark="",
         stance_value="neutral",
         stance_colour=STANCE_COLOURS["neutral"],
-        last_date=f.cat.hint("date"),
-        last_outcome=f.cat.hint("outcome"),
+        last_date=f.hint("date"),
+        last_outcome=f.hint("outcome"),
         quadrant="others",
     )
     return row
@@ -234,7 +234,7 @@ def quadrants(plan: AccountPlan, f: Formatter) -> list[Row]:
             "title": f.enum(q, "quadrant"),
             "description": f.label(f"quadrant_{q.value}_description"),
             "people": [person(s, f) for s in grouped[q]] or [blank_person(f)],
-            "names": [p.name for p in grouped[q]] or [f.cat.hint("name_title")],
+            "names": [p.name for p in grouped[q]] or [f.hint("name_title")],
             "count": len(grouped[q]),
         }
         for q in Quadrant
@@ -244,14 +244,14 @@ def quadrants(plan: AccountPlan, f: Formatter) -> list[Row]:
 def decision_makers(plan: AccountPlan, f: Formatter) -> list[str]:
     """Return who makes the buying decision, as 'Name, Title'."""
     names = [person(s, f)["name_title"] for s in plan.stakeholders if figures.is_decision_maker(s)]
-    return names or [f.cat.hint("name_title")]
+    return names or [f.hint("name_title")]
 
 
 def key_people(plan: AccountPlan, f: Formatter, limit: int = 6) -> list[str]:
     """Return the people who matter most: decision makers, then high influence."""
     ranked = sorted(plan.stakeholders, key=lambda s: (not figures.is_decision_maker(s), s.influence.value != "high"))
     names = [person(s, f)["name_title"] for s in ranked[:limit]]
-    return names or [f.cat.hint("name_title")]
+    return names or [f.hint("name_title")]
 
 
 def levels(plan: AccountPlan, f: Formatter) -> list[Row]:
@@ -473,7 +473,7 @@ def action_counts(plan: AccountPlan, f: Formatter) -> Row:
 def kpi_value(kpi: Kpi, value: float | None, f: Formatter) -> str:
     """Return a KPI figure in its unit."""
     if value is None:
-        return f.cat.hint("actual")
+        return f.hint("actual")
     if kpi.unit is KpiUnit.PERCENT:
         return f.percent(value)
     if kpi.unit is KpiUnit.CURRENCY:
@@ -619,7 +619,7 @@ def strategies(plan: AccountPlan, f: Formatter) -> list[Row]:
             "tactics": f.items(s.tactics, "tactic"),
             "tactics_text": f.joined(s.tactics, "tactic", "; "),
         },
-        {"strategy": f.cat.hint("strategy"), "tactics": [f.cat.hint("tactic")], "tactics_text": f.cat.hint("tactic")},
+        {"strategy": f.hint("strategy"), "tactics": [f.hint("tactic")], "tactics_text": f.hint("tactic")},
     )
 
 

@@ -179,3 +179,11 @@ def test_newlines_become_line_breaks(tmp_path: Path) -> None:
 def _quoted(value: str) -> str:
     """Return value as a double-quoted YAML scalar."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_a_filled_plan_shows_dashes_not_hints_where_data_is_missing(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL + "actions:\n  - {action: Call the CFO}\n")).plan
+    for output in lib.generate(plan, tmp_path / "out", formats=["docx"]):
+        text = docx_text(output.path)
+        assert not re.findall(r"\[[A-Z][^\]]*\]", text), output.family
+        assert "—" in text

@@ -87,6 +87,11 @@ def _row_count(table: Table) -> int:
     return len(table.rows) or BLANK_ROWS
 
 
+def L_enum(status: str) -> str:
+    """Return the label of an action status."""
+    return catalog().enum("action_status", status)
+
+
 def _height(cells: list[tuple[str, float]], bold: bool = False) -> float:
     """Return a row height (points) that shows every cell's wrapped text (LibreOffice keeps default heights)."""
     lines = 1
@@ -297,7 +302,14 @@ class Writer:
         area = f"F{FIRST_ROW}:{last_col}{FIRST_ROW + count - 1}"
         begins, ends, column = f"$C{FIRST_ROW}", f"$D{FIRST_ROW}", f"F${HEADER_ROW}"
         bar = f"AND(N({ends})>0,{column}<={ends},EOMONTH({column},0)>=IF(N({begins})>0,{begins},{ends}))"
-        ws.conditional_formatting.add(area, FormulaRule(formula=[bar], fill=PatternFill("solid", fgColor=TEAL)))
+        status = f"$E{FIRST_ROW}"
+        closed = f'OR({status}="{L_enum("done")}",{status}="{L_enum("cancelled")}")'
+        overdue = f"AND({ends}<PlanDate,NOT({closed}))"
+        for condition, colour in ((closed, "BFBFBF"), (overdue, "D64545"), ("TRUE", TEAL)):
+            rule = FormulaRule(
+                formula=[f"AND({bar},{condition})"], fill=PatternFill("solid", fgColor=colour), stopIfTrue=True
+            )
+            ws.conditional_formatting.add(area, rule)
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
     # -- validation, rules, charts -------------------------------------------------------------

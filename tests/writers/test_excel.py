@@ -130,3 +130,10 @@ def test_values_beyond_the_cell_limit_are_refused_naming_the_field(tmp_path: Pat
 
 def test_workbooks_are_deterministic(example: AccountPlan) -> None:
     assert lib.render(example, "kam-action-plan", "xlsx") == lib.render(example, "kam-action-plan", "xlsx")
+
+
+def test_timeline_bars_show_done_and_overdue(built: dict[str, Path]) -> None:
+    rules = [r for cf in workbook(built, "kam-action-plan")["Timeline"].conditional_formatting for r in cf.rules]
+    fills = [r.dxf.fill.fgColor.rgb[-6:] for r in sorted(rules, key=lambda r: r.priority)]
+    assert fills == ["BFBFBF", "D64545", "1A7F8E"]
+    assert "PlanDate" in rules[1].formula[0] or any("PlanDate" in r.formula[0] for r in rules)

@@ -63,6 +63,12 @@ needs_office = pytest.mark.skipif(
 )
 
 
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None,
+    reason="poppler-utils (pdftotext) is not installed: `apt-get install poppler-utils` to check rendered slides",
+)
+
+
 def write_yaml(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
     """Write a YAML source into tmp_path and return its path."""
     path = tmp_path / name

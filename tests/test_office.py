@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import needs_office, soffice
+from tests.conftest import needs_office, needs_poppler, soffice
 
 
 def convert(files: list[Path], out: Path, target: str = "pdf") -> list[Path]:
@@ -64,6 +64,7 @@ def stress_decks(tmp_path_factory: pytest.TempPathFactory, stress: object) -> li
 
 
 @needs_office
+@needs_poppler
 @pytest.mark.office
 @pytest.mark.parametrize("which", ["example", "blank", "stress"])
 def test_no_word_falls_off_a_slide_and_no_text_boxes_overlap(

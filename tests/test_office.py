@@ -117,3 +117,20 @@ def test_libreoffice_computes_the_workbook_formulas(tmp_path: Path, built: dict[
     assert counts["Champions"] == len(figures.stakeholders_by_quadrant(plan)[figures.Quadrant.CHAMPIONS])
     positions = [r[1:] for r in account_map["Matrix"].iter_rows(min_row=4, values_only=True)]
     assert all(x in (1, 2, 3) and y in (1, 2, 3) for x, y in positions)
+
+
+@needs_office
+@pytest.mark.office
+def test_libreoffice_computes_the_kam_totals(tmp_path: Path, built: dict[str, Path], example: object) -> None:
+    from openpyxl import load_workbook
+
+    from generator.model import figures
+    from generator.model.plan import AccountPlan
+
+    assert isinstance(example, AccountPlan)
+    computed = convert([built["kam-action-plan.xlsx"]], tmp_path, "xlsx:Calc MS Excel 2007 XML")[0]
+    profile = {
+        r[0]: r[1] for r in load_workbook(computed, data_only=True)["Profile"].iter_rows(min_row=3, values_only=True)
+    }
+    assert profile["Total budget"] == sum(r.amount or 0 for r in example.resources)
+    assert profile["Overdue actions"] == len(figures.overdue_actions(example))

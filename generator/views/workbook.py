@@ -614,6 +614,8 @@ def kam_workbook(plan: AccountPlan) -> WorkbookSpec:
                 "; ".join(s.name for s in plan.stakeholders if figures.is_decision_maker(s)),
                 "text",
             ),
+            (L["total_budget"], "=SUM({Resources.amount})", "formula-money"),
+            (L["overdue_actions"], f'=COUNTIF({{Actions.overdue}},"{L["overdue"]}")', "formula-number"),
         ],
         names={"PlanDate": 6},
     )

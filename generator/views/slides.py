@@ -18,6 +18,7 @@ class Block:
     heading: str
     items: list[str]
     fill: str = ""
+    bullets: bool = True
 
 
 @dataclass(frozen=True)
@@ -481,7 +482,7 @@ def sales_deck(v: View) -> Deck:
             L["decision_process"],
             _note(v, "decision_process"),
             blocks=[
-                Block(L["buying_steps"], [f"{i}. {step}" for i, step in enumerate(d["buying_steps"], 1)]),
+                Block(L["buying_steps"], [f"{i}. {step}" for i, step in enumerate(d["buying_steps"], 1)], bullets=False),
                 Block(
                     L["who_decides"],
                     [

@@ -202,7 +202,8 @@ def _textbox(
 def _block(block: Block, size_heading: bool = True) -> list[Para]:
     """Return a block as paragraphs: a bold heading, then bullet lines."""
     heading: list[Para] = [(block.heading, {"bold": True, "colour": NAVY, "scale": 1.1})] if size_heading else []
-    return heading + [(f"• {item}", {}) for item in block.items]
+    marker = "• " if block.bullets else ""
+    return heading + [(f"{marker}{item}", {}) for item in block.items]
 
 
 # -- slide kinds ---------------------------------------------------------------------------------

@@ -482,7 +482,9 @@ def sales_deck(v: View) -> Deck:
             L["decision_process"],
             _note(v, "decision_process"),
             blocks=[
-                Block(L["buying_steps"], [f"{i}. {step}" for i, step in enumerate(d["buying_steps"], 1)], bullets=False),
+                Block(
+                    L["buying_steps"], [f"{i}. {step}" for i, step in enumerate(d["buying_steps"], 1)], bullets=False
+                ),
                 Block(
                     L["who_decides"],
                     [

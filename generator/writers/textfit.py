@@ -53,7 +53,7 @@ def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
     return list(_wrap(text, width_pt / (size_pt * SAFETY)))
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory
 def _wrap(text: str, width_em: float) -> tuple[str, ...]:
     """Return the lines of text at a width in em (cached: fitting tries many sizes)."""
     lines: list[str] = []

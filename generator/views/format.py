@@ -15,6 +15,7 @@ Row = dict[str, Any]
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥"}
 BLANK_ROWS = 3
 EMPTY = "—"
+PLACEHOLDER = "placeholder"  # key set on rows that stand for an empty list
 
 
 class Formatter:
@@ -91,14 +92,17 @@ class Formatter:
         return self.cat.label(key)
 
     def rows(self, items: Sequence[T], to_row: Callable[[T], Row], hint_row: Row) -> list[Row]:
-        """Return one row per item, or a hint row and empty formatted rows when there are none."""
+        """Return one row per item; with none, placeholder rows: hints and empty formatted rows in a blank
+        plan, a single row of dashes in a filled one."""
         if items:
             return [to_row(item) for item in items]
+        first = {**hint_row, PLACEHOLDER: True}
+        if not self.blank:
+            return [first]
         empty = {
-            key: "" if isinstance(value, str) and not key.endswith("_colour") else value
-            for key, value in hint_row.items()
+            key: "" if isinstance(value, str) and not key.endswith("_colour") else value for key, value in first.items()
         }
-        return [hint_row] + [dict(empty) for _ in range(BLANK_ROWS - 1)]
+        return [first] + [dict(empty) for _ in range(BLANK_ROWS - 1)]
 
     def hint_row(self, **hints: str) -> Row:
         """Return a row whose cells show the given hints."""

@@ -233,7 +233,7 @@ def quadrants(plan: AccountPlan, f: Formatter) -> list[Row]:
             "key": q.value,
             "title": f.enum(q, "quadrant"),
             "description": f.label(f"quadrant_{q.value}_description"),
-            "people": [person(s, f) for s in grouped[q]] or [blank_person(f)],
+            "people": [person(s, f) for s in grouped[q]] or ([blank_person(f)] if f.blank else []),
             "names": [p.name for p in grouped[q]] or [f.hint("name_title")],
             "count": len(grouped[q]),
         }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.views import View
+from generator.views.format import EMPTY, PLACEHOLDER
 
 Row = dict[str, Any]
 
@@ -66,6 +67,19 @@ class Deck:
 
     footer: str
     slides: list[Slide]
+
+
+def _lines(v: View, rows: list[Row], compose: Callable[[Row], str]) -> list[str]:
+    """Return one line per real row; for an empty list, the hint line (blank plan) or a dash (filled plan)."""
+    real = [compose(row) for row in rows if not row.get(PLACEHOLDER)]
+    if real or not rows:
+        return real
+    return [compose(rows[0])] if v["blank"] else [EMPTY]
+
+
+def _review(row: Row) -> str:
+    """Return one review-cadence line."""
+    return f"{row['frequency']}: {row['topics']}"
 
 
 def _fields(pairs: list[tuple[str, str]]) -> list[str]:
@@ -269,11 +283,11 @@ def strategic_deck(v: View) -> Deck:
                 ),
                 Block(
                     L["competitors"],
-                    [
-                        f"{c['name']} — {c['strengths']} / {L['our_advantages']}: {c['our_advantages']}"
-                        for c in v["competitors"]
-                        if c["name"]
-                    ],
+                    _lines(
+                        v,
+                        v["competitors"],
+                        lambda c: f"{c['name']} — {c['strengths']} / {L['our_advantages']}: {c['our_advantages']}",
+                    ),
                 ),
             ],
         ),
@@ -380,12 +394,10 @@ def strategic_deck(v: View) -> Deck:
             L["review_collaboration"],
             _note(v, "review_collaboration"),
             blocks=[
-                Block(
-                    L["review_cadence"], [f"{r['frequency']}: {r['topics']}" for r in v["reviews"] if r["frequency"]]
-                ),
+                Block(L["review_cadence"], _lines(v, v["reviews"], _review)),
                 Block(
                     L["collaboration_framework"],
-                    [f"{r['team']} ({r['who']}): {r['responsibilities']}" for r in v["collaboration"] if r["team"]],
+                    _lines(v, v["collaboration"], lambda r: f"{r['team']} ({r['who']}): {r['responsibilities']}"),
                 ),
             ],
         ),
@@ -663,7 +675,7 @@ def kam_deck(v: View) -> Deck:
             "columns",
             f"{L['kam_monitoring']} — {L['review_cadence']}",
             _note(v, "review_collaboration"),
-            blocks=[Block(L["review_cadence"], [f"{r['frequency']}: {r['topics']}" for r in v["reviews"]])],
+            blocks=[Block(L["review_cadence"], _lines(v, v["reviews"], _review))],
         ),
         _table(
             v,

@@ -235,3 +235,14 @@ def test_every_slide_has_the_footer_and_its_number(built: dict[str, Path]) -> No
     for number, text in enumerate(deck_texts(built["sales-account-plan.pptx"]), 1):
         assert "Halden Freight Group · Sales Account Plan · FY2027 (Jan–Dec 2027)" in text
         assert f"\n{number}" in text
+
+
+def test_a_sparse_filled_plan_never_composes_placeholder_rows_into_sentences(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL)).plan
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(lib.render(plan, "strategic-account-plan", "pptx"))
+    text = "\n".join(deck_texts(path))
+    assert "— —" not in text and "— (—)" not in text and "—: —" not in text
+    industry = next(s for s in Presentation(str(path)).slides if s.shapes.title.text_frame.text == "Industry Analysis")
+    table = next(s for s in industry.shapes if s.has_table).table
+    assert len(table.rows) == 2  # header and one row of dashes

@@ -187,3 +187,12 @@ def test_a_filled_plan_shows_dashes_not_hints_where_data_is_missing(tmp_path: Pa
         text = docx_text(output.path)
         assert not re.findall(r"\[[A-Z][^\]]*\]", text), output.family
         assert "—" in text
+
+
+def test_empty_quadrants_of_a_filled_plan_list_nobody(tmp_path: Path) -> None:
+    plan = lib.load_plan(
+        write_yaml(tmp_path, MINIMAL + "stakeholders:\n  - {name: Ann, influence: high, interest: high}\n")
+    ).plan
+    output = lib.generate(plan, tmp_path / "out", ["strategic-account-plan"], ["docx"])[0]
+    text = docx_text(output.path)
+    assert text.count("Role in the decision") == 1  # only Ann has a stakeholder card

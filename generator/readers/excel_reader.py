@@ -6,6 +6,7 @@ import difflib
 import io
 import zipfile
 from datetime import date, datetime, time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -263,6 +264,7 @@ def _nested_list(data: dict[str, Any], path: str) -> list[Any]:
     return result
 
 
+@cache
 def _enum_labels() -> dict[str, str]:
     """Return every vocabulary label (lower-case) mapped to its value, so 'In progress' reads as in_progress."""
     labels = {}

@@ -63,11 +63,12 @@ def sales_view(plan: AccountPlan) -> View:
     """Return the values of the sales account plan."""
     f = formatter(plan)
     avg = figures.relationship_average(plan)
+    profile = s.profile(plan, f)
     return {
         **_base(plan, f),
         "overview": {
-            **s.profile(plan, f),
-            "our_revenue": s.summary(plan, f)["current_revenue"],
+            **profile,
+            "our_revenue": f.money(figures.current_revenue(plan) if plan.revenue_streams else None, "revenue"),
             "relationship": f.hint("relationship") if avg is None else f"{avg:.1f}/5",
             "key_contacts": ", ".join(s.key_people(plan, f, limit=4)),
             "key_competitors": f.joined((c.name for c in plan.competitors), "competitor"),
@@ -75,7 +76,7 @@ def sales_view(plan: AccountPlan) -> View:
         "goals": s.goals(plan, f),
         "solutions": s.solutions(plan, f),
         "decision": s.decision_process(plan, f),
-        "profile": s.profile(plan, f),
+        "profile": profile,
         "actions": s.actions(plan, f),
         "action_counts": s.action_counts(plan, f),
     }

@@ -459,7 +459,8 @@ def strategic_workbook(plan: AccountPlan) -> WorkbookSpec:
 
 def sales_workbook(plan: AccountPlan) -> WorkbookSpec:
     """Return the sales account plan: one sheet per section."""
-    b, L = Builder(plan), Builder(plan).L
+    b = Builder(plan)
+    L = b.L
     p = plan.account.profile
     overview = Fields(
         "Overview",
@@ -595,7 +596,8 @@ def account_map_workbook(plan: AccountPlan) -> WorkbookSpec:
 
 def kam_workbook(plan: AccountPlan) -> WorkbookSpec:
     """Return the KAM action plan: the seven elements, the tracker and its timeline."""
-    b, L = Builder(plan), Builder(plan).L
+    b = Builder(plan)
+    L = b.L
     p = plan.account.profile
     profile = Fields(
         "Profile",

@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 
-from generator.catalog import catalog
+from generator.catalog import Catalog, catalog
 from generator.errors import WriterError
 from generator.model.plan import AccountPlan
 from generator.model.text import field_path, iter_strings
@@ -65,31 +65,32 @@ def set_text(cell: Any, value: str) -> None:
 class Layout:
     """Where each table column's data lies, so formulas can refer to it."""
 
-    ranges: dict[tuple[str, str], str] = field(default_factory=dict)
+    columns: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (table, key) -> (sheet, letter)
     rows: dict[str, int] = field(default_factory=dict)
 
     def plan(self, spec: WorkbookSpec) -> None:
-        """Compute every table's data range before anything is written."""
+        """Record where every table column lies before anything is written."""
         for sheet in spec.sheets:
             if isinstance(sheet, Table):
-                count = _row_count(sheet)
-                self.rows[sheet.name] = count
-                last = FIRST_ROW + count - 1
+                self.rows[sheet.name] = _row_count(sheet)
                 for index, column in enumerate(sheet.columns, 1):
-                    letter = get_column_letter(index)
-                    self.ranges[(sheet.name, column.key)] = (
-                        f"{quote_sheetname(sheet.sheet)}!${letter}${FIRST_ROW}:${letter}${last}"
-                    )
+                    self.columns[(sheet.name, column.key)] = (quote_sheetname(sheet.sheet), get_column_letter(index))
+
+    def range(self, table: str, key: str) -> str:
+        """Return the absolute data range of one table column, e.g. 'Pipeline'!$D$4:$D$11."""
+        sheet, letter = self.columns[(table, key)]
+        last = FIRST_ROW + self.rows[table] - 1
+        return f"{sheet}!${letter}${FIRST_ROW}:${letter}${last}"
+
+    def cell(self, table: str, key: str, offset: int) -> str:
+        """Return the cell of one table column on its offset-th data row, e.g. 'Actions'!B4."""
+        sheet, letter = self.columns[(table, key)]
+        return f"{sheet}!{letter}{FIRST_ROW + offset}"
 
 
 def _row_count(table: Table) -> int:
     """Return how many data rows a table has (empty formatted rows when it has none)."""
     return len(table.rows) or BLANK_ROWS
-
-
-def L_enum(status: str) -> str:
-    """Return the label of an action status."""
-    return catalog().enum("action_status", status)
 
 
 def _height(cells: list[tuple[str, float]], bold: bool = False) -> float:
@@ -103,15 +104,16 @@ def _height(cells: list[tuple[str, float]], bold: bool = False) -> float:
 
 def resolve(template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
     """Return a formula with its column references made into cell ranges and same-row cells."""
-    text = _COLUMN.sub(lambda m: layout.ranges[(m[1], m[2])], template)
+    text = _COLUMN.sub(lambda m: layout.range(m[1], m[2]), template)
     return _SAME_ROW.sub(lambda m: f"{letters[m[1]]}{row}", text)
 
 
 class Writer:
     """Writes one workbook spec."""
 
-    def __init__(self, spec: WorkbookSpec, currency: str) -> None:
+    def __init__(self, spec: WorkbookSpec, currency: str, cat: Catalog) -> None:
         self.spec = spec
+        self.cat = cat
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
         self.layout = Layout()
@@ -154,7 +156,7 @@ class Writer:
 
     def _instructions(self) -> None:
         """Write the instructions sheet of a blank workbook."""
-        ws = self._sheet(catalog().label("instructions"), catalog().label("instructions"))
+        ws = self._sheet(self.cat.label("instructions"), self.cat.label("instructions"))
         ws.column_dimensions["A"].width = 110
         for index, line in enumerate(self.spec.instructions, 3):
             set_text(ws.cell(index, 1), line)
@@ -214,10 +216,7 @@ class Writer:
         if isinstance(value, str):
             set_text(cell, value)
             return
-        if isinstance(value, datetime | date):
-            cell.value = value
-        else:
-            cell.value = value
+        cell.value = value
         cell.number_format = self.formats.get(kind, "General")
 
     def _fields(self, sheet: Fields) -> None:
@@ -255,11 +254,11 @@ class Writer:
         for p in range(1, 6):
             ws.cell(HEADER_ROW, 1 + p, p).font = Font(bold=True)
             ws.column_dimensions[get_column_letter(1 + p)].width = 10
+        impacts, probabilities = self.layout.range("Risks", "impact"), self.layout.range("Risks", "probability")
         for offset, impact in enumerate(range(5, 0, -1)):
             row = FIRST_ROW + offset
             ws.cell(row, 1, impact).font = Font(bold=True)
             for p in range(1, 6):
-                impacts, probabilities = (self.layout.ranges[("Risks", k)] for k in ("impact", "probability"))
                 cell = ws.cell(row, 1 + p, f"=COUNTIFS({impacts},{impact},{probabilities},{p})")
                 score = impact * p
                 colour = "red" if score >= 15 else "amber" if score >= 8 else "green"
@@ -270,7 +269,7 @@ class Writer:
 
     def _timeline(self, ws: Any, grid: Grid) -> None:
         """Write the Gantt-like timeline: each action's bar by month follows its start and due dates."""
-        L = catalog().labels
+        L = self.cat.labels
         months: list[date] = grid.data["months"]
         headers = [L["action"], L["owner"], L["start"], L["due"], L["status"]]
         for index, header in enumerate(headers, 1):
@@ -285,16 +284,10 @@ class Writer:
         for key, width in zip("ABCDE", (44, 18, 12, 12, 13), strict=True):
             ws.column_dimensions[key].width = width
         count = self.layout.rows["Actions"]
-        sources = [self.layout.ranges[("Actions", k)] for k in ("action", "owner", "start", "due", "status")]
         for offset in range(count):
-            row = FIRST_ROW + offset
-            for index, source in enumerate(sources, 1):
-                sheet, cells = source.split("!")
-                first = cells.split(":")[0].replace("$", "")
-                column = re.sub(r"\d", "", first)
-                cell = ws.cell(
-                    row, index, f'=IF({sheet}!{column}{FIRST_ROW + offset}="","",{sheet}!{column}{FIRST_ROW + offset})'
-                )
+            for index, key in enumerate(("action", "owner", "start", "due", "status"), 1):
+                source = self.layout.cell("Actions", key, offset)
+                cell = ws.cell(FIRST_ROW + offset, index, f'=IF({source}="","",{source})')
                 if index in (3, 4):
                     cell.number_format = self.formats["date"]
         ws.freeze_panes = f"F{FIRST_ROW}"
@@ -303,7 +296,8 @@ class Writer:
         begins, ends, column = f"$C{FIRST_ROW}", f"$D{FIRST_ROW}", f"F${HEADER_ROW}"
         bar = f"AND(N({ends})>0,{column}<={ends},EOMONTH({column},0)>=IF(N({begins})>0,{begins},{ends}))"
         status = f"$E{FIRST_ROW}"
-        closed = f'OR({status}="{L_enum("done")}",{status}="{L_enum("cancelled")}")'
+        done, cancelled = (self.cat.enum("action_status", s) for s in ("done", "cancelled"))
+        closed = f'OR({status}="{done}",{status}="{cancelled}")'
         overdue = f"AND({ends}<PlanDate,NOT({closed}))"
         for condition, colour in ((closed, "BFBFBF"), (overdue, "D64545"), ("TRUE", TEAL)):
             rule = FormulaRule(
@@ -342,16 +336,11 @@ class Writer:
 
     def _rules(self, ws: Any, table: Table, letters: dict[str, str], last_row: int) -> None:
         """Add the conditional formats: red/amber/green, risk scores, overdue rows, stances."""
-        cat = catalog()
+        cat = self.cat
         for kind, key in table.rules:
             area = f"{letters[key]}{FIRST_ROW}:{letters[key]}{max(last_row, VALIDATION_ROWS)}"
             if kind == "rag":
-                for rag, colour in RAG_FILL.items():
-                    label = cat.enum("rag", rag)
-                    ws.conditional_formatting.add(
-                        area,
-                        CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", fgColor=colour)),
-                    )
+                self._label_fills(ws, area, "rag", RAG_FILL)
             elif kind == "risk":
                 for operator, formula, colour in (
                     ("greaterThanOrEqual", ["15"], "red"),
@@ -373,12 +362,7 @@ class Writer:
                 )
                 ws.conditional_formatting.add(row_area, rule)
             elif kind == "stance":
-                for stance, colour in STANCE_FILL.items():
-                    label = cat.enum("stance", stance)
-                    ws.conditional_formatting.add(
-                        area,
-                        CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", fgColor=colour)),
-                    )
+                self._label_fills(ws, area, "stance", STANCE_FILL)
             elif kind == "decision":
                 ws.conditional_formatting.add(
                     area,
@@ -389,6 +373,13 @@ class Writer:
                         font=Font(bold=True),
                     ),
                 )
+
+    def _label_fills(self, ws: Any, area: str, vocabulary: str, fills: dict[str, str]) -> None:
+        """Colour cells of an area by the vocabulary label they hold (Green, Champion, ...)."""
+        for value, colour in fills.items():
+            label = self.cat.enum(vocabulary, value)
+            rule = CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", fgColor=colour))
+            ws.conditional_formatting.add(area, rule)
 
     def _chart(self, ws: Any, table: Table, letters: dict[str, str], last_row: int) -> None:
         """Add the table's native chart to the right of it."""
@@ -434,7 +425,7 @@ class Writer:
 
 def build_workbook(spec: WorkbookSpec, plan: AccountPlan) -> bytes:
     """Return the .xlsx bytes of a workbook spec."""
-    wb = Writer(spec, plan.plan.currency).build()
+    wb = Writer(spec, plan.plan.currency, catalog(plan.plan.language)).build()
     props = wb.properties
     props.title, props.creator, props.lastModifiedBy = spec.title[:255], plan.plan.prepared_by[:255], "accountplan"
     stamp = datetime.combine(plan.plan.date or date(2000, 1, 1), datetime.min.time())

@@ -27,7 +27,7 @@ from generator.model.plan import AccountPlan
 from generator.views import VIEWS
 from generator.views.slides import DECKS, Block, Column, Deck, Slide
 from generator.writers import orgchart
-from generator.writers.textfit import EMU_PER_PT, fit, height_of, line_height, shorten, wrap
+from generator.writers.textfit import EMU_PER_PT, fit, line_height, shorten, wrap
 
 Box = tuple[int, int, int, int]
 NAVY, TEAL, WHITE, INK = "1F3864", "1A7F8E", "FFFFFF", "262626"
@@ -133,35 +133,17 @@ def _fill(
     frame.margin_top = frame.margin_bottom = INSET_Y
     width = _pt(shape.width - 2 * INSET_X)
     height = _pt(shape.height - 2 * INSET_Y)
-    scales = [p[1].get("scale", 1.0) for p in paragraphs]
     texts = [p[0] for p in paragraphs]
-    size = _fit_scaled(texts, scales, width, height, largest, smallest)
-    shown = texts
-    if size is None:
-        size = smallest
-        shown = shorten(texts, width, height * 0.98, max(scales) * size, size * 0.3)
-        if notes is not None:
-            _append_notes(notes, "\n".join(texts))
+    fitted = fit(texts, width, height, largest, smallest, scales=[p[1].get("scale", 1.0) for p in paragraphs])
+    size = fitted.size
+    if fitted.shortened and notes is not None:
+        _append_notes(notes, "\n".join(texts))
     frame.clear()
-    for index, text in enumerate(shown):
+    for index, text in enumerate(fitted.paragraphs):
         style = paragraphs[index][1] if index < len(paragraphs) else {}
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         _style(paragraph, text, size * style.get("scale", 1.0), style)
     return size
-
-
-def _fit_scaled(
-    texts: list[str], scales: list[float], width: float, height: float, largest: float, smallest: float
-) -> float | None:
-    """Return the largest base size at which texts (each at its scale) fit, or None."""
-    size = largest
-    while size >= smallest:
-        total = sum(height_of([t], width, size * k) for t, k in zip(texts, scales, strict=True))
-        total += size * 0.3 * max(len(texts) - 1, 0)
-        if total <= height:
-            return size
-        size -= 1
-    return None
 
 
 def _style(paragraph: Any, text: str, size: float, style: dict[str, Any]) -> None:
@@ -616,6 +598,3 @@ class PowerPointWriter:
         doc = view["doc"]
         deck = DECKS[family](view)
         return build_deck(deck, f"{doc['title']} — {doc['account']}", doc["prepared_by"], plan.plan.date)
-
-
-__all__ = ["PowerPointWriter", "fit"]

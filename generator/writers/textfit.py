@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 EMU_PER_PT = 12700
-EMU_PER_INCH = 914400
 LINE_SPACING = 1.25
 SAFETY = 1.08
 # advance widths in em of Calibri, rounded up
@@ -119,15 +118,25 @@ def height_of(paragraphs: list[str], width_pt: float, size_pt: float, spacing_pt
 
 
 def fit(
-    paragraphs: list[str], width_pt: float, height_pt: float, largest: float, smallest: float = 10, spacing: float = 0.3
+    paragraphs: list[str],
+    width_pt: float,
+    height_pt: float,
+    largest: float,
+    smallest: float = 10,
+    spacing: float = 0.3,
+    scales: list[float] | None = None,
 ) -> Fit:
-    """Return the largest size (smallest..largest, whole points) at which paragraphs fit; shorten if none."""
+    """Return the largest base size (smallest..largest, whole points) at which paragraphs fit, each at its
+    scale of the base size (1.0 by default); shorten them at the smallest size if none fits."""
+    factors = scales or [1.0] * len(paragraphs)
     size = largest
     while size >= smallest:
-        if height_of(paragraphs, width_pt, size, size * spacing) <= height_pt:
+        lines = sum(height_of([p], width_pt, size * k) for p, k in zip(paragraphs, factors, strict=True))
+        if lines + size * spacing * max(len(paragraphs) - 1, 0) <= height_pt:
             return Fit(size, paragraphs, False)
         size -= 1
-    return Fit(smallest, shorten(paragraphs, width_pt, height_pt, smallest, smallest * spacing), True)
+    cut = shorten(paragraphs, width_pt, height_pt * 0.98, max(factors) * smallest, smallest * spacing)
+    return Fit(smallest, cut, True)
 
 
 def shorten(paragraphs: list[str], width_pt: float, height_pt: float, size: float, spacing: float) -> list[str]:

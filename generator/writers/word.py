@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
+from docx import Document
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined
@@ -81,8 +82,6 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     def init_docx(self, reload: bool = True) -> None:
         """Load a fresh document from the template bytes."""
         if not self.docx or (self.is_rendered and reload):
-            from docx import Document
-
             self.docx = Document(io.BytesIO(self.data))
             self.is_rendered = False
 
@@ -129,8 +128,9 @@ def prepared(family: str) -> PreparedTemplate:
     return PreparedTemplate(path.read_bytes(), f"{family}.docx")
 
 
+@cache
 def placeholder_photo() -> bytes:
-    """Return the picture shown for a team member without a photo."""
+    """Return the picture shown for a team member without a photo, read once per process."""
     return resources.templates().joinpath("placeholder-photo.png").read_bytes()
 
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import AccountPlanError, UnknownNameError
-from generator.families import FAMILY_IDS, check_family, families_table, formats_of
+from generator.families import FAMILY_IDS, check_family, document, families_table, formats_of
+from generator.model.limits import check_cell_limits
 from generator.model.plan import AccountPlan
 from generator.naming import account_slug
-from generator.readers import LoadedPlan, read_source
 from generator.resources import example_source
+from generator.sources import LoadedPlan, read_source
 from generator.writers import get_writer
-from generator.writers.excel import check_cell_limits as check_limits
 from generator.writers.package import normalize_package, write_atomic
 
 __version__ = "0.1.0"
@@ -44,9 +44,10 @@ def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
     """Return the bytes of one family in one format: deterministic for the same plan."""
     check_family(family)
     writer = get_writer(fmt)
-    if family not in writer.families:
+    if fmt not in formats_of(family):
         raise AccountPlanError(f"{family} is not made in {fmt}; it is made in {', '.join(formats_of(family))}")
-    return normalize_package(writer.write(family, plan), plan.plan.date)
+    data = writer.write(document(plan, family))
+    return normalize_package(data, plan.plan.date) if writer.package else data
 
 
 def generate(
@@ -56,21 +57,25 @@ def generate(
     formats: Sequence[str] = (),
     folder: str | None = None,
 ) -> list[Output]:
-    """Write the chosen families and formats of a plan under out_dir/<account-slug>/; return them."""
+    """Write the chosen families and formats of a plan under out_dir/<account-slug>/; return them.
+
+    Every file is made in memory first, so a plan that cannot be written in some format writes nothing.
+    """
     target = Path(out_dir) / (folder or (BLANK_FOLDER if plan.is_blank else account_slug(plan.account.name)))
     for fmt in formats:
         get_writer(fmt)
     if not formats or "xlsx" in formats:
-        check_limits(plan)
-    outputs = []
+        check_cell_limits(plan)
+    made = []
     for family in [check_family(f) for f in families] or list(FAMILY_IDS):
         for fmt in formats_of(family):
             if formats and fmt not in formats:
                 continue
-            path = target / f"{family}.{fmt}"
-            write_atomic(path, render(plan, family, fmt))
-            outputs.append(Output(family, fmt, path))
-    return outputs
+            path = target / f"{family}{get_writer(fmt).out_suffix}"
+            made.append((Output(family, fmt, path), render(plan, family, fmt)))
+    for output, data in made:
+        write_atomic(output.path, data)
+    return [output for output, _ in made]
 
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".xlsx")
@@ -78,7 +83,7 @@ SOURCE_SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 def source_bytes(plan: AccountPlan, suffix: str) -> bytes:
     """Return a plan written as a data source: a data workbook (.xlsx) or YAML (.yaml/.yml)."""
-    from generator.writers.source import data_workbook, yaml_text
+    from generator.sources.write import data_workbook, yaml_text
 
     if suffix == ".xlsx":
         return normalize_package(data_workbook(plan), plan.plan.date)

@@ -54,11 +54,12 @@ def prepared_vs_cold(plan: AccountPlan) -> None:
     from docxtpl import DocxTemplate
 
     from generator import resources
-    from generator.views import VIEWS
-    from generator.writers.word import environment
+    from generator.families import document
+    from generator.writers.docx.context import context
+    from generator.writers.docx.render import environment
 
     family = "strategic-account-plan"
-    view = VIEWS[family](plan)
+    view = context(document(plan, family))
     data = resources.templates().joinpath(f"{family}.docx").read_bytes()
 
     def cold() -> None:

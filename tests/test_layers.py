@@ -1,4 +1,4 @@
-"""The architecture's one-way imports: readers and writers never import each other; the model imports neither."""
+"""The architecture's one-way imports: cli -> library -> sources / families / writers -> document -> model."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
+UPPER = ("generator.cli", "generator.sources", "generator.families", "generator.writers")
 FORBIDDEN = {
-    "model": ("generator.readers", "generator.writers", "generator.views", "generator.cli"),
-    "readers": ("generator.writers", "generator.views", "generator.cli"),
-    "writers": ("generator.readers", "generator.cli"),
-    "views": ("generator.readers", "generator.writers", "generator.cli"),
+    "model": (*UPPER, "generator.document"),
+    "document": UPPER,
+    "sources": ("generator.cli", "generator.writers", "generator.families", "generator.document"),
+    "families": ("generator.cli", "generator.sources", "generator.writers"),
+    # writers know block kinds only: never the plan, its families or its sources
+    "writers": ("generator.cli", "generator.sources", "generator.families", "generator.model"),
 }
 
 
@@ -43,12 +46,23 @@ def _dynamic_import(node: ast.AST) -> bool:
 @pytest.mark.parametrize("layer", list(FORBIDDEN))
 def test_layer_imports_run_one_way(layer: str) -> None:
     bad = [
-        (path.name, name)
-        for path in (PACKAGE / layer).glob("*.py")
+        (str(path.relative_to(PACKAGE)), name)
+        for path in (PACKAGE / layer).rglob("*.py")
         for name in imports(path)
         if name.startswith(FORBIDDEN[layer])
     ]
     assert not bad
+
+
+def test_writers_never_name_a_family() -> None:
+    families = [p.stem.replace("_", "-") for p in (PACKAGE / "families").glob("*_*.py")]
+    hits = [
+        (str(path.relative_to(PACKAGE)), family)
+        for path in (PACKAGE / "writers").rglob("*.py")
+        for family in families
+        if family in path.read_text(encoding="utf-8")
+    ]
+    assert not hits
 
 
 def test_nothing_imports_the_cli() -> None:

@@ -1,12 +1,12 @@
-"""Writers: a family view -> file bytes, picked by format name from a plain table."""
+"""Writers: a Document -> file bytes, picked by format name from a plain table; they know block kinds only."""
 
 from __future__ import annotations
 
 import importlib
 from typing import Protocol
 
+from generator.document.blocks import Document
 from generator.errors import UnknownNameError
-from generator.model.plan import AccountPlan
 
 
 class Writer(Protocol):
@@ -14,10 +14,10 @@ class Writer(Protocol):
 
     name: str
     out_suffix: str
-    families: tuple[str, ...]
+    package: bool
 
-    def write(self, family: str, plan: AccountPlan) -> bytes:
-        """Return the file bytes of one family of a plan (the writer builds the view it needs)."""
+    def write(self, document: Document) -> bytes:
+        """Return the file bytes of a document's part in this writer's format."""
 
 
 WRITERS: dict[str, Writer] = {}
@@ -39,22 +39,16 @@ def get_writer(name: str) -> Writer:
 
 
 BUNDLED = (
-    ("generator.writers.word", "WordWriter"),
-    ("generator.writers.powerpoint", "PowerPointWriter"),
-    ("generator.writers.excel", "ExcelWriter"),
+    ("generator.writers.docx", "DocxWriter"),
+    ("generator.writers.pptx", "PptxWriter"),
+    ("generator.writers.xlsx", "XlsxWriter"),
 )
 
 
 def _register_bundled() -> None:
     """Register the writers that ship with the package (docx, pptx, xlsx), in that order."""
     for module_name, class_name in BUNDLED:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        register(getattr(module, class_name)())
+        register(getattr(importlib.import_module(module_name), class_name)())
 
 
 _register_bundled()

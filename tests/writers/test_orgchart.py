@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from generator.writers import orgchart
+from generator.document.blocks import Person
+from generator.writers.pptx import orgchart
 
 AREA = (0, 0, 11_000_000, 4_500_000)
 
 
-def people(edges: dict[str, str]) -> list[dict[str, Any]]:
-    """Return people rows from name -> boss."""
-    return [{"name": name, "reports_to": boss} for name, boss in edges.items()]
+def people(edges: dict[str, str]) -> list[Person]:
+    """Return org chart boxes from name -> boss."""
+    return [Person(name, "", boss, "BFBFBF", "262626", False, "") for name, boss in edges.items()]
 
 
 def test_small_tree_is_one_page_with_levels() -> None:

@@ -11,10 +11,12 @@ from pptx import Presentation
 from pptx.util import Pt
 
 import generator as lib
+from generator.families import FAMILIES
 from generator.model import figures
 from generator.model.plan import AccountPlan
-from generator.views.slides import DECKS
 from tests.conftest import MINIMAL, write_yaml
+
+DECKS = [name for name, family in FAMILIES.items() if "pptx" in family.formats]
 
 LEFTOVERS = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|_x000[0-9A-F]_")
 

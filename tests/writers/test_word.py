@@ -10,12 +10,15 @@ import pytest
 from docx import Document
 
 import generator as lib
+from generator.families import FAMILIES, document
 from generator.model.figures import weighted_pipeline
 from generator.model.plan import AccountPlan
-from generator.views import VIEWS
-from generator.writers.word import prepared
+from generator.writers.docx.context import context
+from generator.writers.docx.render import prepared
 from tests.conftest import MINIMAL, write_yaml
 from tests.docx_text import docx_text
+
+VIEWS = [name for name, family in FAMILIES.items() if "docx" in family.formats]
 
 LEFTOVERS = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|\bUndefined\b")
 
@@ -59,7 +62,7 @@ def family_values(plan: AccountPlan, family: str) -> list[str]:
     return values[family]
 
 
-@pytest.mark.parametrize("family", list(VIEWS))
+@pytest.mark.parametrize("family", VIEWS)
 def test_example_document_shows_every_value_of_its_family(
     built: dict[str, Path], example: AccountPlan, family: str
 ) -> None:
@@ -70,7 +73,7 @@ def test_example_document_shows_every_value_of_its_family(
     assert not LEFTOVERS.findall(text)
 
 
-@pytest.mark.parametrize("family", list(VIEWS))
+@pytest.mark.parametrize("family", VIEWS)
 def test_blank_document_shows_hints_and_no_leftovers(built_blank: dict[str, Path], family: str) -> None:
     text = docx_text(built_blank[f"{family}.docx"])
     assert "[Company name]" in text
@@ -78,19 +81,9 @@ def test_blank_document_shows_hints_and_no_leftovers(built_blank: dict[str, Path
     assert not LEFTOVERS.findall(text)
 
 
-# view keys that only the PowerPoint and Excel writers use
-NOT_IN_WORD = {
-    "strategic-account-plan": {"blank", "notes", "charts", "key_people", "key_initiatives", "people"},
-    "sales-account-plan": {"blank", "notes", "action_counts"},
-    "account-map": {"blank", "notes", "scatter"},
-    "kam-action-plan": {"blank", "notes", "action_counts"},
-    "simple-account-plan": {"blank", "notes"},
-}
-
-
-@pytest.mark.parametrize("family", list(VIEWS))
-def test_template_variables_match_the_view(example: AccountPlan, family: str) -> None:
-    assert prepared(family).variables() == set(VIEWS[family](example)) - NOT_IN_WORD[family]
+@pytest.mark.parametrize("family", VIEWS)
+def test_template_variables_are_the_documents_context(example: AccountPlan, family: str) -> None:
+    assert prepared(family).variables() == set(context(document(example, family)))
 
 
 def test_strategic_plan_has_title_page_toc_and_running_header_footer(built: dict[str, Path]) -> None:

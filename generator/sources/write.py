@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.catalog import catalog
 from generator.model.enums import Vocabulary
+from generator.model.limits import check_cell_limits
 from generator.model.plan import AccountPlan
 from generator.model.tabular import (
     LISTS_HEADERS,
@@ -29,10 +30,15 @@ from generator.model.tabular import (
     single_fields,
     text_lists,
 )
-from generator.writers.excel import check_cell_limits, set_text
 
 BLANK_ROWS, VALIDATION_ROWS = 3, 500
 NAVY = "1F3864"
+
+
+def set_text(cell: Any, value: str) -> None:
+    """Write a string as text, never as a formula, whatever it starts with."""
+    cell.value = value
+    cell.data_type = "s"
 
 
 def describe(field: FieldInfo) -> str:

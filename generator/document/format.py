@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from generator.catalog import Catalog
+from generator.document.blocks import Cell, Row
 from generator.model.enums import Vocabulary
 
 T = TypeVar("T")
-Row = dict[str, Any]
 
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥"}
 BLANK_ROWS = 3
 EMPTY = "—"
-PLACEHOLDER = "placeholder"  # key set on rows that stand for an empty list
 
 
 class Formatter:
@@ -91,19 +90,23 @@ class Formatter:
         """Return a catalogue label."""
         return self.cat.label(key)
 
-    def rows(self, items: Sequence[T], to_row: Callable[[T], Row], hint_row: Row) -> list[Row]:
-        """Return one row per item; with none, placeholder rows: hints and empty formatted rows in a blank
-        plan, a single row of dashes in a filled one."""
-        if items:
-            return [to_row(item) for item in items]
-        first = {**hint_row, PLACEHOLDER: True}
+    def rows(self, items: Sequence[T], to_row: Callable[[T], Row]) -> tuple[Row, ...]:
+        """Return one row per item."""
+        return tuple(to_row(item) for item in items)
+
+    def placeholders(self, hint: Row) -> tuple[Row, ...]:
+        """Return what an empty list shows: the hint row and empty formatted rows in a blank plan, one row of
+        dashes in a filled one."""
+        first = Row(hint.cells, placeholder=True, group=hint.group)
         if not self.blank:
-            return [first]
-        empty = {
-            key: "" if isinstance(value, str) and not key.endswith("_colour") else value for key, value in first.items()
-        }
-        return [first] + [dict(empty) for _ in range(BLANK_ROWS - 1)]
+            return (first,)
+        empty = Row(tuple((k, Cell(fill=c.fill)) for k, c in hint.cells), placeholder=True)
+        return (first,) + (empty,) * (BLANK_ROWS - 1)
 
     def hint_row(self, **hints: str) -> Row:
         """Return a row whose cells show the given hints."""
-        return {key: self.hint(hint) for key, hint in hints.items()}
+        return Row(tuple((key, Cell(self.hint(hint))) for key, hint in hints.items()))
+
+    def money_format(self) -> str:
+        """Return the workbook number format of an amount in the plan's currency."""
+        return f'"{self.symbol}"#,##0'

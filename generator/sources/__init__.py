@@ -11,8 +11,8 @@ from typing import Any
 from generator.errors import Problem, SourceError
 from generator.model.plan import AccountPlan
 from generator.model.validation import validate_data
-from generator.readers.locations import Locations
-from generator.readers.yaml_reader import read_yaml
+from generator.sources.locations import Locations
+from generator.sources.yaml_reader import read_yaml
 
 RawReader = Callable[[Path], tuple[Any, Locations]]
 
@@ -34,7 +34,7 @@ def _raw_readers() -> dict[str, RawReader]:
     """Return the raw reader of each source suffix."""
     readers: dict[str, RawReader] = {".yaml": read_yaml, ".yml": read_yaml}
     try:
-        excel = importlib.import_module("generator.readers.excel_reader")
+        excel = importlib.import_module("generator.sources.excel_reader")
     except ModuleNotFoundError:
         return readers
     readers[".xlsx"] = excel.read_excel

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+from generator.document.blocks import Person
 
 MAX_COLUMNS = 7
 MAX_LEVELS = 4
@@ -20,7 +21,7 @@ class Node:
 
     name: str
     parent: str
-    person: dict[str, Any]
+    person: Person
     level: int = 0
     slot: float = 0.0
 
@@ -38,16 +39,16 @@ class Page:
 class Tree:
     """The hierarchy of the stakeholders, from the view's people rows."""
 
-    def __init__(self, people: list[dict[str, Any]]) -> None:
-        self.people = {p["name"]: p for p in people}
+    def __init__(self, people: list[Person]) -> None:
+        self.people = {p.name: p for p in people}
         self.children: dict[str, list[str]] = {name: [] for name in self.people}
         self.roots: list[str] = []
         for person in people:
-            boss = person.get("reports_to", "")
-            if boss in self.people and boss != person["name"]:
-                self.children[boss].append(person["name"])
+            boss = person.reports_to
+            if boss in self.people and boss != person.name:
+                self.children[boss].append(person.name)
             else:
-                self.roots.append(person["name"])
+                self.roots.append(person.name)
 
     def depth(self, name: str, limit: int = 99) -> int:
         """Return how many levels the subtree of name has (at most limit)."""
@@ -62,7 +63,7 @@ class Tree:
         return sum(self.leaves(child, limit - 1) for child in self.children[name])
 
 
-def paginate(people: list[dict[str, Any]]) -> list[Page]:
+def paginate(people: list[Person]) -> list[Page]:
     """Return the pages of the org chart: whole subtrees where they fit, else branch by branch."""
     tree = Tree(people)
     pages: list[Page] = []
@@ -114,7 +115,7 @@ def _page(tree: Tree, roots: list[str], limit: int, context: str, only: set[str]
     page = Page(context=context)
     cursor = [0.0]
     for root in roots:
-        _place(tree, root, tree.people[root].get("reports_to", ""), 0, limit, page, cursor, only)
+        _place(tree, root, tree.people[root].reports_to, 0, limit, page, cursor, only)
     page.columns = max(int(cursor[0]), 1)
     page.levels = max(n.level for n in page.nodes) + 1
     return page

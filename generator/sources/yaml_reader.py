@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem, SourceError
 from generator.model.text import Loc, field_path
-from generator.readers.locations import Locations
+from generator.sources.locations import Locations
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40

@@ -26,7 +26,7 @@ from generator.model.tabular import (
     text_lists,
 )
 from generator.model.text import Loc, field_path
-from generator.readers.locations import Locations
+from generator.sources.locations import Locations
 
 MAX_BYTES = 20_000_000
 MAX_INFLATED = 150_000_000

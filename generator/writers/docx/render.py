@@ -1,4 +1,4 @@
-"""Word writer: family view -> .docx through a docxtpl template, prepared once per process."""
+"""docxtpl rendering: a template prepared once per process, rendered strictly, sandboxed and autoescaped."""
 
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
-from generator.model.plan import AccountPlan
-from generator.views import VIEWS
 
 PHOTO_WIDTH = Mm(20)
 _PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -134,35 +132,10 @@ def placeholder_photo() -> bytes:
     return resources.templates().joinpath("placeholder-photo.png").read_bytes()
 
 
-def _pictures(template: PreparedTemplate, team: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the team rows with an inline picture each (the placeholder when none)."""
-    rows = []
-    for member in team:
-        source = member["photo"] or io.BytesIO(placeholder_photo())
-        rows.append({**member, "picture": InlineImage(template, source, width=PHOTO_WIDTH)})
-    return rows
+def picture(template: PreparedTemplate) -> Any:
+    """Return the maker of inline pictures for a template: the placeholder when a photo is missing."""
 
+    def make(photo: Any) -> InlineImage:
+        return InlineImage(template, photo or io.BytesIO(placeholder_photo()), width=PHOTO_WIDTH)
 
-class WordWriter:
-    """Writes a family view as a .docx document."""
-
-    name: str = "docx"
-    out_suffix: str = ".docx"
-    families: tuple[str, ...] = (
-        "strategic-account-plan",
-        "sales-account-plan",
-        "account-map",
-        "kam-action-plan",
-        "simple-account-plan",
-    )
-
-    def write(self, family: str, plan: AccountPlan) -> bytes:
-        """Return the .docx bytes of one family."""
-        view = VIEWS[family](plan)
-        when = plan.plan.date
-        template = prepared(family)
-        context = dict(view)
-        if "team" in context:
-            context["team"] = _pictures(template, context["team"])
-        doc = view["doc"]
-        return template.render_bytes(context, f"{doc['title']} — {doc['account']}", doc["prepared_by"], when)
+    return make

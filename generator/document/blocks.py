@@ -1,0 +1,426 @@
+"""The typed, frozen blocks every family document is made of; writers know these kinds, never families."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+Raw = str | int | float | date | None
+
+
+class Format(StrEnum):
+    """An output format a family is written in."""
+
+    DOCX = "docx"
+    PPTX = "pptx"
+    XLSX = "xlsx"
+
+
+class Kind(StrEnum):
+    """What a column holds: how a workbook formats it and how a Word cell shows a list."""
+
+    TEXT = "text"
+    MONEY = "money"
+    PERCENT = "percent"
+    DATE = "date"
+    INT = "int"
+    NUMBER = "number"
+    BULLETS = "bullets"
+    LINES = "lines"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value: the text documents show, the raw value a workbook holds, list items, a fill colour."""
+
+    text: str = ""
+    raw: Raw = None
+    items: tuple[str, ...] = ()
+    fill: str = ""
+    formula: str = ""
+
+
+EMPTY_CELL = Cell()
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A workbook conditional format: cells equal to a label, or in a number band, get a fill."""
+
+    fill: str
+    equals: str = ""
+    low: float | None = None
+    high: float | None = None
+    font: str = ""
+    bold: bool = False
+    whole_row: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: key, header label, value kind, relative weight, sheet width, formula, drop-down."""
+
+    key: str
+    label: str
+    kind: Kind = Kind.TEXT
+    weight: float = 1.0
+    chars: float = 16
+    formula: str = ""
+    options: str = ""
+    indent_key: str = ""
+    highlights: tuple[Highlight, ...] = ()
+    coloured: bool = False
+    own_formulas: bool = False
+
+    @property
+    def computed(self) -> bool:
+        """Return True when a workbook fills this column with formulas."""
+        return bool(self.formula) or self.own_formulas
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: cells by column key; a placeholder stands for an empty list; a group key."""
+
+    cells: tuple[tuple[str, Cell], ...]
+    placeholder: bool = False
+    group: str = ""
+    bold: bool = False
+
+    def cell(self, key: str) -> Cell:
+        """Return the cell of a column (an empty cell when the row has none)."""
+        for name, value in self.cells:
+            if name == key:
+                return value
+        return EMPTY_CELL
+
+
+def row(placeholder: bool = False, group: str = "", bold: bool = False, **cells: Cell) -> Row:
+    """Return a row from keyword cells."""
+    return Row(tuple(cells.items()), placeholder, group, bold)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A titled group of table rows (actions by category, KPIs by area)."""
+
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ChartRef:
+    """A workbook chart drawn from a table's own columns."""
+
+    title: str
+    category_key: str = ""
+    series_keys: tuple[str, ...] = ()
+    scatter: bool = False
+    x_title: str = ""
+    y_title: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A list of records; placeholders show when it is empty; groups, a total row, a workbook chart optional."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    placeholders: tuple[Row, ...] = ()
+    title: str = ""
+    groups: tuple[Group, ...] = ()
+    total: Row | None = None
+    chart: ChartRef | None = None
+
+    def shown(self) -> tuple[Row, ...]:
+        """Return the rows a document shows: the records, or the placeholders when there are none."""
+        return self.rows or self.placeholders
+
+    def grouped(self) -> list[tuple[Group, tuple[Row, ...]]]:
+        """Return each group with its rows (or the first placeholder when a group is empty)."""
+        hint = self.placeholders[:1]
+        return [(g, tuple(r for r in self.rows if r.group == g.key) or hint) for g in self.groups if self._has(g)]
+
+    def _has(self, group: Group) -> bool:
+        """Return True when a group is shown: every group but 'other', which shows only with rows."""
+        return group.key != "other" or any(r.group == "other" for r in self.rows)
+
+    def pick(self, *specs: tuple[str, float] | tuple[str, float, str], chars: bool = False) -> Table:
+        """Return the table with only these columns, each given a weight (or sheet width) and maybe a label."""
+        by_key = {c.key: c for c in self.columns}
+        picked = []
+        for spec in specs:
+            column = by_key[spec[0]]
+            size = {"chars": spec[1]} if chars else {"weight": spec[1]}
+            label = {"label": spec[2]} if len(spec) == 3 else {}
+            picked.append(replace(column, **size, **label))  # type: ignore[arg-type]
+        return replace(self, columns=tuple(picked))
+
+    def flat(self) -> Table:
+        """Return the table without its groups."""
+        return replace(self, groups=())
+
+
+@dataclass(frozen=True)
+class Field:
+    """One label / value pair; in a workbook the value may be a formula and carry a defined name."""
+
+    key: str
+    label: str
+    value: Cell
+    kind: Kind = Kind.TEXT
+    formula: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label / value pairs."""
+
+    fields: tuple[Field, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A titled list of lines; numbered lists have no bullet marks."""
+
+    items: tuple[str, ...]
+    title: str = ""
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A line of running text; small text is a caption or a legend."""
+
+    text: str
+    small: bool = False
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A big figure with its label."""
+
+    value: str
+    label: str
+    full: str = ""
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """Big-figure tiles (the executive summary's numbers)."""
+
+    tiles: tuple[Tile, ...]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A titled, tinted box of lines."""
+
+    title: str
+    items: tuple[str, ...]
+    fill: str
+
+
+@dataclass(frozen=True)
+class Boxes:
+    """Boxes side by side (three) or as a 2x2 grid (four): SWOT, initiatives, strategy map."""
+
+    boxes: tuple[Box, ...]
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    """One quadrant of the influence-interest matrix with the people in it."""
+
+    key: str
+    title: str
+    description: str
+    names: tuple[str, ...]
+    count: int
+    fill: str
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The influence-interest matrix: four quadrants and the axis captions."""
+
+    quadrants: tuple[Quadrant, ...]
+    caption: str
+    influence: str
+    interest: str
+    high: str
+    lower: str
+
+    def quadrant(self, key: str) -> Quadrant:
+        """Return the quadrant with this key."""
+        return next(q for q in self.quadrants if q.key == key)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One box of the org chart."""
+
+    name: str
+    title: str
+    reports_to: str
+    fill: str
+    text_colour: str
+    decision_maker: bool
+    mark: str
+
+
+@dataclass(frozen=True)
+class OrgChart:
+    """The hierarchy from 'reports to', with the stance legend and the decision-maker note."""
+
+    people: tuple[Person, ...]
+    legend: tuple[tuple[str, str], ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A titled set of fields (one stakeholder)."""
+
+    title: str
+    fields: Fields
+
+
+@dataclass(frozen=True)
+class Cards:
+    """Cards in titled groups (stakeholders by quadrant)."""
+
+    groups: tuple[tuple[str, tuple[Card, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart series."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native column chart with its own numbers; the hint shows when it has none."""
+
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    """A workbook grid counting a table's rows per (row value, column value), tinted per cell."""
+
+    title: str
+    table: str
+    row_key: str
+    column_key: str
+    caption: str
+    fills: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A workbook Gantt sheet over a table's rows, by month, bars tinted by state."""
+
+    title: str
+    table: str
+    months: tuple[date, ...]
+    columns: tuple[Column, ...]
+    closed: tuple[str, ...]
+    fills: tuple[str, str, str]
+
+
+Block = Fields | Bullets | Paragraph | Tiles | Boxes | Table | Matrix | OrgChart | Cards | Chart | HeatMap | Timeline
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with its blocks: a slide, a Word chapter or subsection, a worksheet."""
+
+    key: str
+    title: str
+    blocks: tuple[Block, ...]
+    notes: str = ""
+    level: int = 1
+
+    def of(self, kind: type[Block]) -> list[Block]:
+        """Return the blocks of one kind."""
+        return [b for b in self.blocks if isinstance(b, kind)]
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The title: its page (or heading), the subtitle lines and the identity fields."""
+
+    title: str
+    subtitle: tuple[str, ...]
+    fields: Fields
+    page: bool = False
+    contents: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every part of a document shows or declares: account, family title, author, date, footer."""
+
+    family: str
+    title: str
+    account: str
+    author: str
+    when: date | None
+    language: str
+    footer: str
+    header: str = ""
+    page_footer: tuple[str, str] = ("", "")
+    blank: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A drop-down list of a workbook: its name and labels."""
+
+    name: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One format's arrangement of the document: its cover and sections in order."""
+
+    format: Format
+    sections: tuple[Section, ...]
+    cover: Cover | None = None
+    choices: tuple[Choice, ...] = ()
+    money_format: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A family's whole document: what it declares, and the part each format shows."""
+
+    meta: Meta
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+
+    def part(self, fmt: Format | str) -> Part:
+        """Return the part of one format."""
+        return next(p for p in self.parts if p.format == fmt)
+
+    def formats(self) -> list[str]:
+        """Return the formats this document is written in."""
+        return [p.format.value for p in self.parts]
+
+    def blocks(self) -> Iterator[Block]:
+        """Yield every block of every part."""
+        for part in self.parts:
+            for section in part.sections:
+                yield from section.blocks

@@ -1,0 +1,30 @@
+"""The one palette: ink, accents, status and stance colours, box tints; every writer takes colours from here."""
+
+from __future__ import annotations
+
+NAVY, TEAL, WHITE, INK = "1F3864", "1A7F8E", "FFFFFF", "262626"
+MUTED, SUBTLE, RULE = "7F7F7F", "595959", "D0D7E2"
+BAND, GROUP_ROW, CONNECTOR = "EEF2F8", "D9E1EE", "8CA0BE"
+TABLE_RULE = "B4BECF"
+GREEN, AMBER, RED, GREY = "2E9E5B", "F2A900", "D64545", "BFBFBF"
+RAG = {"green": GREEN, "amber": AMBER, "red": RED}
+NO_RAG = GREY
+STANCE = {"champion": GREEN, "supporter": "8CC084", "neutral": GREY, "sceptic": AMBER, "blocker": RED}
+LIGHT = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
+ALERT_TEXT, DECISION_FILL = "9C0006", "FFE699"
+TINT = {
+    "green": "E3F1E8",
+    "orange": "FBEFE3",
+    "teal": "E1F0F2",
+    "red": "F9E3E3",
+    "blue": "E3EAF4",
+    "yellow": "FDF3DC",
+    "grey": "F2F2F2",
+}
+QUADRANT = {"champions": TINT["green"], "influencers": TINT["blue"], "users": TINT["teal"], "others": TINT["grey"]}
+_DARK = {NAVY, GREEN, RED, TEAL}
+
+
+def text_on(fill: str) -> str:
+    """Return the text colour that reads on a fill: white on the dark accents, ink elsewhere."""
+    return WHITE if fill in _DARK else INK

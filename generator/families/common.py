@@ -1,0 +1,203 @@
+"""What every family builds the same way: the formatter, the meta data, covers, drop-down lists, composed lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from generator.catalog import Catalog, catalog
+from generator.document import theme
+from generator.document.blocks import (
+    Block,
+    Bullets,
+    Cell,
+    Choice,
+    Cover,
+    Field,
+    Fields,
+    Format,
+    Highlight,
+    Kind,
+    Meta,
+    Part,
+    Raw,
+    Row,
+    Section,
+    Table,
+)
+from generator.document.format import EMPTY, Formatter
+from generator.model.enums import (
+    ActionCategory,
+    ActionStatus,
+    BuyingRole,
+    Cadence,
+    Channel,
+    DecisionRole,
+    Direction,
+    KpiArea,
+    KpiUnit,
+    Level,
+    Quadrant,
+    Rag,
+    ResourceType,
+    ReviewFrequency,
+    SolutionStatus,
+    Stage,
+    Stance,
+    Vocabulary,
+)
+from generator.model.plan import AccountPlan
+
+CHECKED, UNCHECKED = "☑", "☐"
+DECISION_MARK = "★"
+SCORES = ("1", "2", "3", "4", "5")
+_CHOICES: tuple[type[Vocabulary], ...] = (
+    ActionStatus,
+    ActionCategory,
+    Stage,
+    Stance,
+    BuyingRole,
+    DecisionRole,
+    Level,
+    Channel,
+    Cadence,
+    SolutionStatus,
+    KpiArea,
+    KpiUnit,
+    Direction,
+    ResourceType,
+    ReviewFrequency,
+    Rag,
+    Quadrant,
+)
+
+
+def formatter(plan: AccountPlan) -> Formatter:
+    """Return the formatter of a plan's language and currency."""
+    return Formatter(catalog(plan.plan.language), plan.plan.currency, blank=plan.is_blank)
+
+
+def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
+    """Return what every part of a family's document declares and shows in its header and footer."""
+    info, L = plan.plan, f.cat.labels
+    account = f.text(plan.account.name, "company_name")
+    title = f.text(info.title, "plan_title")
+    period = f.text(info.period, "period")
+    return Meta(
+        family=family,
+        title=f"{title} — {account}",
+        account=account,
+        author=f.text(info.prepared_by, "name_title"),
+        when=info.date,
+        language=f.cat.language,
+        footer=f"{account} · {L[title_key]} · {period}",
+        header=f"{account} · {title}",
+        page_footer=(
+            f"{L['version']} {f.text(info.version, 'version')} · {f.date(info.date)} · {L['page']} ",
+            f" {L['of']} ",
+        ),
+        blank=plan.is_blank,
+    )
+
+
+def identity(plan: AccountPlan, f: Formatter) -> Fields:
+    """Return the plan's identity fields of a title page."""
+    info = plan.plan
+    return fields(
+        f,
+        ("prepared_by", f.text(info.prepared_by, "name_title")),
+        ("date", f.date(info.date)),
+        ("version", f.text(info.version, "version")),
+        ("planning_period", f.text(info.period, "period")),
+        ("last_reviewed", f.date(info.last_reviewed)),
+    )
+
+
+def fields(f: Formatter, *pairs: tuple[str, str] | tuple[str, str, tuple[str, ...]], title: str = "") -> Fields:
+    """Return label / value fields from (label key, text) pairs; a third item makes the value a bullet list."""
+    made = []
+    for pair in pairs:
+        key, text = pair[0], pair[1]
+        if len(pair) == 3:
+            listed: tuple[str, ...] = pair[2]
+            made.append(Field(key, f.label(key), Cell("; ".join(listed), items=listed), Kind.BULLETS))
+        else:
+            made.append(Field(key, f.label(key), Cell(text)))
+    return Fields(tuple(made), title)
+
+
+def choices(cat: Catalog) -> tuple[Choice, ...]:
+    """Return every drop-down list of the workbooks, as display labels."""
+    made = [Choice(v.vocabulary(), tuple(cat.enum(v.vocabulary(), m.value) for m in v)) for v in _CHOICES]
+    return (*made, Choice("score", SCORES), Choice("yes_no", (cat.label("yes"), cat.label("no"))))
+
+
+def label_fills(cat: Catalog, vocabulary: str, colours: dict[str, str]) -> tuple[Highlight, ...]:
+    """Return workbook highlights that colour a cell by the vocabulary label it holds."""
+    return tuple(Highlight(colour, equals=cat.enum(vocabulary, value)) for value, colour in colours.items())
+
+
+def lines(f: Formatter, table: Table, compose: Callable[[Row], str]) -> tuple[str, ...]:
+    """Return one composed line per record; for an empty list, the hint line (blank plan) or a dash."""
+    if table.rows:
+        return tuple(compose(r) for r in table.rows)
+    return (compose(table.placeholders[0]),) if f.blank else (EMPTY,)
+
+
+def items(f: Formatter, values: Sequence[str], hint: str) -> tuple[str, ...]:
+    """Return a list, or its one hint line when it is empty."""
+    return tuple(f.items(values, hint))
+
+
+def instructions(plan: AccountPlan, f: Formatter) -> tuple[str, ...]:
+    """Return the instructions of a blank workbook (none for a filled plan)."""
+    return tuple(f.label(f"instructions_{i}") for i in range(1, 7)) if plan.is_blank else ()
+
+
+def stance_colour(value: str) -> str:
+    """Return the colour of a stance."""
+    return theme.STANCE[value]
+
+
+def section(f: Formatter, key: str, title: str, *blocks: Block, note: str = "", level: int = 1) -> Section:
+    """Return a section; its speaker note comes from the catalogue."""
+    return Section(key, title, blocks, f.cat.notes.get(note, "") if note else "", level)
+
+
+def deck_cover(plan: AccountPlan, f: Formatter, title_key: str) -> Cover:
+    """Return the title slide: the account, the plan's title and period, who prepared it and when."""
+    info, L = plan.plan, f.cat.labels
+    subtitle = (
+        f"{L[title_key]} · {f.text(info.period, 'period')}",
+        f"{L['prepared_by']}: {f.text(info.prepared_by, 'name_title')} · {f.date(info.date)} · "
+        f"{L['version']} {f.text(info.version, 'version')}",
+    )
+    return Cover(f.text(plan.account.name, "company_name"), subtitle, Fields(()), notes=f.cat.notes.get("title", ""))
+
+
+def sheet(f: Formatter, key: str, block: Block) -> Section:
+    """Return a worksheet: its localised name and its one block."""
+    return Section(key, f.label(f"sheet_{key}"), (block,))
+
+
+def workbook_start(plan: AccountPlan, f: Formatter) -> tuple[Section, ...]:
+    """Return the sheets a workbook opens with: the instructions, in a blank plan only."""
+    lines = instructions(plan, f)
+    if not lines:
+        return ()
+    title = f.label("instructions")
+    return (Section("instructions", title, (Bullets(lines, title),)),)
+
+
+def workbook(plan: AccountPlan, f: Formatter, *sheets: Section) -> Part:
+    """Return the workbook part: instructions (blank), the sheets, the drop-down lists, the money format."""
+    return Part(Format.XLSX, (*workbook_start(plan, f), *sheets), choices=choices(f.cat), money_format=f.money_format())
+
+
+def plan_date(plan: AccountPlan, f: Formatter) -> Field:
+    """Return the plan date field every workbook names PlanDate (overdue actions count from it)."""
+    return Field("date", f.label("date"), Cell(f.date(plan.plan.date), plan.plan.date), Kind.DATE, name="PlanDate")
+
+
+def raw_field(f: Formatter, label_key: str, raw: Raw, kind: Kind = Kind.TEXT, formula: str = "") -> Field:
+    """Return a workbook field holding a raw value (or a formula)."""
+    return Field(label_key, f.label(label_key), Cell(raw if isinstance(raw, str) else "", raw), kind, formula)

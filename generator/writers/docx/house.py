@@ -1,0 +1,305 @@
+"""The house-style Word document a template is drawn in: paragraphs, tables, grids, title page, header, contents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+NAVY = RGBColor(0x1F, 0x38, 0x64)
+TEAL = RGBColor(0x1A, 0x7F, 0x8E)
+GREY = RGBColor(0x40, 0x40, 0x40)
+HEADER_FILL = "1F3864"
+BAND_FILL = "EEF2F8"
+FONT = "Calibri"
+
+Column = tuple[str, str, float]  # header expression, cell expression, width in cm
+
+
+class DocBuilder:
+    """Builds one template document with the house style."""
+
+    def __init__(self, landscape: bool = False) -> None:
+        self.doc = Document()
+        self._styles()
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(2.0))
+        section.top_margin, section.bottom_margin = Cm(2.0), Cm(1.8)
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        assert width is not None and left is not None and right is not None
+        self.width = (width - left - right) / 360000
+
+    def _styles(self) -> None:
+        """Set fonts and colours of the styles the templates use."""
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name, normal.font.size, normal.font.color.rgb = FONT, Pt(10.5), GREY
+        normal.paragraph_format.space_after = Pt(4)
+        rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            rfonts.set(qn(attr), FONT)
+        for name, size, colour in (
+            ("Title", 30, NAVY),
+            ("Heading 1", 17, NAVY),
+            ("Heading 2", 13, TEAL),
+            ("Heading 3", 11, NAVY),
+            ("Subtitle", 14, TEAL),
+        ):
+            style = styles[name]
+            style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), colour
+            style.font.bold = name != "Subtitle"
+            style.font.italic = False
+            style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:asciiTheme"), "minorHAnsi")
+        styles["Heading 1"].paragraph_format.space_before = Pt(18)
+        styles["Heading 1"].paragraph_format.keep_with_next = True
+        styles["Heading 2"].paragraph_format.keep_with_next = True
+        styles["List Bullet"].font.name = FONT
+
+    # -- paragraphs ---------------------------------------------------------------------------
+    def heading(self, expr: str, level: int = 1) -> None:
+        """Add a heading whose text is a template expression."""
+        self.doc.add_heading("{{ " + expr + " }}", level)
+
+    def para(
+        self,
+        text: str,
+        style: str | None = None,
+        bold: bool = False,
+        size: float | None = None,
+        colour: RGBColor | None = None,
+        align: WD_ALIGN_PARAGRAPH | None = None,
+    ) -> None:
+        """Add a paragraph of template text."""
+        paragraph = self.doc.add_paragraph(style=style)
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        if size:
+            run.font.size = Pt(size)
+        if colour:
+            run.font.color.rgb = colour
+        if align is not None:
+            paragraph.alignment = align
+
+    def bullets(self, list_expr: str, item: str = "x") -> None:
+        """Add one bullet paragraph per item of a list."""
+        self.doc.add_paragraph("{%p for " + item + " in " + list_expr + " %}")
+        self.doc.add_paragraph("{{ " + item + " }}", style="List Bullet")
+        self.doc.add_paragraph("{%p endfor %}")
+
+    def page_break(self) -> None:
+        """Add a page break."""
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # -- tables -------------------------------------------------------------------------------
+    def fields(self, rows: Sequence[tuple[str, str]], label_width: float = 5.0) -> None:
+        """Add a two-column table of label / value expressions."""
+        table = self._table(len(rows), 2, [label_width, self.width - label_width])
+        for row, (label, value) in zip(table.rows, rows, strict=True):
+            self._cell(row.cells[0], "{{ " + label + " }}", bold=True, fill=BAND_FILL)
+            self._cell(row.cells[1], "{{ " + value + " }}")
+        self.doc.add_paragraph()
+
+    def table(
+        self,
+        columns: Sequence[Column],
+        rows_expr: str,
+        item: str = "r",
+        size: float = 9.5,
+        header: bool = True,
+        footer: Sequence[str] | None = None,
+    ) -> None:
+        """Add a table with a repeating header row and one row per item of rows_expr."""
+        widths = self._widths(columns)
+        extra = 1 if footer else 0
+        table = self._table(3 + (1 if header else 0) + extra, len(columns), widths)
+        rows = list(table.rows)
+        if header:
+            self._header(rows.pop(0), [c[0] for c in columns], size)
+        self._loop_row(rows[0], "{%tr for " + item + " in " + rows_expr + " %}")
+        for cell, (_, expr, _) in zip(rows[1].cells, columns, strict=True):
+            self._cell(cell, expr if expr.startswith("{%") else "{{ " + expr + " }}", size=size)
+        self._loop_row(rows[2], "{%tr endfor %}")
+        if footer:
+            for cell, expr in zip(rows[3].cells, footer, strict=True):
+                self._cell(cell, "{{ " + expr + " }}" if expr else "", size=size, bold=True, fill=BAND_FILL)
+        self.doc.add_paragraph()
+
+    def grid(self, cells: Sequence[Sequence[tuple[str, str, str]]]) -> None:
+        """Add a grid of boxes, each with a title, a list (as bullets) and a fill colour."""
+        columns = len(cells[0])
+        table = self._table(len(cells), columns, [self.width / columns] * columns)
+        for row, specs in zip(table.rows, cells, strict=True):
+            for cell, (title, body, fill) in zip(row.cells, specs, strict=True):
+                self._cell(cell, "{{ " + title + " }}", bold=True, fill=fill, colour=NAVY, size=11)
+                paragraph = cell.add_paragraph()
+                run = paragraph.add_run("{{ " + body + "|bullets }}")
+                run.font.size = Pt(10)
+        self.doc.add_paragraph()
+
+    def _widths(self, columns: Sequence[Column]) -> list[float]:
+        """Return column widths scaled to the text width."""
+        total = sum(c[2] for c in columns)
+        return [c[2] * self.width / total for c in columns]
+
+    def _table(self, rows: int, cols: int, widths: Sequence[float]):  # type: ignore[no-untyped-def]
+        """Return a bordered table with fixed column widths."""
+        table = self.doc.add_table(rows=rows, cols=cols)
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Cm(width)
+        _borders(table)
+        return table
+
+    def _header(self, row, labels: Sequence[str], size: float) -> None:  # type: ignore[no-untyped-def]
+        """Style a header row and mark it to repeat on every page."""
+        tr_pr = row._tr.get_or_add_trPr()
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        tr_pr.append(header)
+        for cell, label in zip(row.cells, labels, strict=True):
+            self._cell(
+                cell,
+                "{{ " + label + " }}" if label else "",
+                bold=True,
+                fill=HEADER_FILL,
+                colour=RGBColor(0xFF, 0xFF, 0xFF),
+                size=size,
+            )
+
+    def _loop_row(self, row, tag: str) -> None:  # type: ignore[no-untyped-def]
+        """Put a docxtpl row tag in the first cell of a row."""
+        row.cells[0].paragraphs[0].add_run(tag)
+
+    def _cell(  # type: ignore[no-untyped-def]
+        self,
+        cell,
+        text: str,
+        bold: bool = False,
+        fill: str | None = None,
+        colour: RGBColor | None = None,
+        size: float | None = None,
+    ) -> None:
+        """Write template text into a cell."""
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(1)
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        if size:
+            run.font.size = Pt(size)
+        if colour:
+            run.font.color.rgb = colour
+        if fill:
+            _fill(cell, fill)
+
+    # -- page furniture -----------------------------------------------------------------------
+    def title_page(self, title_expr: str, subtitle_expr: str, fields: Sequence[tuple[str, str]]) -> None:
+        """Add the title page: title, subtitle, then the plan's identity fields."""
+        for _ in range(5):
+            self.doc.add_paragraph()
+        self.para("{{ " + title_expr + " }}", style="Title")
+        self.para("{{ " + subtitle_expr + " }}", style="Subtitle")
+        self.doc.add_paragraph()
+        self.fields(fields)
+
+    def header_footer(self) -> None:
+        """Add the running header (account, title) and footer (version, page X of Y)."""
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        run = header.add_run("{{ doc.header }}")
+        run.font.size, run.font.color.rgb = Pt(8.5), TEAL
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer.add_run("{{ doc.page_footer[0] }}").font.size = Pt(8.5)
+        _field(footer, "PAGE", "1")
+        footer.add_run("{{ doc.page_footer[1] }}").font.size = Pt(8.5)
+        _field(footer, "NUMPAGES", "1")
+
+    def toc(self, heading_expr: str, entries: Sequence[str]) -> None:
+        """Add a table of contents field, pre-filled with the chapter titles."""
+        self.heading(heading_expr, 1)
+        begin = self.doc.add_paragraph()
+        _fld_char(begin, "begin")
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = ' TOC \\o "1-1" \\h \\z \\u '
+        run = begin.add_run()
+        run._r.append(instr)
+        _fld_char(begin, "separate")
+        begin.add_run("{{ " + entries[0] + " }}")
+        for expr in entries[1:]:
+            self.doc.add_paragraph("{{ " + expr + " }}")
+        end = self.doc.add_paragraph()
+        _fld_char(end, "end")
+        self.page_break()
+
+    def save(self, path: Path) -> None:
+        """Save the template with fixed document properties."""
+        props = self.doc.core_properties
+        props.author = props.last_modified_by = "accountplan"
+        props.title = ""
+        props.comments = ""
+        self.doc.save(str(path))
+
+
+def _fld_char(paragraph, kind: str) -> None:  # type: ignore[no-untyped-def]
+    """Append a field character run (begin / separate / end)."""
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(element)
+
+
+def _field(paragraph, code: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    """Append a simple field (PAGE, NUMPAGES) to a paragraph."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {code} ")
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "17")
+    rpr.append(size)
+    run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _fill(cell, colour: str) -> None:  # type: ignore[no-untyped-def]
+    """Shade a cell."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    tc_pr.append(shading)
+
+
+def _borders(table) -> None:  # type: ignore[no-untyped-def]
+    """Give a table thin light-grey borders."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "B4BECF")):
+            element.set(qn(f"w:{key}"), value)
+        borders.append(element)
+    tbl_pr.append(borders)

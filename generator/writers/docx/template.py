@@ -1,0 +1,139 @@
+"""Document -> a docxtpl template: the house-style .docx whose tags name the parts of that family's document.
+
+The bundled templates are drawn from each family's blank document (office_templates/build_templates.py), so
+a template and the document model cannot drift; a person may restyle them in Word as long as the tags stay.
+"""
+
+from __future__ import annotations
+
+from generator.document.blocks import (
+    Block,
+    Boxes,
+    Bullets,
+    Cards,
+    Fields,
+    Format,
+    Kind,
+    Matrix,
+    Paragraph,
+    Part,
+    Section,
+    Table,
+    Tiles,
+)
+from generator.document.blocks import Document as Doc
+from generator.writers.docx import paths
+from generator.writers.docx.house import NAVY, DocBuilder
+
+WIDE = 8
+MATRIX_ROWS = (("influencers", "champions"), ("others", "users"))
+
+
+def table_size(columns: int) -> float:
+    """Return the type size of a table: smaller as it gets wider."""
+    return 9.5 if columns <= 5 else 9 if columns <= 7 else 8.5
+
+
+def draw(document: Doc) -> DocBuilder:
+    """Return the template of a document's Word part."""
+    part = document.part(Format.DOCX)
+    tables = [b for s in part.sections for b in s.blocks if isinstance(b, Table)]
+    b = DocBuilder(landscape=any(len(t.columns) > WIDE for t in tables))
+    _cover(b, part)
+    for section in part.sections:
+        b.heading(paths.section(section.key) + ".title", section.level)
+        for index, block in enumerate(section.blocks):
+            _block(b, section, paths.block(section.key, index), block)
+    return b
+
+
+def _cover(b: DocBuilder, part: Part) -> None:
+    """Draw the title page (with contents) or the title lines, and the running header and footer."""
+    cover = part.cover
+    assert cover is not None, "a Word part needs a cover"
+    rows = _field_rows("cover.f", cover.fields)
+    if cover.page:
+        b.title_page("cover.title", "cover.subtitle[0]", rows)
+        b.page_break()
+        if cover.contents:
+            b.toc("cover.contents", [paths.section(s.key) + ".title" for s in part.sections if s.level == 1])
+        b.header_footer()
+        return
+    b.para("{{ cover.title }}", style="Title")
+    b.para("{{ cover.subtitle[0] }}", style="Subtitle")
+    b.header_footer()
+    b.doc.sections[0].different_first_page_header_footer = False
+    if rows:
+        b.fields(rows)
+
+
+def _field_rows(path: str, fields: Fields) -> list[tuple[str, str]]:
+    """Return (label, value) expressions of fields; a list value is shown as bullets."""
+    rows = []
+    for field in fields.fields:
+        value = f"{path}.{paths.check(field.key)}.value"
+        rows.append((f"{path}.{field.key}.label", value + ("|bullets" if field.kind is Kind.BULLETS else "")))
+    return rows
+
+
+def _block(b: DocBuilder, section: Section, path: str, block: Block) -> None:
+    """Draw one block."""
+    if isinstance(block, Paragraph):
+        b.para("{{ " + path + ".text }}", size=9 if block.small else None)
+    elif isinstance(block, Fields):
+        b.fields(_field_rows(path + ".f", block))
+    elif isinstance(block, Bullets):
+        b.bullets(path + ".lines")
+    elif isinstance(block, Tiles):
+        columns = [(f"{path}.tiles[{i}].label", f"x.tiles[{i}].full", 1.0) for i in range(len(block.tiles))]
+        b.table(columns, f"[{path}]", item="x", size=table_size(len(columns)))
+    elif isinstance(block, Table):
+        _table(b, section, path, block)
+    elif isinstance(block, Boxes):
+        cells = [
+            (f"{path}.boxes[{i}].title", f"{path}.boxes[{i}].lines", box.fill) for i, box in enumerate(block.boxes)
+        ]
+        b.grid([cells[:2], cells[2:]] if len(cells) == 4 else [cells])
+    elif isinstance(block, Matrix):
+        b.grid(
+            [
+                [(f"{path}.q.{k}.title", f"{path}.q.{k}.names", block.quadrant(k).fill) for k in row]
+                for row in MATRIX_ROWS
+            ]
+        )
+        b.para("{{ " + path + ".caption }}", size=9)
+    elif isinstance(block, Cards):
+        _cards(b, section, path, block)
+    else:
+        raise TypeError(f"a Word document cannot show a {type(block).__name__}")
+
+
+def _table(b: DocBuilder, section: Section, path: str, table: Table) -> None:
+    """Draw a table with its header, one row per record, its total row; grouped tables once per group."""
+    columns = [
+        (f"{path}.head.{paths.check(c.key)}" if c.label else "", paths.cell("r", c), c.weight) for c in table.columns
+    ]
+    footer = None
+    if table.total is not None:
+        keys = {k for k, _ in table.total.cells}
+        footer = [f"{path}.total.{c.key}" if c.key in keys else "" for c in table.columns]
+    size = table_size(len(columns))
+    if not table.groups:
+        b.table(columns, f"{path}.rows", size=size, footer=footer)
+        return
+    b.doc.add_paragraph("{%p for g in " + path + ".groups %}")
+    b.heading("g.title", section.level + 1)
+    b.table(columns, "g.rows", size=size, footer=footer)
+    b.doc.add_paragraph("{%p endfor %}")
+
+
+def _cards(b: DocBuilder, section: Section, path: str, cards: Cards) -> None:
+    """Draw cards in titled groups: a heading per group, a bold title and fields per card."""
+    sample = next(card for _, group in cards.groups for card in group)
+    b.doc.add_paragraph("{%p for g in " + path + ".groups %}")
+    b.heading("g.title", section.level)
+    b.doc.add_paragraph("{%p for c in g.cards %}")
+    b.para("{{ c.title }}", bold=True, colour=NAVY)
+    b.fields(_field_rows("c.f", sample.fields))
+    b.doc.add_paragraph("{%p endfor %}")
+    b.doc.add_paragraph("{%p endfor %}")

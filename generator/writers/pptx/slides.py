@@ -1,0 +1,278 @@
+"""Slide layouts by block kind: title, columns, tiles, grid, chart, matrix and org chart, on the master's layouts.
+
+Layouts are picked by name and content goes where their placeholders are, so a branded master with the
+same layout names gives its look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from generator.document import theme
+from generator.document.blocks import (
+    Block,
+    Box,
+    Boxes,
+    Bullets,
+    Chart,
+    Cover,
+    Fields,
+    Matrix,
+    OrgChart,
+    Person,
+    Section,
+    Tiles,
+)
+from generator.writers.pptx import orgchart
+from generator.writers.pptx.text import Para, fill, rgb, textbox
+from generator.writers.textfit import EMU_PER_PT
+
+Rect = tuple[int, int, int, int]
+GAP = Emu(228600)
+
+
+@dataclass
+class Canvas:
+    """One presentation being built."""
+
+    prs: Any
+    footer: str
+
+    def slide(self, layout: str, title: str, notes: str) -> Any:
+        """Add a slide of a named layout with its title and notes."""
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts.get_by_name(layout))
+        if slide.shapes.title is not None:
+            self._title(slide, title)
+        slide.notes_slide.notes_text_frame.text = notes
+        self._footer(slide)
+        return slide
+
+    def _title(self, slide: Any, title: str) -> None:
+        """Write a title fitted into the title placeholder (white and centred on the title slide)."""
+        shape = slide.shapes.title
+        if shape.top < Emu(914400):
+            fill(shape, [(title, {"bold": True, "colour": theme.NAVY})], largest=26, smallest=14, notes=slide)
+        else:
+            style = {"bold": True, "colour": theme.WHITE, "align": PP_ALIGN.CENTER}
+            fill(shape, [(title, style)], largest=40, smallest=14, notes=slide, anchor=MSO_ANCHOR.MIDDLE)
+
+    def _footer(self, slide: Any) -> None:
+        """Add the footer line and the slide number."""
+        number = len(self.prs.slides)
+        height = Emu(301752)
+        top = self.prs.slide_height - Emu(338328)
+        width = self.prs.slide_width
+        left_box = (Emu(457200), top, width - Emu(2286000), height)
+        right_box = (width - Emu(1600200), top, Emu(1143000), height)
+        grey = {"size": 10, "colour": theme.MUTED}
+        textbox(slide, left_box, [(self.footer, grey)], largest=10, smallest=10)
+        textbox(slide, right_box, [(str(number), {**grey, "align": PP_ALIGN.RIGHT})], largest=10, smallest=10)
+
+
+def body_boxes(slide: Any) -> list[Rect]:
+    """Return the boxes of a slide's body placeholders (left to right) and remove them."""
+    boxes = []
+    for shape in list(slide.placeholders):
+        if shape.placeholder_format.idx in range(1, 10):
+            boxes.append((shape.left, shape.top, shape.width, shape.height))
+            shape._element.getparent().remove(shape._element)
+    return sorted(boxes)
+
+
+def paragraphs(block: Block | Box) -> list[Para]:
+    """Return a text block as paragraphs: a bold heading, then its lines."""
+    title, lines = _lines(block)
+    heading: list[Para] = [(title, {"bold": True, "colour": theme.NAVY, "scale": 1.1})]
+    return heading + [(line, {}) for line in lines]
+
+
+def _lines(block: Block | Box) -> tuple[str, list[str]]:
+    """Return a text block's heading and its lines (bullets, numbered steps, 'Label: value' fields)."""
+    if isinstance(block, Fields):
+        return block.title, [f"• {field.label}: {field.value.text}" for field in block.fields]
+    if isinstance(block, Box):
+        return block.title, [f"• {item}" for item in block.items]
+    assert isinstance(block, Bullets), block
+    if block.numbered:
+        return block.title, [f"{i}. {item}" for i, item in enumerate(block.items, 1)]
+    return block.title, [f"• {item}" for item in block.items]
+
+
+def title_slide(canvas: Canvas, cover: Cover) -> None:
+    """Lay out the title slide."""
+    slide = canvas.slide("Title", cover.title, cover.notes)
+    white = {"colour": theme.WHITE, "align": PP_ALIGN.CENTER}
+    fill(slide.placeholders[1], [(line, white) for line in cover.subtitle], 20, 12, notes=slide)
+
+
+def columns_slide(canvas: Canvas, section: Section, blocks: list[Any]) -> None:
+    """Lay out text blocks side by side in the column placeholders."""
+    layout = {1: "Title and Content", 2: "Two Columns"}.get(len(blocks), "Three Columns")
+    slide = canvas.slide(layout, section.title, section.notes)
+    for box, block in zip(body_boxes(slide), blocks, strict=False):
+        textbox(slide, box, paragraphs(block), largest=18)
+
+
+def tiles_slide(canvas: Canvas, section: Section) -> None:
+    """Lay out big-figure tiles above three text columns."""
+    slide = canvas.slide("Three Columns", section.title, section.notes)
+    boxes = body_boxes(slide)
+    left, top = boxes[0][0], boxes[0][1]
+    right = boxes[-1][0] + boxes[-1][2]
+    tile_h = Emu(1188720)
+    tiles = next(b for b in section.blocks if isinstance(b, Tiles)).tiles
+    tile_w = (right - left - GAP * (len(tiles) - 1)) // len(tiles)
+    white = {"colour": theme.WHITE, "align": PP_ALIGN.CENTER}
+    for index, tile in enumerate(tiles):
+        box = (left + index * (tile_w + GAP), top, tile_w, tile_h)
+        texts = [(tile.value, {**white, "bold": True, "scale": 2.0}), (tile.label, white)]
+        textbox(slide, box, texts, 14, 10, theme.NAVY, MSO_ANCHOR.MIDDLE, MSO_SHAPE.ROUNDED_RECTANGLE)
+    below = top + tile_h + GAP
+    columns = [b for b in section.blocks if not isinstance(b, Tiles)]
+    for (x, _, w, h), block in zip(boxes, columns, strict=False):
+        textbox(slide, (x, below, w, top + h - below), paragraphs(block), largest=16)
+
+
+def grid_slide(canvas: Canvas, section: Section, boxes: Boxes) -> None:
+    """Lay out four boxes as a 2x2 grid of tinted boxes."""
+    slide = canvas.slide("Title and Content", section.title, section.notes)
+    left, top, width, height = body_boxes(slide)[0]
+    w, h = (width - GAP) // 2, (height - GAP) // 2
+    for index, box in enumerate(boxes.boxes[:4]):
+        rect = (left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
+        textbox(slide, rect, paragraphs(box), largest=16, tint=box.fill or theme.BAND)
+
+
+def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
+    """Lay out a native column chart (or an empty frame with a hint) beside the section's text blocks."""
+    slide = canvas.slide("Chart", section.title, section.notes)
+    left, top, width, height = body_boxes(slide)[0]
+    chart_w = int(width * 0.64)
+    chart_box = (left, top, chart_w, height)
+    if chart.hint:
+        grey = {"colour": theme.MUTED, "align": PP_ALIGN.CENTER}
+        frame = textbox(slide, chart_box, [(chart.hint, grey)], 16, tint="F7F9FC", anchor=MSO_ANCHOR.MIDDLE)
+        frame.line.dash_style = 4
+    else:
+        _chart(slide, chart_box, chart)
+    side_left = left + chart_w + GAP
+    side = (side_left, top, left + width - side_left, height)
+    texts = [p for block in section.blocks if not isinstance(block, Chart) for p in paragraphs(block)]
+    textbox(slide, side, texts, largest=16)
+
+
+def _chart(slide: Any, box: Rect, spec: Chart) -> None:
+    """Add a clustered column chart whose series are the block's values."""
+    data = CategoryChartData(number_format="#,##0")
+    data.categories = spec.categories
+    for series in spec.series:
+        data.add_series(series.name, series.values)
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, *box, data).chart
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.font.size = Pt(12)
+    chart.value_axis.has_major_gridlines = True
+    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
+    for index, colour in enumerate((theme.TEAL, theme.NAVY)):
+        if index < len(chart.plots[0].series):
+            tint = chart.plots[0].series[index].format.fill
+            tint.solid()
+            tint.fore_color.rgb = rgb(colour)
+
+
+MATRIX_ORDER = ("influencers", "champions", "others", "users")
+
+
+def matrix_slide(canvas: Canvas, section: Section, matrix: Matrix) -> None:
+    """Lay out the influence-interest matrix, every stakeholder named in their quadrant."""
+    slide = canvas.slide("Title and Content", section.title, section.notes)
+    left, top, width, height = body_boxes(slide)[0]
+    axis_w, axis_h = Emu(1097280), Emu(365760)
+    grid_left, grid_w, grid_h = left + axis_w, width - axis_w, height - axis_h
+    w, h = (grid_w - GAP) // 2, (grid_h - GAP) // 2
+    for index, key in enumerate(MATRIX_ORDER):
+        q = matrix.quadrant(key)
+        box = (grid_left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
+        texts = [
+            (f"{q.title} ({q.count})", {"bold": True, "colour": theme.NAVY, "scale": 1.1}),
+            (q.description, {"colour": theme.SUBTLE, "scale": 0.9}),
+            (" · ".join(q.names), {}),
+        ]
+        textbox(slide, box, texts, largest=16, tint=q.fill)
+    for row, word in enumerate((matrix.high, matrix.lower)):
+        box = (left, top + row * (h + GAP), axis_w - Emu(91440), h)
+        texts = [(matrix.influence, {"bold": True, "colour": theme.TEAL}), (word, {})]
+        textbox(slide, box, texts, largest=14, anchor=MSO_ANCHOR.MIDDLE)
+    for column, word in enumerate((matrix.lower, matrix.high)):
+        box = (grid_left + column * (w + GAP), top + grid_h + Emu(45720), w, axis_h - Emu(45720))
+        style = {"bold": True, "colour": theme.TEAL, "align": PP_ALIGN.CENTER}
+        textbox(slide, box, [(f"{matrix.interest}: {word}", style)], largest=12)
+
+
+def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
+    """Lay out the org chart from 'reports to', split by branch when it does not fit one slide."""
+    pages = orgchart.paginate(list(chart.people))
+    for number, page in enumerate(pages, 1):
+        title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"
+        if page.context:
+            title = f"{title} — {page.context}"
+        slide = canvas.slide("Title and Content", title, section.notes)
+        left, top, width, height = body_boxes(slide)[0]
+        legend_h = Emu(320040)
+        shapes = {}
+        for node in page.nodes:
+            box = orgchart.box_of(node, page, (left, top, width, height - legend_h - Emu(91440)))
+            shapes[node.name] = _person_box(slide, box, node.person)
+        for node in page.nodes:
+            if node.parent in shapes:
+                _connect(slide, shapes[node.parent], shapes[node.name])
+        _legend(slide, (left, top + height - legend_h, width, legend_h), chart)
+
+
+def _person_box(slide: Any, box: Rect, person: Person) -> Any:
+    """Add one person's box, coloured by stance, outlined when they decide."""
+    centred = {"colour": person.text_colour, "align": PP_ALIGN.CENTER}
+    name = f"{person.mark} {person.name}".strip()
+    texts = [(name, {**centred, "bold": True}), (person.title, {**centred, "scale": 0.95})]
+    shape = textbox(
+        slide, box, texts, 12, tint=person.fill, anchor=MSO_ANCHOR.MIDDLE, shape_type=MSO_SHAPE.ROUNDED_RECTANGLE
+    )
+    if person.decision_maker:
+        shape.line.color.rgb = rgb(theme.NAVY)
+        shape.line.width = Pt(3)
+    return shape
+
+
+def _connect(slide: Any, parent: Any, child: Any) -> None:
+    """Join a parent box to a child box with an elbow connector."""
+    connector = slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
+    connector.begin_connect(parent, 2)
+    connector.end_connect(child, 0)
+    connector.line.color.rgb = rgb(theme.CONNECTOR)
+    connector.line.width = Pt(1.25)
+
+
+def _legend(slide: Any, box: Rect, chart: OrgChart) -> None:
+    """Add the stance legend and the decision-maker note along the bottom of the chart."""
+    left, top, width, height = box
+    x = left
+    swatch = Emu(182880)
+    for label, colour in chart.legend:
+        square = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top + (height - swatch) // 2, swatch, swatch)
+        square.fill.solid()
+        square.fill.fore_color.rgb = rgb(colour)
+        square.line.fill.background()
+        label_w = Emu(int((len(label) * 0.6 * 11 + 16) * EMU_PER_PT))
+        textbox(slide, (x + swatch + Emu(45720), top, label_w, height), [(label, {})], 11, 10, anchor=MSO_ANCHOR.MIDDLE)
+        x += swatch + label_w + Emu(91440)
+    note = (x + Emu(182880), top, left + width - x - Emu(182880), height)
+    textbox(slide, note, [(chart.note, {"colour": theme.SUBTLE})], 11, 10, anchor=MSO_ANCHOR.MIDDLE)

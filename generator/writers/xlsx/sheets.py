@@ -1,0 +1,288 @@
+"""Worksheets by block kind: tables (drop-downs, formulas, highlights, charts), fields, heat maps, timelines.
+
+Formulas in the document are templates: {key} is the same row's cell of that column, {Table.key} a table
+column's whole data range, {@key} another field's value cell, a bare name a defined name. They are resolved
+here, so a user who edits a cell sees the totals follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.table import Table as ExcelTable
+from openpyxl.worksheet.table import TableStyleInfo
+
+from generator.document import theme
+from generator.document.blocks import Bullets, Cell, Fields, HeatMap, Kind, Part, Row, Table, Timeline
+from generator.writers.textfit import wrap
+from generator.writers.xlsx import rules
+
+CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
+HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
+THIN = Side(style="thin", color=theme.TABLE_RULE)
+_SAME_ROW = re.compile(r"\{([a-z_]+)\}")
+_COLUMN = re.compile(r"\{([A-Z][A-Za-z]*)\.([a-z_]+)\}")
+_FIELD = re.compile(r"\{@([a-z_]+)\}")
+
+
+def set_text(cell: Any, value: str) -> None:
+    """Write a string as text, never as a formula, whatever it starts with."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+@dataclass
+class Layout:
+    """Where each table column's data lies, so formulas can refer to it."""
+
+    columns: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (table, key) -> (sheet, letter)
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def plan(self, part: Part) -> None:
+        """Record where every table column lies before anything is written."""
+        for section in part.sections:
+            for table in section.of(Table):
+                assert isinstance(table, Table)
+                self.rows[table.name] = len(table.rows) or BLANK_ROWS
+                for index, column in enumerate(table.columns, 1):
+                    self.columns[(table.name, column.key)] = (quote_sheetname(section.title), get_column_letter(index))
+
+    def range(self, table: str, key: str) -> str:
+        """Return the absolute data range of one table column, e.g. 'Pipeline'!$D$4:$D$11."""
+        sheet, letter = self.columns[(table, key)]
+        last = FIRST_ROW + self.rows[table] - 1
+        return f"{sheet}!${letter}${FIRST_ROW}:${letter}${last}"
+
+    def cell(self, table: str, key: str, offset: int) -> str:
+        """Return the cell of one table column on its offset-th data row, e.g. 'Actions'!B4."""
+        sheet, letter = self.columns[(table, key)]
+        return f"{sheet}!{letter}{FIRST_ROW + offset}"
+
+
+def height(cells: list[tuple[str, float]], bold: bool = False) -> float:
+    """Return a row height (points) that shows every cell's wrapped text (LibreOffice keeps default heights)."""
+    lines = 1
+    for text, width in cells:
+        if text:
+            lines = max(lines, len(wrap(text, width * CHAR_POINTS, FONT_POINTS * (1.05 if bold else 1.0))))
+    return round(lines * LINE_POINTS + 3, 1)
+
+
+def resolve(template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
+    """Return a formula with its column references made into cell ranges and same-row cells."""
+    text = _COLUMN.sub(lambda m: layout.range(m[1], m[2]), template)
+    return _SAME_ROW.sub(lambda m: f"{letters[m[1]]}{row}", text)
+
+
+class Sheets:
+    """Writes the sheets of one workbook part."""
+
+    def __init__(self, part: Part, labels: dict[str, str]) -> None:
+        self.part = part
+        self.wb = Workbook()
+        self.wb.remove(self.wb.active)
+        self.layout = Layout()
+        self.layout.plan(part)
+        self.formats = {
+            Kind.MONEY: part.money_format,
+            Kind.PERCENT: "0%",
+            Kind.DATE: "d mmm yyyy",
+            Kind.INT: "0",
+            Kind.NUMBER: "#,##0.##",
+        }
+        self.choices = {c.name: c.labels for c in part.choices}
+        self.labels = labels
+
+    def build(self) -> Workbook:
+        """Return the workbook with every sheet written."""
+        for section in self.part.sections:
+            block = section.blocks[0]
+            ws = self._sheet(section.title, _title(block))
+            if isinstance(block, Table):
+                self._table(ws, block)
+            elif isinstance(block, Fields):
+                self._fields(ws, section.title, block)
+            elif isinstance(block, HeatMap):
+                self._heat_map(ws, block)
+            elif isinstance(block, Timeline):
+                self._timeline(ws, block)
+            elif isinstance(block, Bullets):
+                self._lines(ws, block)
+        self._lists()
+        return self.wb
+
+    def number_format(self, kind: Kind) -> str:
+        """Return the number format of a kind of value."""
+        return self.formats.get(kind, "General")
+
+    def _sheet(self, name: str, title: str) -> Any:
+        """Return a new sheet with its title in A1."""
+        ws = self.wb.create_sheet(name)
+        set_text(ws["A1"], title)
+        ws["A1"].font = Font(bold=True, size=14, color=theme.NAVY)
+        ws.sheet_view.showGridLines = False
+        setup = ws.page_setup
+        setup.orientation, setup.fitToWidth, setup.fitToHeight = "landscape", 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        return ws
+
+    def _lines(self, ws: Any, block: Bullets) -> None:
+        """Write a sheet of running lines (the blank workbook's instructions)."""
+        ws.column_dimensions["A"].width = 110
+        for index, line in enumerate(block.items, 3):
+            set_text(ws.cell(index, 1), line)
+            ws.cell(index, 1).alignment = Alignment(wrap_text=True, vertical="top")
+
+    def _table(self, ws: Any, table: Table) -> None:
+        """Write a list as an Excel table with header, formats, drop-downs, highlights and chart."""
+        letters = {c.key: get_column_letter(i) for i, c in enumerate(table.columns, 1)}
+        for index, column in enumerate(table.columns, 1):
+            cell = ws.cell(HEADER_ROW, index)
+            set_text(cell, column.label)
+            cell.font = Font(bold=True, color=theme.WHITE)
+            cell.fill = PatternFill("solid", fgColor=theme.NAVY)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            ws.column_dimensions[letters[column.key]].width = column.chars
+        ws.row_dimensions[HEADER_ROW].height = height([(c.label, c.chars) for c in table.columns], bold=True)
+        count = self.layout.rows[table.name]
+        for offset in range(count):
+            data = table.rows[offset] if offset < len(table.rows) else Row(())
+            self._row(ws, table, data, FIRST_ROW + offset, letters)
+            cells = [(_shown(data.cell(c.key).raw), c.chars) for c in table.columns if not c.computed]
+            ws.row_dimensions[FIRST_ROW + offset].height = height(cells)
+        last_row = FIRST_ROW + count - 1
+        excel_table = ExcelTable(
+            displayName=table.name, ref=f"A{HEADER_ROW}:{get_column_letter(len(letters))}{last_row}"
+        )
+        excel_table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        ws.add_table(excel_table)
+        ws.freeze_panes = f"A{FIRST_ROW}"
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        rules.validations(ws, table, letters, self.choices, range(FIRST_ROW, VALIDATION_ROWS + 1))
+        rules.highlights(ws, table, letters, FIRST_ROW, max(last_row, VALIDATION_ROWS))
+        if table.chart is not None:
+            rules.chart(ws, table, letters, (HEADER_ROW, last_row))
+
+    def _row(self, ws: Any, table: Table, data: Row, number: int, letters: dict[str, str]) -> None:
+        """Write one data row."""
+        for index, column in enumerate(table.columns, 1):
+            cell = ws.cell(number, index)
+            cell.border = Border(bottom=THIN)
+            value = data.cell(column.key)
+            level = data.cell(column.indent_key).raw if column.indent_key else 1
+            indent = level - 1 if isinstance(level, int) else 0
+            cell.alignment = Alignment(wrap_text=column.chars >= 28, vertical="top", indent=max(indent, 0))
+            if column.computed:
+                template = value.formula or column.formula
+                if template:
+                    cell.value = resolve(template, self.layout, letters, number)
+                cell.number_format = self.number_format(column.kind)
+                continue
+            self._value(cell, value, column.kind)
+
+    def _value(self, cell: Any, value: Cell, kind: Kind) -> None:
+        """Write one raw value with the number format of its kind."""
+        raw = value.raw
+        if raw is None or raw == "":
+            cell.number_format = self.number_format(kind)
+            return
+        if isinstance(raw, str):
+            set_text(cell, raw)
+            return
+        cell.value = raw
+        cell.number_format = self.number_format(kind)
+
+    def _fields(self, ws: Any, sheet: str, block: Fields) -> None:
+        """Write a label / value sheet; formula values are resolved, text stays text."""
+        ws.column_dimensions["A"].width = 30
+        ws.column_dimensions["B"].width = 70
+        rows = {f.key: HEADER_ROW + i for i, f in enumerate(block.fields)}
+        for index, item in enumerate(block.fields):
+            row = HEADER_ROW + index
+            set_text(ws.cell(row, 1), item.label)
+            ws.cell(row, 1).font = Font(bold=True, color=theme.NAVY)
+            cell = ws.cell(row, 2)
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+            if item.formula:
+                formula = _FIELD.sub(lambda m: f"B{rows[m[1]]}", item.formula)
+                cell.value = resolve(formula, self.layout, {}, row)
+                cell.number_format = self.number_format(item.kind)
+            else:
+                self._value(cell, item.value, item.kind)
+            if item.name:
+                reference = f"{quote_sheetname(sheet)}!$B${row}"
+                self.wb.defined_names[item.name] = DefinedName(item.name, attr_text=reference)
+
+    def _heat_map(self, ws: Any, block: HeatMap) -> None:
+        """Write the grid of counts, each cell tinted by the rule the document gives."""
+        set_text(ws.cell(HEADER_ROW, 1), block.caption)
+        ws.column_dimensions["A"].width = 26
+        size = len(block.fills)
+        for p in range(1, size + 1):
+            ws.cell(HEADER_ROW, 1 + p, p).font = Font(bold=True)
+            ws.column_dimensions[get_column_letter(1 + p)].width = 10
+        rows, columns = self.layout.range(block.table, block.row_key), self.layout.range(block.table, block.column_key)
+        for offset, tints in enumerate(block.fills):
+            value, row = size - offset, FIRST_ROW + offset
+            ws.cell(row, 1, value).font = Font(bold=True)
+            for p, tint in enumerate(tints, 1):
+                cell = ws.cell(row, 1 + p, f"=COUNTIFS({rows},{value},{columns},{p})")
+                cell.fill = PatternFill("solid", fgColor=tint)
+                cell.alignment = Alignment(horizontal="center", vertical="center")
+                cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+            ws.row_dimensions[row].height = 28
+
+    def _timeline(self, ws: Any, block: Timeline) -> None:
+        """Write the Gantt-like timeline: each row's bar by month follows its start and due dates."""
+        for index, column in enumerate(block.columns, 1):
+            set_text(ws.cell(HEADER_ROW, index), column.label)
+        first_month = len(block.columns) + 1
+        for index, month in enumerate(block.months, first_month):
+            cell = ws.cell(HEADER_ROW, index, month)
+            cell.number_format = "mmm yy"
+            ws.column_dimensions[get_column_letter(index)].width = 7
+        for cell in ws[HEADER_ROW]:
+            cell.font = Font(bold=True, color=theme.WHITE)
+            cell.fill = PatternFill("solid", fgColor=theme.NAVY)
+        for key, width in zip("ABCDE", (44, 18, 12, 12, 13), strict=True):
+            ws.column_dimensions[key].width = width
+        count = self.layout.rows[block.table]
+        for offset in range(count):
+            for index, column in enumerate(block.columns, 1):
+                source = self.layout.cell(block.table, column.key, offset)
+                cell = ws.cell(FIRST_ROW + offset, index, f'=IF({source}="","",{source})')
+                if column.key in ("start", "due"):
+                    cell.number_format = self.formats[Kind.DATE]
+        ws.freeze_panes = f"F{FIRST_ROW}"
+        rules.bars(
+            ws,
+            block,
+            (FIRST_ROW, FIRST_ROW + count - 1, HEADER_ROW),
+            get_column_letter(len(block.columns) + len(block.months)),
+        )
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+    def _lists(self) -> None:
+        """Write the hidden sheet the drop-down lists come from."""
+        ws = self.wb.create_sheet("Lists")
+        ws.sheet_state = "hidden"
+        for index, choice in enumerate(self.part.choices, 1):
+            set_text(ws.cell(1, index), choice.name)
+            for offset, value in enumerate(choice.labels, 2):
+                set_text(ws.cell(offset, index), value)
+
+
+def _title(block: object) -> str:
+    """Return the title a sheet shows in A1."""
+    return str(getattr(block, "title", ""))
+
+
+def _shown(raw: object) -> str:
+    """Return a raw value as the text a row's height is measured on."""
+    return str(raw or "")

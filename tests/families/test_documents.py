@@ -1,0 +1,103 @@
+"""Each family's typed document, as JSON goldens for the example, blank and a sparse plan (no Office needed).
+
+After an intended change, `ACCEPT=1 python -m pytest tests/families` re-accepts the goldens; review the diff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import generator as lib
+from generator.document.blocks import Document, Format, Table
+from generator.errors import UnknownNameError
+from generator.families import FAMILIES, FAMILY_IDS, Family, document, get_family, register
+from generator.model.plan import AccountPlan
+from tests.conftest import MINIMAL, write_yaml
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def as_json(doc: Document) -> str:
+    """Return a document as stable, readable JSON."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, Enum):
+            return value.value
+        raise TypeError(type(value))
+
+    return json.dumps(dataclasses.asdict(doc), default=plain, ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.fixture(scope="module")
+def sparse(tmp_path_factory: pytest.TempPathFactory) -> AccountPlan:
+    """Return a plan with only its name and date."""
+    return lib.load_plan(write_yaml(tmp_path_factory.mktemp("sparse"), MINIMAL)).plan
+
+
+@pytest.mark.parametrize("variant", ["example", "blank", "sparse"])
+@pytest.mark.parametrize("family", FAMILY_IDS)
+def test_document_equals_its_golden(
+    request: pytest.FixtureRequest, example: AccountPlan, blank: AccountPlan, family: str, variant: str
+) -> None:
+    plan = {"example": example, "blank": blank}.get(variant) or request.getfixturevalue("sparse")
+    text = as_json(document(plan, family))
+    path = GOLDEN / f"{family}-{variant}.json"
+    if os.environ.get("ACCEPT") or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} changed; ACCEPT=1 re-accepts it"
+
+
+@pytest.mark.parametrize("family", FAMILY_IDS)
+def test_a_family_declares_exactly_the_formats_its_document_has(blank: AccountPlan, family: str) -> None:
+    assert document(blank, family).formats() == list(get_family(family).formats)
+
+
+def test_an_unknown_family_lists_the_known_ones() -> None:
+    with pytest.raises(UnknownNameError, match="strategic-account-plan"):
+        get_family("strategic-acount-plan")
+
+
+def test_the_registry_refuses_a_second_family_of_the_same_name() -> None:
+    with pytest.raises(ValueError, match="already registered"):
+        register(Family("account-map", ("docx",), FAMILIES["account-map"].build))
+
+
+def test_one_table_feeds_every_format(example: AccountPlan) -> None:
+    doc = document(example, "strategic-account-plan")
+    pipelines = [
+        b for p in doc.parts for s in p.sections for b in s.blocks if isinstance(b, Table) and b.name == "Pipeline"
+    ]
+    assert {p.format for p in doc.parts if any(b in pipelines for s in p.sections for b in s.blocks)} == set(Format)
+    assert len({p.rows for p in pipelines}) == 1  # the same rows, whichever columns a format shows
+
+
+def test_the_stance_colour_is_the_same_in_every_format(example: AccountPlan) -> None:
+    doc = document(example, "account-map")
+    fills = {
+        cell.fill
+        for b in doc.blocks()
+        if isinstance(b, Table) and b.name == "People"
+        for r in b.rows
+        for key, cell in r.cells
+        if key == "stance" and r.cell("stance").text == "Neutral"
+    }
+    marks = {
+        h.fill
+        for b in doc.blocks()
+        if isinstance(b, Table)
+        for c in b.columns
+        if c.key == "stance"
+        for h in c.highlights
+        if h.equals == "Neutral"
+    }
+    assert fills == marks == {"BFBFBF"}

@@ -1,0 +1,70 @@
+"""Hash every output of the example, blank, stress and a sparse plan: compare a refactor's outputs before and after.
+
+    python tests/output_hashes.py > before.txt   # on the old commit (--members: also every package member)
+    python tests/output_hashes.py > after.txt    # on the new one
+    diff before.txt after.txt
+
+Each line is `plan/family.ext sha256`; Word files also get a `~text` line hashing their visible text (paragraphs
+and table cells in order), so a change that only moves column widths or type sizes shows as a changed file with
+an unchanged text hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import generator as lib  # noqa: E402
+from generator.model.validation import validate_data  # noqa: E402
+from tests.stress import stress_data  # noqa: E402
+
+SPARSE = "plan:\n  date: 2026-11-16\naccount:\n  name: Test Account\n"
+
+
+def plans() -> dict[str, lib.AccountPlan]:
+    """Return the plans whose outputs are compared."""
+    stress = validate_data(stress_data()).plan
+    assert stress is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sparse.yaml"
+        path.write_text(SPARSE, encoding="utf-8")
+        sparse = lib.load_plan(path).plan
+    return {"example": lib.load_plan().plan, "blank": lib.blank_plan(), "stress": stress, "sparse": sparse}
+
+
+def word_text(data: bytes) -> str:
+    """Return the visible text of a Word document, body paragraphs and table cells in document order."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    return "\n".join(node.xpath("string(.)") for node in doc.element.body.iter() if node.tag.endswith("}p"))
+
+
+def main() -> None:
+    """Print one hash line per output."""
+    for name, plan in plans().items():
+        for family, formats in lib.families_table().items():
+            for fmt in formats:
+                data = lib.render(plan, family, fmt)
+                print(f"{name}/{family}.{fmt} {hashlib.sha256(data).hexdigest()}")
+                if "--members" in sys.argv:
+                    for member in zipfile.ZipFile(io.BytesIO(data)).infolist():
+                        body = zipfile.ZipFile(io.BytesIO(data)).read(member.filename)
+                        print(f"{name}/{family}.{fmt}:{member.filename} {hashlib.sha256(body).hexdigest()}")
+                if fmt == "docx":
+                    digest = hashlib.sha256(word_text(data).encode()).hexdigest()
+                    print(f"{name}/{family}.{fmt}~text {digest}")
+    example = lib.load_plan().plan
+    print(f"example/data.xlsx {hashlib.sha256(lib.source_bytes(example, '.xlsx')).hexdigest()}")
+    print(f"example/data.yaml {hashlib.sha256(lib.source_bytes(example, '.yaml')).hexdigest()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -29,6 +29,7 @@ class Kind(StrEnum):
     NUMBER = "number"
     BULLETS = "bullets"
     LINES = "lines"
+    IMAGE = "image"
 
 
 @dataclass(frozen=True)

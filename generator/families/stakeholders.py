@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.document import theme
-from generator.document.blocks import Cell, ChartRef, Column, Highlight, Kind, Row, Table, row
+from generator.document.blocks import Cell, ChartRef, Highlight, Kind, Row, Table, row
 from generator.document.format import Formatter
 from generator.families.common import DECISION_MARK, label_fills
 from generator.families.tables import col, text
@@ -25,7 +25,7 @@ def team(plan: AccountPlan, f: Formatter) -> Table:
         ),
     )
     columns = (
-        Column("photo", f.label("photo"), Kind.TEXT, options="image"),
+        col(f, "photo", kind=Kind.IMAGE),
         col(f, "name"),
         col(f, "title"),
         col(f, "role"),

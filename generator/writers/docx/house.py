@@ -13,11 +13,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-NAVY = RGBColor(0x1F, 0x38, 0x64)
-TEAL = RGBColor(0x1A, 0x7F, 0x8E)
-GREY = RGBColor(0x40, 0x40, 0x40)
-HEADER_FILL = "1F3864"
-BAND_FILL = "EEF2F8"
+from generator.document import theme
+
+NAVY = RGBColor.from_string(theme.NAVY)
+TEAL = RGBColor.from_string(theme.TEAL)
+GREY = RGBColor.from_string(theme.BODY)
+WHITE = RGBColor.from_string(theme.WHITE)
+HEADER_FILL = theme.NAVY
+BAND_FILL = theme.BAND
 FONT = "Calibri"
 
 Column = tuple[str, str, float]  # header expression, cell expression, width in cm
@@ -179,7 +182,7 @@ class DocBuilder:
                 "{{ " + label + " }}" if label else "",
                 bold=True,
                 fill=HEADER_FILL,
-                colour=RGBColor(0xFF, 0xFF, 0xFF),
+                colour=WHITE,
                 size=size,
             )
 
@@ -299,7 +302,7 @@ def _borders(table) -> None:  # type: ignore[no-untyped-def]
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
-        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "B4BECF")):
+        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", theme.TABLE_RULE)):
             element.set(qn(f"w:{key}"), value)
         borders.append(element)
     tbl_pr.append(borders)

@@ -41,7 +41,7 @@ def cell(item: str, column: Column) -> str:
 
 def is_image(column: Column) -> bool:
     """Return True for a column of pictures."""
-    return column.options == "image"
+    return column.kind is Kind.IMAGE
 
 
 def check(key: str) -> str:

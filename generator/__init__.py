@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import AccountPlanError, UnknownNameError
+from generator.errors import AccountPlanError
 from generator.families import FAMILY_IDS, check_family, document, families_table, formats_of
 from generator.model.limits import check_cell_limits
 from generator.model.plan import AccountPlan
 from generator.naming import account_slug
 from generator.resources import example_source
-from generator.sources import LoadedPlan, read_source
+from generator.sources import LoadedPlan, codec, read_source
 from generator.writers import get_writer
 from generator.writers.package import normalize_package, write_atomic
 
@@ -78,18 +78,13 @@ def generate(
     return [output for output, _ in made]
 
 
-SOURCE_SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 def source_bytes(plan: AccountPlan, suffix: str) -> bytes:
     """Return a plan written as a data source: a data workbook (.xlsx) or YAML (.yaml/.yml)."""
-    from generator.sources.write import data_workbook, yaml_text
-
-    if suffix == ".xlsx":
-        return normalize_package(data_workbook(plan), plan.plan.date)
-    if suffix in (".yaml", ".yml"):
-        return yaml_text(plan).encode("utf-8")
-    raise UnknownNameError("source type", suffix or "(none)", list(SOURCE_SUFFIXES))
+    found = codec(suffix)
+    data = found.write(plan)
+    return normalize_package(data, plan.plan.date) if found.package else data
 
 
 def init_workbook(out: Path | str = "account-plan.xlsx") -> Path:

@@ -1,20 +1,52 @@
-"""Readers: a data source (YAML or Excel) -> a validated AccountPlan, errors located."""
+"""Data sources: one codec per format (YAML, the Excel data workbook), picked by suffix from a plain table;
+a source reads into a validated AccountPlan with located errors, and a plan writes back into a source."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem, SourceError
+from generator.errors import Problem, SourceError, UnknownNameError
 from generator.model.plan import AccountPlan
 from generator.model.validation import validate_data
+from generator.sources import yaml_source
 from generator.sources.locations import Locations
-from generator.sources.yaml_reader import read_yaml
+from generator.sources.xlsx import reader as xlsx_reader
+from generator.sources.xlsx import writer as xlsx_writer
 
 RawReader = Callable[[Path], tuple[Any, Locations]]
+
+
+@dataclass(frozen=True)
+class Codec:
+    """One data-source format: how it is read, how a plan is written as it, whether that is an Office package."""
+
+    read: RawReader
+    write: Callable[[AccountPlan], bytes]
+    package: bool = False
+
+
+def _yaml_bytes(plan: AccountPlan) -> bytes:
+    """Return a plan as YAML bytes."""
+    return yaml_source.yaml_text(plan).encode("utf-8")
+
+
+CODECS: dict[str, Codec] = {
+    ".yaml": Codec(yaml_source.read_yaml, _yaml_bytes),
+    ".yml": Codec(yaml_source.read_yaml, _yaml_bytes),
+    ".xlsx": Codec(xlsx_reader.read_excel, xlsx_writer.data_workbook, package=True),
+}
+
+
+def codec(suffix: str) -> Codec:
+    """Return the codec of a source suffix, or an error listing the known ones."""
+    try:
+        return CODECS[suffix]
+    except KeyError:
+        raise UnknownNameError("source type", suffix or "(none)", list(CODECS)) from None
+
 
 MAX_PHOTO_BYTES = 10_000_000
 NOT_PLAIN_WORKBOOKS = (".xlsm", ".xltm", ".xlsb", ".xls", ".xlam")
@@ -30,30 +62,18 @@ class LoadedPlan:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _raw_readers() -> dict[str, RawReader]:
-    """Return the raw reader of each source suffix."""
-    readers: dict[str, RawReader] = {".yaml": read_yaml, ".yml": read_yaml}
-    try:
-        excel = importlib.import_module("generator.sources.excel_reader")
-    except ModuleNotFoundError:
-        return readers
-    readers[".xlsx"] = excel.read_excel
-    return readers
-
-
 def read_raw(path: Path) -> tuple[Any, Locations]:
     """Return the raw data of a source file and where its fields are."""
-    readers = _raw_readers()
     if path.suffix.lower() in NOT_PLAIN_WORKBOOKS:
         message = "refused: macro-enabled or old-format workbooks are not read; save it as a plain .xlsx workbook"
         raise SourceError([Problem(str(path), "", message)])
-    reader = readers.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(readers))
+    found = CODECS.get(path.suffix.lower())
+    if found is None:
+        known = ", ".join(sorted(CODECS))
         raise SourceError([Problem(str(path), "", f"unknown source type; expected one of {known}")])
     if not path.is_file():
         raise SourceError([Problem(str(path), "", "no such file")])
-    return reader(path)
+    return found.read(path)
 
 
 def read_source(path: Path, require_identity: bool = True) -> LoadedPlan:

@@ -15,7 +15,9 @@ from openpyxl.utils import get_column_letter
 
 from generator.catalog import catalog
 from generator.errors import Problem, SourceError
-from generator.model.tabular import (
+from generator.model.text import Loc, field_path
+from generator.sources.locations import Locations
+from generator.sources.xlsx.shape import (
     LISTS_SHEET,
     PLAN_SHEET,
     FieldInfo,
@@ -25,8 +27,6 @@ from generator.model.tabular import (
     single_fields,
     text_lists,
 )
-from generator.model.text import Loc, field_path
-from generator.sources.locations import Locations
 
 MAX_BYTES = 20_000_000
 MAX_INFLATED = 150_000_000

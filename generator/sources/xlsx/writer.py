@@ -1,4 +1,4 @@
-"""Data sources written back: the data workbook (accountplan init / convert) and YAML (convert)."""
+"""The data workbook written back: accountplan init (blank) and convert (from YAML)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import io
 from datetime import date, datetime
 from typing import Any
 
-import yaml
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -17,7 +16,7 @@ from generator.catalog import catalog
 from generator.model.enums import Vocabulary
 from generator.model.limits import check_cell_limits
 from generator.model.plan import AccountPlan
-from generator.model.tabular import (
+from generator.sources.xlsx.shape import (
     LISTS_HEADERS,
     LISTS_SHEET,
     PLAN_HEADERS,
@@ -172,26 +171,3 @@ def data_workbook(plan: AccountPlan) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-class _Dumper(yaml.SafeDumper):
-    """YAML dumper that writes vocabulary values as plain text and long text as blocks."""
-
-
-_Dumper.add_multi_representer(Vocabulary, lambda dumper, value: dumper.represent_str(value.value))
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    """Represent multi-line text as a literal block."""
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
-
-
-def yaml_text(plan: AccountPlan) -> str:
-    """Return the plan as a YAML data source (only what differs from the defaults)."""
-    data = plan.model_dump(mode="python", exclude_defaults=True)
-    header = "# accountplan data source (converted). Check it with: accountplan validate <this file>\n"
-    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

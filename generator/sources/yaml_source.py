@@ -1,4 +1,4 @@
-"""YAML source -> raw data with the line and column of every field; safe and bounded."""
+"""The YAML data source: read safely and bounded, with the line and column of every field; written back."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem, SourceError
+from generator.model.enums import Vocabulary
+from generator.model.plan import AccountPlan
 from generator.model.text import Loc, field_path
 from generator.sources.locations import Locations
 
@@ -180,3 +182,26 @@ class _Builder:
     def _problem(self, node: Node, loc: Loc, message: str) -> None:
         """Record a problem at node."""
         self.problems.append(Problem(_mark(self.path, node.start_mark), field_path(loc), message))
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML dumper that writes vocabulary values as plain text and long text as blocks."""
+
+
+_Dumper.add_multi_representer(Vocabulary, lambda dumper, value: dumper.represent_str(value.value))
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Represent multi-line text as a literal block."""
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def yaml_text(plan: AccountPlan) -> str:
+    """Return the plan as a YAML data source (only what differs from the defaults)."""
+    data = plan.model_dump(mode="python", exclude_defaults=True)
+    header = "# accountplan data source (converted). Check it with: accountplan validate <this file>\n"
+    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

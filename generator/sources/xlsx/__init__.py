@@ -1,0 +1,1 @@
+"""The Excel data source: the data workbook read with Sheet!Cell locations, and written back."""

@@ -1,0 +1,37 @@
+"""The PowerPoint writer lays out every block kind of any document, no family involved."""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+
+from generator.writers.pptx import build_deck
+from tests.writers import sample
+
+
+def slides() -> list[str]:
+    """Return the text of each slide of the sample deck."""
+    prs = Presentation(io.BytesIO(build_deck(sample.document())))
+    texts = []
+    for slide in prs.slides:
+        parts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        parts += [c.text for s in slide.shapes if s.has_table for r in s.table.rows for c in r.cells]
+        texts.append("\n".join(parts))
+    return texts
+
+
+def test_one_slide_per_section_after_the_title() -> None:
+    texts = slides()
+    assert len(texts) == 8 and texts[0].startswith("Sample Co")
+
+
+def test_each_kind_shows_its_content() -> None:
+    text = "\n".join(slides())
+    for value in ("1K", "• Owner: Ada Sample", "1. a", "Box 2", "Champions (1)", "★ Boss", "Group B", "Basalt deal"):
+        assert value in text, value
+
+
+def test_the_chart_is_native() -> None:
+    prs = Presentation(io.BytesIO(build_deck(sample.document())))
+    assert any(shape.has_chart for slide in prs.slides for shape in slide.shapes)

@@ -1,0 +1,43 @@
+"""The Excel writer turns any document's sheets into tables, fields, heat maps and timelines with live formulas."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from generator.writers.xlsx import build_workbook
+from tests.writers import sample
+
+
+def workbook():  # type: ignore[no-untyped-def]
+    """Return the sample workbook reopened with openpyxl."""
+    return load_workbook(io.BytesIO(build_workbook(sample.document())))
+
+
+def test_fields_resolve_references_to_tables_and_to_each_other() -> None:
+    ws = workbook()["Summary"]
+    assert ws["B4"].value == "=SUM('Deals'!$B$4:$B$5)" or ws["B4"].value == "=SUM(Deals!$B$4:$B$5)"
+    assert ws["B5"].value == "=B4*2"
+
+
+def test_a_table_writes_raw_values_row_formulas_drop_downs_and_highlights() -> None:
+    wb = workbook()
+    ws = wb["Deals"]
+    assert ws["A4"].value == "Quartz deal" and ws["B4"].value == 1000 and ws["C4"].value == "=B4*2"
+    assert ws.tables["Deals"].ref == "A3:D5"
+    assert any("Lists" in dv.formula1 for dv in ws.data_validations.dataValidation)
+    assert any(r.formula == ['"Won"'] for rules in ws.conditional_formatting for r in rules.rules)
+    assert ws._charts
+
+
+def test_the_plan_date_is_a_defined_name_and_lists_are_hidden() -> None:
+    wb = workbook()
+    assert "PlanDate" in wb.defined_names
+    assert wb["Lists"].sheet_state == "hidden"
+
+
+def test_heat_map_and_timeline_count_and_follow_the_table() -> None:
+    wb = workbook()
+    assert wb["Heat"]["B4"].value.startswith("=COUNTIFS(")
+    assert wb["Time"]["A4"].value.startswith("=IF(")

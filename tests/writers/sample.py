@@ -41,6 +41,7 @@ from generator.document.blocks import (
 )
 
 WHEN = date(2027, 3, 1)
+WON, OPEN = Cell("Won", "Won", fill="2E9E5B"), Cell("Open", "Open", fill="BFBFBF")
 FIELDS = Fields(
     (Field("owner", "Owner", Cell("Ada Sample")), Field("list", "Points", Cell("x; y", items=("x", "y")), Kind.BULLETS))
 )
@@ -53,8 +54,8 @@ TABLE = Table(
         Column("state", "State", coloured=True, options="state", highlights=(Highlight("2E9E5B", equals="Won"),)),
     ),
     (
-        row(group="a", name=Cell("Quartz deal", "Quartz deal"), value=Cell("€1,000", 1000), state=Cell("Won", "Won", fill="2E9E5B")),
-        row(group="b", name=Cell("Basalt deal", "Basalt deal"), value=Cell("€2,000", 2000), state=Cell("Open", "Open", fill="BFBFBF")),
+        row(group="a", name=Cell("Quartz deal", "Quartz deal"), value=Cell("€1,000", 1000), state=WON),
+        row(group="b", name=Cell("Basalt deal", "Basalt deal"), value=Cell("€2,000", 2000), state=OPEN),
     ),
     (row(name=Cell("[Deal]"), state=Cell("[State]", fill="BFBFBF")),),
     "All deals",

@@ -78,8 +78,6 @@ def generate(
     return [output for output, _ in made]
 
 
-
-
 def source_bytes(plan: AccountPlan, suffix: str) -> bytes:
     """Return a plan written as a data source: a data workbook (.xlsx) or YAML (.yaml/.yml)."""
     found = codec(suffix)

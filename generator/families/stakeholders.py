@@ -35,11 +35,14 @@ def team(plan: AccountPlan, f: Formatter) -> Table:
     return Table("Team", columns, rows, f.placeholders(hint), f.label("roles_ours"))
 
 
+MAX_INDENT = 10  # a deeper level is indented as level 11: the name stays readable in its column
+
+
 def person_row(s: Stakeholder, f: Formatter, level: int) -> Row:
     """Return everything the tables show about one stakeholder."""
     decision = figures.is_decision_maker(s)
     mark = DECISION_MARK if decision else ""
-    indented = "\u2003" * (level - 1) + ("└ " if level > 1 else "") + s.name
+    indented = "\u2003" * min(level - 1, MAX_INDENT) + ("└ " if level > 1 else "") + s.name
     return row(
         level=Cell(str(level), level),
         name=text(s.name),

@@ -54,7 +54,7 @@ def _unknown_bosses(plan: AccountPlan) -> Iterator[Finding]:
     names = {s.name for s in plan.stakeholders}
     for i, stakeholder in enumerate(plan.stakeholders):
         boss = stakeholder.reports_to
-        if boss == stakeholder.name:
+        if boss and boss == stakeholder.name:
             yield (("stakeholders", i, "reports_to"), "a stakeholder cannot report to themself")
         elif boss and boss not in names:
             yield (
@@ -64,21 +64,21 @@ def _unknown_bosses(plan: AccountPlan) -> Iterator[Finding]:
 
 
 def _cycles(plan: AccountPlan) -> Iterator[Finding]:
-    """Yield one problem per reporting cycle, at its first member."""
+    """Yield one problem per reporting cycle, at its first member (each person is walked once: linear time)."""
     boss = {s.name: s.reports_to for s in plan.stakeholders}
     index = {s.name: i for i, s in enumerate(plan.stakeholders)}
-    reported: set[str] = set()
+    done: set[str] = set()
     for name in boss:
-        chain = [name]
-        while boss.get(chain[-1]) in boss and boss[chain[-1]] not in chain:
-            chain.append(boss[chain[-1]])
-        last_boss = boss.get(chain[-1])
-        if last_boss in chain and last_boss != chain[-1]:
-            cycle = chain[chain.index(last_boss) :]
-            if not reported.intersection(cycle):
-                reported.update(cycle)
-                path = " -> ".join([*cycle, cycle[0]])
+        chain: dict[str, None] = {}
+        while name in boss and name not in done and name not in chain:
+            chain[name] = None
+            name = boss[name] if boss[name] != name else ""
+        if name in chain:
+            cycle = list(chain)[list(chain).index(name) :]
+            if len(cycle) > 1:
+                path = " -> ".join([*cycle[:3], "...", cycle[-1], cycle[0]] if len(cycle) > 6 else [*cycle, cycle[0]])
                 yield (("stakeholders", index[cycle[0]], "reports_to"), f"reporting cycle: {path}")
+        done.update(chain)
 
 
 def _unknown_action_stakeholders(plan: AccountPlan) -> Iterator[Finding]:

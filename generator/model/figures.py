@@ -112,20 +112,8 @@ def is_decision_maker(stakeholder: Stakeholder) -> bool:
 
 
 def hierarchy_levels(plan: AccountPlan) -> dict[str, int]:
-    """Return each stakeholder's level in the hierarchy, 1 for those who report to nobody."""
-    boss = {s.name: s.reports_to for s in plan.stakeholders}
-    return {name: _level(name, boss) for name in boss}
-
-
-def _level(name: str, boss: dict[str, str]) -> int:
-    """Return the depth of name, stopping at unknown bosses and at cycles."""
-    seen = {name}
-    level = 1
-    while boss.get(name) in boss and boss[name] not in seen:
-        name = boss[name]
-        seen.add(name)
-        level += 1
-    return level
+    """Return each stakeholder's level in the hierarchy, 1 for those who report to nobody (linear time)."""
+    return {s.name: level for s, level in hierarchy_order(plan)}
 
 
 def stakeholders_per_level(plan: AccountPlan) -> dict[int, int]:
@@ -146,24 +134,22 @@ def hierarchy_order(plan: AccountPlan) -> list[tuple[Stakeholder, int]]:
     ordered: list[tuple[Stakeholder, int]] = []
     seen: set[str] = set()
     for root in roots:
-        _walk(root, 1, children, ordered, seen)
+        _walk(root, children, ordered, seen)
     return ordered + [(s, 1) for s in plan.stakeholders if s.name not in seen]
 
 
 def _walk(
-    node: Stakeholder,
-    level: int,
-    children: dict[str, list[Stakeholder]],
-    ordered: list[tuple[Stakeholder, int]],
-    seen: set[str],
+    root: Stakeholder, children: dict[str, list[Stakeholder]], ordered: list[tuple[Stakeholder, int]], seen: set[str]
 ) -> None:
-    """Append node and its reports depth-first."""
-    if node.name in seen:
-        return
-    seen.add(node.name)
-    ordered.append((node, level))
-    for child in children.get(node.name, []):
-        _walk(child, level + 1, children, ordered, seen)
+    """Append root and its reports depth-first, with an explicit stack (any depth, no recursion)."""
+    stack = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        if node.name in seen:
+            continue
+        seen.add(node.name)
+        ordered.append((node, level))
+        stack.extend((child, level + 1) for child in reversed(children.get(node.name, [])))
 
 
 def relationship_average(plan: AccountPlan) -> float | None:

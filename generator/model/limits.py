@@ -5,8 +5,7 @@ from __future__ import annotations
 from generator.errors import WriterError
 from generator.model.plan import AccountPlan
 from generator.model.text import field_path, iter_strings
-
-MAX_CELL = 32_767
+from generator.ooxml import MAX_CELL
 
 
 def check_cell_limits(plan: AccountPlan) -> None:

@@ -38,6 +38,7 @@ from generator.model.types import (
     Number,
     Percent,
     Quarter,
+    Required,
     Score,
     Text,
 )
@@ -121,7 +122,7 @@ class Account(Section):
 class TeamMember(Section):
     """A member of our account team."""
 
-    name: Text
+    name: Required
     title: Text = ""
     role: Text = ""
     responsibilities: Text = ""
@@ -138,7 +139,7 @@ class ExecutiveSummary(Section):
 class Resource(Section):
     """A resource the plan needs: people, budget or support."""
 
-    resource: Text
+    resource: Required
     type: ResourceType
     amount: Money | None = None
     owner: Text = ""
@@ -148,7 +149,7 @@ class Resource(Section):
 class RevenueStream(Section):
     """One revenue stream: this year's revenue and the target."""
 
-    name: Text
+    name: Required
     current: Money = 0
     target: Money = 0
 
@@ -175,7 +176,7 @@ class Interaction(Section):
 class Stakeholder(Section):
     """A person at the customer."""
 
-    name: Text
+    name: Required
     title: Text = ""
     department: Text = ""
     reports_to: Text = ""
@@ -198,7 +199,7 @@ class InteractionRecord(Section):
     """One entry of the relationship history."""
 
     date: IsoDate
-    stakeholder: Text
+    stakeholder: Required
     channel: Channel | None = None
     by: Text = ""
     outcome: Text = ""
@@ -216,7 +217,7 @@ class Swot(Section):
 class Competitor(Section):
     """A competitor at this account, seen from the customer's side."""
 
-    name: Text
+    name: Required
     strengths: Text = ""
     our_advantages: Text = ""
     customer_view: Text = ""
@@ -227,14 +228,14 @@ class IndustryFactor(Section):
     """One factor of the industry analysis (PESTLE-style)."""
 
     factor: Factor
-    trend: Text
+    trend: Required
     impact: Text = ""
 
 
 class Goal(Section):
     """One of our goals for the account: measurable and time-bound."""
 
-    goal: Text
+    goal: Required
     challenges: Text = ""
     measure: Text = ""
     target: Text = ""
@@ -244,14 +245,14 @@ class Goal(Section):
 class Strategy(Section):
     """How a goal will be reached: the strategy and its tactics."""
 
-    strategy: Text
+    strategy: Required
     tactics: list[Text] = []
 
 
 class Solution(Section):
     """A solution we propose to the account."""
 
-    solution: Text
+    solution: Required
     value: Text = ""
     objections: Text = ""
     handling: Text = ""
@@ -261,7 +262,7 @@ class Solution(Section):
 class Opportunity(Section):
     """One opportunity of the pipeline."""
 
-    name: Text
+    name: Required
     value: Money
     probability: Percent
     quarter: Quarter = ""
@@ -273,7 +274,7 @@ class Opportunity(Section):
 class Action(Section):
     """One action of the plan."""
 
-    action: Text
+    action: Required
     objective: Text = ""
     description: Text = ""
     owner: Text = ""
@@ -289,7 +290,7 @@ class Action(Section):
 class Kpi(Section):
     """One measure of account health, target against actual."""
 
-    name: Text
+    name: Required
     area: KpiArea
     unit: KpiUnit = KpiUnit.NUMBER
     target: Number
@@ -301,7 +302,7 @@ class Kpi(Section):
 class Risk(Section):
     """One entry of the risk register."""
 
-    risk: Text
+    risk: Required
     impact: Score
     probability: Score
     mitigation: Text = ""

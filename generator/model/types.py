@@ -11,6 +11,10 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field
 
 QUARTER = re.compile(r"^Q([1-4]) (\d{4})$")
+# every format can show these: workbooks count days from 1900-03-01, timelines need the month after
+FIRST_DATE, LAST_DATE = date(1900, 3, 1), date(9998, 12, 31)
+# amounts, counts and measures stay far from where sums, products and charts overflow
+LARGEST = 1e15
 
 
 def number_to_text(value: Any) -> Any:
@@ -34,31 +38,46 @@ def iso_date(value: Any) -> Any:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"expected an ISO date (YYYY-MM-DD); got {value!r}") from None
-    raise ValueError(f"expected an ISO date (YYYY-MM-DD); got {type(value).__name__} {value!r}")
+            raise ValueError(f"expected an ISO date (YYYY-MM-DD); got {value[:40]!r}") from None
+    raise ValueError(f"expected an ISO date (YYYY-MM-DD); got {type(value).__name__} {str(value)[:40]!r}")
+
+
+def date_in_range(value: date) -> date:
+    """Return value if every output format can show it."""
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE}; got {value}")
+    return value
 
 
 def quarter(value: str) -> str:
     """Return value if it names a quarter like 'Q3 2027'."""
     if value and not QUARTER.match(value):
-        raise ValueError(f"expected a quarter like 'Q3 2027'; got {value!r}")
+        raise ValueError(f"expected a quarter like 'Q3 2027'; got {value[:40]!r}")
     return value
 
 
 def currency(value: str) -> str:
     """Return value if it is a three-letter ISO 4217 code like EUR."""
     if not re.fullmatch(r"[A-Z]{3}", value):
-        raise ValueError(f"expected a three-letter currency code like EUR or USD; got {value!r}")
+        raise ValueError(f"expected a three-letter currency code like EUR or USD; got {value[:40]!r}")
+    return value
+
+
+def filled(value: str) -> str:
+    """Return value if it has more than white space (a required text may not be left empty)."""
+    if not value.strip():
+        raise ValueError("required field is empty")
     return value
 
 
 Text = Annotated[str, BeforeValidator(number_to_text)]
-Money = Annotated[float, Field(ge=0, strict=True)]
-Count = Annotated[int, Field(ge=0, strict=True)]
-Percent = Annotated[float, Field(ge=0, le=100, strict=True)]
+Required = Annotated[str, BeforeValidator(number_to_text), AfterValidator(filled)]
+Money = Annotated[float, Field(ge=0, le=LARGEST, strict=True, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=int(LARGEST), strict=True)]
+Percent = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
 Score = Annotated[int, Field(ge=1, le=5, strict=True)]
-Number = Annotated[float, Field(strict=True)]
-IsoDate = Annotated[date, BeforeValidator(iso_date)]
+Number = Annotated[float, Field(ge=-LARGEST, le=LARGEST, strict=True, allow_inf_nan=False)]
+IsoDate = Annotated[date, BeforeValidator(iso_date), AfterValidator(date_in_range)]
 Currency = Annotated[str, AfterValidator(currency)]
 Quarter = Annotated[str, BeforeValidator(number_to_text), AfterValidator(quarter)]
 

@@ -75,24 +75,31 @@ def describe(error: ErrorDetails) -> str:
     if kind == "enum":
         return _enum_message(loc, found)
     if kind in {"float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"}:
-        return f"expected {_expected(loc)}; got {_kind(found)} {found!r}"
+        return f"expected {_expected(loc)}; got {_kind(found)} {_short(found)}"
+    if kind == "finite_number":
+        return f"expected a finite number; got {_short(found)}"
     if kind in {"string_type", "list_type", "model_type", "dict_type", "bool_type", "model_attributes_type"}:
         return f"expected {_expected(loc)}; got {_kind(found)} {_short(found)}"
     if kind in _BOUNDS:
         sign, key = _BOUNDS[kind]
         bound = error.get("ctx", {}).get(key)
-        return f"expected a number {sign} {bound:g}; got {found!r}"
+        return f"expected a number {sign} {bound:g}; got {_short(found)}"
     return error["msg"].removeprefix("Value error, ")
 
 
 def _short(value: Any) -> str:
-    """Return a short repr of a found value."""
-    text = repr(value)
+    """Return a short repr of a found value (numbers as typed, never a whole long text)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = getattr(value, "source", None) or (repr(float(value)) if isinstance(value, float) else str(int(value)))
+    else:
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _kind(value: Any) -> str:
-    """Return a plain word for a value's type."""
+    """Return a plain word for a value's type (the YAML reader's number types count as numbers)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
     return {
         "str": "text",
         "int": "a number",

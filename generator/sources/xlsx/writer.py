@@ -16,6 +16,7 @@ from generator.catalog import catalog
 from generator.model.enums import Vocabulary
 from generator.model.limits import check_cell_limits
 from generator.model.plan import AccountPlan
+from generator.ooxml import escape
 from generator.sources.xlsx.shape import (
     LISTS_HEADERS,
     LISTS_SHEET,
@@ -35,8 +36,8 @@ NAVY = "1F3864"
 
 
 def set_text(cell: Any, value: str) -> None:
-    """Write a string as text, never as a formula, whatever it starts with."""
-    cell.value = value
+    """Write a string as text, never as a formula, whatever it starts with; '_xHHHH_' stays as typed."""
+    cell.value = escape(value)
     cell.data_type = "s"
 
 

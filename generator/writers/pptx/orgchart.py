@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.document.blocks import Person
@@ -77,21 +78,26 @@ def _fits(tree: Tree, names: list[str]) -> bool:
 
 
 def _pages_for(tree: Tree, names: list[str], context: str, pages: list[Page]) -> None:
-    """Append pages showing the subtrees of names (siblings packed together when they fit)."""
-    chunk: list[str] = []
-    for name in names:
-        if _fits(tree, [*chunk, name]):
+    """Append pages showing the subtrees of names (siblings packed together when they fit); a subtree too big
+    for a page gets an overview and then its branches, depth first, with an explicit stack (any depth)."""
+    stack: list[tuple[Iterator[str], str, list[str]]] = [(iter(names), context, [])]
+    while stack:
+        todo, where, chunk = stack[-1]
+        name = next(todo, None)
+        if name is None:
+            if chunk:
+                pages.append(_page(tree, chunk, MAX_LEVELS, _context(chunk, where)))
+            stack.pop()
+        elif _fits(tree, [*chunk, name]):
             chunk.append(name)
-            continue
-        if chunk:
-            pages.append(_page(tree, chunk, MAX_LEVELS, _context(chunk, context)))
-            chunk = []
-        if _fits(tree, [name]):
-            chunk = [name]
         else:
-            _split(tree, name, pages)
-    if chunk:
-        pages.append(_page(tree, chunk, MAX_LEVELS, _context(chunk, context)))
+            if chunk:
+                pages.append(_page(tree, chunk, MAX_LEVELS, _context(chunk, where)))
+                chunk.clear()
+            if _fits(tree, [name]):
+                chunk.append(name)
+            else:
+                stack.append((iter(_overview(tree, name, pages)), name, []))
 
 
 def _context(roots: list[str], parent: str) -> str:
@@ -99,15 +105,18 @@ def _context(roots: list[str], parent: str) -> str:
     return " · ".join(roots) if parent else ""
 
 
-def _split(tree: Tree, name: str, pages: list[Page]) -> None:
-    """Append an overview of name with its direct reports, then a page per branch below them."""
+def _overview(tree: Tree, name: str, pages: list[Page]) -> list[str]:
+    """Append an overview of name (a narrow, deep subtree: its first levels; else: its direct reports); return
+    the branches below the overview, to page next."""
+    if tree.leaves(name, MAX_LEVELS) <= MAX_COLUMNS:
+        page = _page(tree, [name], MAX_LEVELS, "")
+        pages.append(page)
+        return [n.name for n in page.nodes if n.level == MAX_LEVELS - 1 and tree.children[n.name]]
     children = tree.children[name]
     for start in range(0, len(children), MAX_COLUMNS):
         part = children[start : start + MAX_COLUMNS]
-        page = _page(tree, [name], 2, "", only=set(part))
-        pages.append(page)
-    branches = [child for child in children if tree.children[child]]
-    _pages_for(tree, branches, name, pages)
+        pages.append(_page(tree, [name], 2, "", only=set(part)))
+    return [child for child in children if tree.children[child]]
 
 
 def _page(tree: Tree, roots: list[str], limit: int, context: str, only: set[str] | None = None) -> Page:

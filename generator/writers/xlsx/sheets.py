@@ -20,11 +20,13 @@ from openpyxl.worksheet.table import TableStyleInfo
 
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Fields, HeatMap, Kind, Part, Row, Table, Timeline
+from generator.ooxml import escape
 from generator.writers.textfit import wrap
 from generator.writers.xlsx import rules
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
 HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
+MAX_INDENT = 15  # deeper levels keep the indent of level 16 (a workbook cell allows little more)
 THIN = Side(style="thin", color=theme.TABLE_RULE)
 _SAME_ROW = re.compile(r"\{([a-z_]+)\}")
 _COLUMN = re.compile(r"\{([A-Z][A-Za-z]*)\.([a-z_]+)\}")
@@ -32,8 +34,8 @@ _FIELD = re.compile(r"\{@([a-z_]+)\}")
 
 
 def set_text(cell: Any, value: str) -> None:
-    """Write a string as text, never as a formula, whatever it starts with."""
-    cell.value = value
+    """Write a string as text, never as a formula, whatever it starts with; '_xHHHH_' stays as typed."""
+    cell.value = escape(value)
     cell.data_type = "s"
 
 
@@ -176,7 +178,7 @@ class Sheets:
             cell.border = Border(bottom=THIN)
             value = data.cell(column.key)
             level = data.cell(column.indent_key).raw if column.indent_key else 1
-            indent = level - 1 if isinstance(level, int) else 0
+            indent = min(level - 1, MAX_INDENT) if isinstance(level, int) else 0
             cell.alignment = Alignment(wrap_text=column.chars >= 28, vertical="top", indent=max(indent, 0))
             if column.computed:
                 template = value.formula or column.formula

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import AccountPlanError
+from generator.document.blocks import Document
+from generator.document.checks import oversized_cells
+from generator.errors import AccountPlanError, OutputLimitError
 from generator.families import FAMILY_IDS, check_family, document, families_table, formats_of
-from generator.model.limits import check_cell_limits
+from generator.model.limits import oversized_values
 from generator.model.plan import AccountPlan
 from generator.naming import account_slug
 from generator.resources import example_source
@@ -43,11 +45,29 @@ def blank_plan() -> AccountPlan:
 def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
     """Return the bytes of one family in one format: deterministic for the same plan."""
     check_family(family)
-    writer = get_writer(fmt)
+    get_writer(fmt)
     if fmt not in formats_of(family):
         raise AccountPlanError(f"{family} is not made in {fmt}; it is made in {', '.join(formats_of(family))}")
-    data = writer.write(document(plan, family))
-    return normalize_package(data, plan.plan.date) if writer.package else data
+    return _write(document(plan, family), fmt)
+
+
+def _write(doc: Document, fmt: str) -> bytes:
+    """Return one format of a built document, normalised when it is an Office package."""
+    writer = get_writer(fmt)
+    data = writer.write(doc)
+    return normalize_package(data, doc.meta.when) if writer.package else data
+
+
+def check(plan: AccountPlan, families: Sequence[str] = (), formats: Sequence[str] = ()) -> list[Document]:
+    """Return the chosen families' documents; OutputLimitError lists every value a chosen format cannot hold,
+    typed once or made of several (a workbook cell of joined values), before anything is written."""
+    docs = [document(plan, check_family(f)) for f in families or FAMILY_IDS]
+    if formats and "xlsx" not in formats:
+        return docs
+    found = oversized_values(plan) + [m for doc in docs for m in oversized_cells(doc)]
+    if found:
+        raise OutputLimitError(found)
+    return docs
 
 
 def generate(
@@ -64,15 +84,13 @@ def generate(
     target = Path(out_dir) / (folder or (BLANK_FOLDER if plan.is_blank else account_slug(plan.account.name)))
     for fmt in formats:
         get_writer(fmt)
-    if not formats or "xlsx" in formats:
-        check_cell_limits(plan)
     made = []
-    for family in [check_family(f) for f in families] or list(FAMILY_IDS):
-        for fmt in formats_of(family):
+    for doc in check(plan, families, formats):
+        for fmt in doc.formats():
             if formats and fmt not in formats:
                 continue
-            path = target / f"{family}{get_writer(fmt).out_suffix}"
-            made.append((Output(family, fmt, path), render(plan, family, fmt)))
+            path = target / f"{doc.meta.family}{get_writer(fmt).out_suffix}"
+            made.append((Output(doc.meta.family, fmt, path), _write(doc, fmt)))
     for output, data in made:
         write_atomic(output.path, data)
     return [output for output, _ in made]
@@ -112,6 +130,7 @@ __all__ = [
     "Output",
     "__version__",
     "blank_plan",
+    "check",
     "convert",
     "families_table",
     "generate",

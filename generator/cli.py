@@ -102,6 +102,7 @@ def validate(source: Path) -> None:
     loaded = lib.load_plan(source)
     _warn(loaded.warnings)
     plan = loaded.plan
+    lib.check(plan)
     click.echo(
         f"ok: {plan.account.name}: {len(plan.stakeholders)} stakeholders, "
         f"{len(plan.opportunities)} opportunities, {len(plan.actions)} actions, "

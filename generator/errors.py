@@ -55,3 +55,15 @@ class TemplateError(AccountPlanError):
 
 class WriterError(AccountPlanError):
     """An output that cannot be written."""
+
+
+class OutputLimitError(WriterError):
+    """Values an output format cannot hold: one message per value (refused before anything is written)."""
+
+    def __init__(self, found: list[str]) -> None:
+        self.found = found
+        super().__init__("\n".join(found))
+
+    def messages(self) -> list[str]:
+        """Return one line per value."""
+        return list(self.found)

@@ -34,6 +34,7 @@ from generator.model.types import (
     Count,
     Currency,
     IsoDate,
+    Item,
     Money,
     Number,
     Percent,
@@ -72,7 +73,7 @@ class Profile(Section):
     revenue: Money | None = None
     revenue_year: Count | None = None
     employees: Count | None = None
-    locations: list[Text] = []
+    locations: list[Item] = []
     ownership: Ownership | None = None
     website: Text = ""
 
@@ -89,16 +90,16 @@ class FinancialHealth(Section):
 class Initiatives(Section):
     """The customer's strategic initiatives beyond its business priorities."""
 
-    technology_roadmap: list[Text] = []
-    market_expansion: list[Text] = []
-    operational_excellence: list[Text] = []
+    technology_roadmap: list[Item] = []
+    market_expansion: list[Item] = []
+    operational_excellence: list[Item] = []
 
 
 class DecisionProcess(Section):
     """How the customer decides and buys."""
 
-    buying_steps: list[Text] = []
-    criteria: list[Text] = []
+    buying_steps: list[Item] = []
+    criteria: list[Item] = []
     procurement_path: Text = ""
     typical_cycle: Text = ""
 
@@ -111,11 +112,11 @@ class Account(Section):
     overview: Text = ""
     profile: Profile = Profile()
     financial_health: FinancialHealth = FinancialHealth()
-    priorities: list[Text] = []
+    priorities: list[Item] = []
     initiatives: Initiatives = Initiatives()
-    annual_goals: list[Text] = []
-    challenges: list[Text] = []
-    culture: list[Text] = []
+    annual_goals: list[Item] = []
+    challenges: list[Item] = []
+    culture: list[Item] = []
     decision_process: DecisionProcess = DecisionProcess()
 
 
@@ -132,8 +133,8 @@ class TeamMember(Section):
 class ExecutiveSummary(Section):
     """What the executive summary says beyond the computed figures."""
 
-    objectives: list[Text] = []
-    success_factors: list[Text] = []
+    objectives: list[Item] = []
+    success_factors: list[Item] = []
 
 
 class Resource(Section):
@@ -157,7 +158,7 @@ class RevenueStream(Section):
 class CurrentBusiness(Section):
     """What the customer buys from us today."""
 
-    products: list[Text] = []
+    products: list[Item] = []
     annual_contract_value: Money | None = None
     contract_terms: Text = ""
     renewal_date: IsoDate | None = None
@@ -208,10 +209,10 @@ class InteractionRecord(Section):
 class Swot(Section):
     """Strengths, weaknesses, opportunities and threats."""
 
-    strengths: list[Text] = []
-    weaknesses: list[Text] = []
-    opportunities: list[Text] = []
-    threats: list[Text] = []
+    strengths: list[Item] = []
+    weaknesses: list[Item] = []
+    opportunities: list[Item] = []
+    threats: list[Item] = []
 
 
 class Competitor(Section):
@@ -246,7 +247,7 @@ class Strategy(Section):
     """How a goal will be reached: the strategy and its tactics."""
 
     strategy: Required
-    tactics: list[Text] = []
+    tactics: list[Item] = []
 
 
 class Solution(Section):
@@ -278,7 +279,7 @@ class Action(Section):
     objective: Text = ""
     description: Text = ""
     owner: Text = ""
-    stakeholders: list[Text] = []
+    stakeholders: list[Item] = []
     start: IsoDate | None = None
     due: IsoDate | None = None
     status: ActionStatus = ActionStatus.NOT_STARTED
@@ -314,7 +315,7 @@ class Review(Section):
     """What is reviewed at one frequency."""
 
     frequency: ReviewFrequency
-    topics: list[Text] = []
+    topics: list[Item] = []
 
 
 class Collaboration(Section):
@@ -337,7 +338,7 @@ class AccountPlan(Section):
     current_business: CurrentBusiness = CurrentBusiness()
     stakeholders: list[Stakeholder] = []
     interactions: list[InteractionRecord] = []
-    relationship_expansion: list[Text] = []
+    relationship_expansion: list[Item] = []
     swot: Swot = Swot()
     competitors: list[Competitor] = []
     industry_analysis: list[IndustryFactor] = []
@@ -350,7 +351,7 @@ class AccountPlan(Section):
     risks: list[Risk] = []
     review_cadence: list[Review] = []
     collaboration: list[Collaboration] = []
-    documentation_standards: list[Text] = []
+    documentation_standards: list[Item] = []
 
     @property
     def is_blank(self) -> bool:

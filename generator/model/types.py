@@ -70,13 +70,33 @@ def filled(value: str) -> str:
     return value
 
 
+def one_line(value: str) -> str:
+    """Return a list item without surrounding white space; an empty or multi-line item is refused."""
+    value = value.strip()
+    if not value:
+        raise ValueError("an empty list item; remove it or write something")
+    if "\n" in value:
+        raise ValueError(f"a list item is one line; split {value[:40]!r}... into separate items")
+    return value
+
+
 Text = Annotated[str, BeforeValidator(number_to_text)]
+Item = Annotated[str, BeforeValidator(number_to_text), AfterValidator(one_line)]
 Required = Annotated[str, BeforeValidator(number_to_text), AfterValidator(filled)]
-Money = Annotated[float, Field(ge=0, le=LARGEST, strict=True, allow_inf_nan=False)]
+def fifteen_digits(value: float) -> float:
+    """Return value if a workbook keeps it exactly (15 significant digits, as Excel does)."""
+    if float(f"{value:.15g}") != value:
+        raise ValueError(f"expected at most 15 significant digits (a workbook keeps no more); got {value!r}")
+    return value
+
+
+Money = Annotated[float, Field(ge=0, le=LARGEST, strict=True, allow_inf_nan=False), AfterValidator(fifteen_digits)]
 Count = Annotated[int, Field(ge=0, le=int(LARGEST), strict=True)]
-Percent = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
+Percent = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False), AfterValidator(fifteen_digits)]
 Score = Annotated[int, Field(ge=1, le=5, strict=True)]
-Number = Annotated[float, Field(ge=-LARGEST, le=LARGEST, strict=True, allow_inf_nan=False)]
+Number = Annotated[
+    float, Field(ge=-LARGEST, le=LARGEST, strict=True, allow_inf_nan=False), AfterValidator(fifteen_digits)
+]
 IsoDate = Annotated[date, BeforeValidator(iso_date), AfterValidator(date_in_range)]
 Currency = Annotated[str, AfterValidator(currency)]
 Quarter = Annotated[str, BeforeValidator(number_to_text), AfterValidator(quarter)]

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from generator.catalog import catalog
 from generator.errors import Problem, SourceError
 from generator.model.text import Loc, field_path
+from generator.ooxml import unescape
 from generator.sources.locations import Locations
 from generator.sources.xlsx.shape import (
     LISTS_SHEET,
@@ -152,7 +153,7 @@ class _SheetReader:
             if number > MAX_ROWS:
                 self.problems.append(Problem(self.where(ws.title, 1, number), "", f"more than {MAX_ROWS:,} rows"))
                 break
-            rows.append([(c.value, getattr(c, "data_type", "") == "f") for c in row])
+            rows.append([(_text(c.value), getattr(c, "data_type", "") == "f") for c in row])
         return rows
 
     def _value(self, sheet: str, column: int, row: int, cell: tuple[Any, bool], field: FieldInfo, loc: Loc) -> Any:
@@ -253,6 +254,11 @@ class _SheetReader:
         for index, (got, want) in enumerate(zip(header + [""] * len(expected), expected, strict=False), 1):
             if got != want:
                 self.problem(sheet, index, 1, "", f"expected the header {want!r}; found {got!r}")
+
+
+def _text(value: Any) -> Any:
+    """Return a cell's value, text as typed (a written '_xHHHH_' read back as it was)."""
+    return unescape(value) if isinstance(value, str) else value
 
 
 def _nested_list(data: dict[str, Any], path: str) -> list[Any]:

@@ -13,10 +13,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.catalog import catalog
+from generator.errors import OutputLimitError
 from generator.model.enums import Vocabulary
 from generator.model.limits import check_cell_limits
 from generator.model.plan import AccountPlan
-from generator.ooxml import escape
+from generator.ooxml import MAX_CELL, escape
 from generator.sources.xlsx.shape import (
     LISTS_HEADERS,
     LISTS_SHEET,
@@ -72,7 +73,7 @@ def _cell_value(cell: Any, value: Any, field: FieldInfo) -> None:
     if isinstance(value, Vocabulary):
         value = value.value
     if field.kind == "text_list" and isinstance(value, list):
-        value = "\n".join(value)
+        value = "\n".join(value)  # items are single lines (the model's rule), so the lines give them back
     if value is None or value == "" or value == []:
         if field.kind == "date":
             cell.number_format = "yyyy-mm-dd"
@@ -156,9 +157,29 @@ def _record_sheet(wb: Workbook, plan: AccountPlan, name: str) -> None:
                 _cell_value(ws.cell(row, index), None, column)
 
 
+def joined_lists(plan: AccountPlan) -> list[str]:
+    """Return one message per list of a record whose items, one per line, would not fit one cell."""
+    found = []
+    data = plan.model_dump(mode="python")
+    for name in record_lists():
+        lists = [c for c in record_columns(name) if c.kind == "text_list"]
+        for index, record in enumerate(data[name]):
+            for column in lists:
+                size = len("\n".join(get_path(record, column.path) or []))
+                if size > MAX_CELL:
+                    found.append(
+                        f"{name}[{index}].{column.path}: {size:,} characters with one item per line; a workbook "
+                        f"cell holds at most {MAX_CELL:,} — shorten the items, or keep this plan in YAML"
+                    )
+    return found
+
+
 def data_workbook(plan: AccountPlan) -> bytes:
     """Return the data workbook of a plan (a blank plan gives the empty workbook of accountplan init)."""
     check_cell_limits(plan)
+    too_long = joined_lists(plan)
+    if too_long:
+        raise OutputLimitError(too_long)
     wb = Workbook()
     wb.remove(wb.active)
     _plan_sheet(wb, plan)

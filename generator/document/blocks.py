@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-Raw = str | int | float | date | None
+Raw = str | int | float | date | bytes | None
 
 
 class Format(StrEnum):

@@ -21,7 +21,7 @@ def team(plan: AccountPlan, f: Formatter) -> Table:
             title=text(f.text(m.title, "title"), m.title),
             role=text(f.text(m.role, "role"), m.role),
             responsibilities=text(f.text(m.responsibilities, "responsibilities"), m.responsibilities),
-            photo=Cell("", m.photo),
+            photo=Cell("", plan.picture(m.photo) if m.photo else None),
         ),
     )
     columns = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from generator.model.enums import (
     ActionCategory,
@@ -352,6 +352,16 @@ class AccountPlan(Section):
     review_cadence: list[Review] = []
     collaboration: list[Collaboration] = []
     documentation_standards: list[Item] = []
+
+    _pictures: dict[str, bytes] = PrivateAttr(default_factory=dict)
+
+    def keep_picture(self, name: str, data: bytes) -> None:
+        """Keep the checked bytes of a picture the plan names, read once at load."""
+        self._pictures[name] = data
+
+    def picture(self, name: str) -> bytes | None:
+        """Return the bytes of a picture the plan names, if they were read at load."""
+        return self._pictures.get(name)
 
     @property
     def is_blank(self) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from generator.errors import Problem, SourceError, UnknownNameError
 from generator.model.plan import AccountPlan
 from generator.model.validation import validate_data
-from generator.sources import yaml_source
+from generator.sources import pictures, yaml_source
 from generator.sources.locations import Locations
 from generator.sources.xlsx import reader as xlsx_reader
 from generator.sources.xlsx import writer as xlsx_writer
@@ -48,9 +48,7 @@ def codec(suffix: str) -> Codec:
         raise UnknownNameError("source type", suffix or "(none)", list(CODECS)) from None
 
 
-MAX_PHOTO_BYTES = 10_000_000
 NOT_PLAIN_WORKBOOKS = (".xlsm", ".xltm", ".xlsb", ".xls", ".xlam")
-PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
 @dataclass
@@ -102,25 +100,12 @@ def _position(problem: Problem) -> tuple[int, int]:
 
 
 def _resolve_photos(plan: AccountPlan, base: Path, locations: Locations, problems: list[Problem]) -> AccountPlan:
-    """Return plan with team photos made absolute; a missing or unusable photo is a problem."""
+    """Return plan with every team photo read, checked and kept; an unusable photo is a problem at its field."""
     for i, member in enumerate(plan.team):
         if not member.photo:
             continue
-        photo = (base / member.photo).resolve()
-        message = _photo_problem(photo)
-        if message:
-            problems.append(locations.problem(("team", i, "photo"), message))
-        else:
-            member.photo = str(photo)
+        try:
+            plan.keep_picture(member.photo, pictures.load(base, member.photo))
+        except pictures.PictureError as error:
+            problems.append(locations.problem(("team", i, "photo"), str(error)))
     return plan
-
-
-def _photo_problem(photo: Path) -> str:
-    """Return what is wrong with a photo file, or '' when it is usable."""
-    if photo.suffix.lower() not in PHOTO_SUFFIXES:
-        return f"expected a picture ({', '.join(PHOTO_SUFFIXES)}); got {photo.name!r}"
-    if not photo.is_file():
-        return f"no such picture: {photo}"
-    if photo.stat().st_size > MAX_PHOTO_BYTES:
-        return f"picture is larger than {MAX_PHOTO_BYTES:,} bytes"
-    return ""

@@ -33,6 +33,8 @@ def as_json(doc: Document) -> str:
             return value.isoformat()
         if isinstance(value, Enum):
             return value.value
+        if isinstance(value, bytes):
+            return f"<{len(value):,} bytes>"
         raise TypeError(type(value))
 
     text = json.dumps(dataclasses.asdict(doc), default=plain, ensure_ascii=False, indent=1) + "\n"

@@ -136,6 +136,6 @@ def picture(template: PreparedTemplate) -> Any:
     """Return the maker of inline pictures for a template: the placeholder when a photo is missing."""
 
     def make(photo: Any) -> InlineImage:
-        return InlineImage(template, photo or io.BytesIO(placeholder_photo()), width=PHOTO_WIDTH)
+        return InlineImage(template, io.BytesIO(photo or placeholder_photo()), width=PHOTO_WIDTH)
 
     return make

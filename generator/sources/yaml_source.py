@@ -192,8 +192,8 @@ _Dumper.add_multi_representer(Vocabulary, lambda dumper, value: dumper.represent
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    """Represent multi-line text as a literal block."""
-    style = "|" if "\n" in value else None
+    """Represent multi-line text as a literal block; text with YAML's other line breaks double-quoted (escaped)."""
+    style = '"' if any(c in value for c in "\x85\u2028\u2029") else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

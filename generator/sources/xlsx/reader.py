@@ -88,11 +88,12 @@ def _check_package(raw: bytes, path: Path) -> None:
     types = _read_member(package, "[Content_Types].xml", path)
     if any(marker in names or marker.encode() in types for marker in MACRO_MARKERS):
         raise _fail(path, "refused: a macro-enabled workbook; save it as a plain .xlsx workbook without macros")
-    for member in members:
-        if member.filename.endswith((".xml", ".rels", ".vml")):
-            head = _read_member(package, member.filename, path)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise _fail(path, f"refused: {member.filename} declares a DTD or entities")
+    for member in members:  # every part, whatever its name: a sheet can be stored under any name
+        if member.filename.startswith("xl/media/"):
+            continue
+        body = _read_member(package, member.filename, path)
+        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+            raise _fail(path, f"refused: {member.filename} declares a DTD or entities")
 
 
 def _read_member(package: zipfile.ZipFile, name: str, path: Path) -> bytes:
@@ -137,7 +138,12 @@ class _SheetReader:
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
                 self.problems.append(Problem(self.where(ws.title, 1, 1), "", f"unknown sheet {ws.title!r}{hint}"))
                 continue
-            rows = self._rows(ws)
+            try:
+                rows = self._rows(ws)
+            except Exception as error:  # a damaged sheet part is parsed only now, lazily: report it, located
+                message = f"the sheet is damaged and cannot be read ({type(error).__name__}: {str(error)[:120]})"
+                self.problems.append(Problem(f"{self.path}:{ws.title}", "", message))
+                continue
             if ws.title == PLAN_SHEET:
                 self._plan(rows, data)
             elif ws.title == LISTS_SHEET:
@@ -147,13 +153,23 @@ class _SheetReader:
         return data
 
     def _rows(self, ws: Any) -> list[list[Any]]:
-        """Return the sheet's cells as rows of (value, is_formula), bounded in rows and columns."""
-        rows = []
-        for number, row in enumerate(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS), 1):
-            if number > MAX_ROWS:
+        """Return the sheet's cells as rows of (value, is_formula), bounded in rows and columns; formatted
+        empty rows do not count, and anything beyond the last column read is reported, not dropped."""
+        rows: list[list[Any]] = []
+        filled = 0
+        for number, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS + 1), 1):
+            cells = [(_text(c.value), getattr(c, "data_type", "") == "f") for c in row]
+            if all(value in (None, "") for value, _ in cells):
+                rows.append([])
+                continue
+            filled += 1
+            if filled > MAX_ROWS:
                 self.problems.append(Problem(self.where(ws.title, 1, number), "", f"more than {MAX_ROWS:,} rows"))
                 break
-            rows.append([(_text(c.value), getattr(c, "data_type", "") == "f") for c in row])
+            if len(cells) > MAX_COLUMNS and cells[MAX_COLUMNS][0] not in (None, ""):
+                message = f"a value beyond column {get_column_letter(MAX_COLUMNS)}; the data workbook reads no further"
+                self.problem(ws.title, MAX_COLUMNS + 1, number, "", message)
+            rows.append(cells[:MAX_COLUMNS])
         return rows
 
     def _value(self, sheet: str, column: int, row: int, cell: tuple[Any, bool], field: FieldInfo, loc: Loc) -> Any:
@@ -175,6 +191,7 @@ class _SheetReader:
         """Read the Plan sheet: field | value rows."""
         fields = {f.path: f for f in single_fields()}
         self._expect_headers(PLAN_SHEET, rows, ["field", "value"])
+        seen: dict[str, int] = {}
         for number, row in enumerate(rows[1:], 2):
             name = row[0][0] if row else None
             value = row[1] if len(row) > 1 else (None, False)
@@ -188,6 +205,10 @@ class _SheetReader:
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.problem(PLAN_SHEET, 1, number, "", f"unknown field {name!r}{hint}")
                 continue
+            if name in seen:
+                self.problem(PLAN_SHEET, 1, number, "", f"the field {name!r} is given twice (also in row {seen[name]})")
+                continue
+            seen[name] = number
             loc = tuple(name.split("."))
             converted = self._value(PLAN_SHEET, 2, number, value, fields[name], loc)
             if converted is not None:
@@ -220,6 +241,9 @@ class _SheetReader:
         used: dict[int, FieldInfo] = {}
         for index, name in enumerate(header, 1):
             if not name:
+                continue
+            if name in header[: index - 1]:
+                self.problem(sheet, index, 1, "", f"the column {name!r} is given twice")
                 continue
             if name in columns:
                 used[index] = columns[name]

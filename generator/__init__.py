@@ -11,13 +11,14 @@ from generator.document.blocks import Document
 from generator.document.checks import oversized_cells
 from generator.errors import AccountPlanError, OutputLimitError
 from generator.families import FAMILY_IDS, check_family, document, families_table, formats_of
+from generator.files import write_atomic, write_suite
 from generator.model.limits import oversized_values
 from generator.model.plan import AccountPlan
 from generator.naming import account_slug
 from generator.resources import example_source
 from generator.sources import LoadedPlan, codec, read_source
 from generator.writers import get_writer
-from generator.writers.package import normalize_package, write_atomic
+from generator.writers.package import normalize_package
 
 __version__ = "0.1.0"
 BLANK_FOLDER = "blank"
@@ -91,8 +92,7 @@ def generate(
                 continue
             path = target / f"{doc.meta.family}{get_writer(fmt).out_suffix}"
             made.append((Output(doc.meta.family, fmt, path), _write(doc, fmt)))
-    for output, data in made:
-        write_atomic(output.path, data)
+    write_suite(target, {output.path.name: data for output, data in made})
     return [output for output, _ in made]
 
 

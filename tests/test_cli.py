@@ -20,7 +20,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_build_writes_every_family_under_the_account_folder(tmp_path: Path) -> None:
     code, out, _ = run("build", "-o", str(tmp_path), "--format", "docx")
     assert code == 0
-    folder = next(tmp_path.iterdir())
+    folder = next(p for p in tmp_path.iterdir() if not p.name.startswith("."))  # beside it: its hidden lock
     assert folder.name.startswith("halden-freight-group-")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         f"{f}.docx"

@@ -83,6 +83,8 @@ def one_line(value: str) -> str:
 Text = Annotated[str, BeforeValidator(number_to_text)]
 Item = Annotated[str, BeforeValidator(number_to_text), AfterValidator(one_line)]
 Required = Annotated[str, BeforeValidator(number_to_text), AfterValidator(filled)]
+
+
 def fifteen_digits(value: float) -> float:
     """Return value if a workbook keeps it exactly (15 significant digits, as Excel does)."""
     if float(f"{value:.15g}") != value:

@@ -3,6 +3,8 @@ a source reads into a validated AccountPlan with located errors, and a plan writ
 
 from __future__ import annotations
 
+import errno
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,9 +71,27 @@ def read_raw(path: Path) -> tuple[Any, Locations]:
     if found is None:
         known = ", ".join(sorted(CODECS))
         raise SourceError([Problem(str(path), "", f"unknown source type; expected one of {known}")])
-    if not path.is_file():
-        raise SourceError([Problem(str(path), "", "no such file")])
+    problem = _not_a_file(path)
+    if problem:
+        raise SourceError([Problem(str(path), "", problem)])
     return found.read(path)
+
+
+def _not_a_file(path: Path) -> str:
+    """Return why path is not a readable source file ('' when it is one)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops; point it at the source file"
+        return f"cannot read the file: {error.strerror or error}"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a source file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, socket or device); give the source file itself"
+    return ""
 
 
 def read_source(path: Path, require_identity: bool = True) -> LoadedPlan:

@@ -1,14 +1,11 @@
-"""Office packages made deterministic (fixed zip times, dates from the plan) and written atomically."""
+"""Office packages made deterministic: fixed zip times, document dates from the plan."""
 
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from datetime import date
-from pathlib import Path
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 DEFAULT_DATE = date(2000, 1, 1)
@@ -35,18 +32,3 @@ def normalize_package(data: bytes, when: date | None) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, body, compresslevel=6)
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -222,3 +222,49 @@ def test_macro_and_old_formats_are_refused_by_name(tmp_path: Path, suffix: str) 
     path = tmp_path / f"plan{suffix}"
     path.write_bytes(EXAMPLE_XLSX.read_bytes())
     assert "save it as a plain .xlsx workbook" in messages(path)[0]
+
+
+def test_a_duplicate_column_or_plan_field_is_reported_not_dropped(tmp_path: Path) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        people = wb["Stakeholders"]
+        people.cell(1, people.max_column + 1, "title")
+        plan = wb["Plan"]
+        plan.cell(plan.max_row + 1, 1, "account.name")
+        plan.cell(plan.max_row, 2, "Other name")
+
+    got = messages(edited(tmp_path, edit))
+    assert any("Stakeholders!" in m and "the column 'title' is given twice" in m for m in got)
+    assert any("Plan!A" in m and "the field 'account.name' is given twice" in m for m in got)
+
+
+def test_a_value_beyond_the_last_read_column_is_reported(tmp_path: Path) -> None:
+    got = messages(edited(tmp_path, lambda wb: wb["Actions"].cell(2, 61, "stray note")))
+    assert any("Actions!BI2" in m and "beyond column BH" in m for m in got)
+
+
+def test_thousands_of_formatted_empty_rows_are_ignored(tmp_path: Path, example: AccountPlan) -> None:
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        from openpyxl.styles import Font
+
+        for row in range(100, 7000):
+            wb["Risks"].cell(row, 1).font = Font(bold=True)
+
+    assert lib.load_plan(edited(tmp_path, edit)).plan == example
+
+
+def test_a_dtd_in_a_part_with_any_name_is_refused(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(EXAMPLE_XLSX) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        target.writestr("xl/worksheets/sheet99.bin", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>')
+    path = tmp_path / "dtd.xlsx"
+    path.write_bytes(out.getvalue())
+    assert any("sheet99.bin declares a DTD" in m for m in messages(path))
+
+
+def test_text_like_a_spreadsheet_escape_survives_the_data_workbook(tmp_path: Path) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text("plan: {date: 2026-11-16}\naccount: {name: Esc, overview: 'a_x000D_b _x0041_'}\n", "utf-8")
+    back = lib.convert(lib.convert(source, tmp_path / "plan.xlsx"), tmp_path / "back.yaml")
+    assert lib.load_plan(back).plan.account.overview == "a_x000D_b _x0041_"

@@ -105,3 +105,15 @@ def test_control_characters_are_removed_with_a_warning_naming_the_field(tmp_path
 def test_missing_photo_is_a_located_problem(tmp_path: Path) -> None:
     got = messages(write_yaml(tmp_path, MINIMAL + "team:\n  - {name: A, photo: nope.png}\n"))
     assert got[0].startswith("{src}:6:") and "team[0].photo: no such picture" in got[0]
+
+
+def test_a_source_that_is_not_a_regular_file_says_what_it_is(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    (tmp_path / "folder.yaml").mkdir()
+    for name, expected in (("pipe.yaml", "not a regular file"), ("a.yaml", "loops"), ("folder.yaml", "a folder")):
+        with pytest.raises(SourceError) as caught:
+            lib.load_plan(tmp_path / name)
+        assert expected in caught.value.messages()[0]

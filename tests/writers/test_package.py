@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import generator as lib
+from generator.files import write_atomic
 from generator.model.plan import AccountPlan
-from generator.writers.package import write_atomic
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, example: AccountPlan) -> None:

@@ -52,8 +52,9 @@ def iter_strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 def field_path(loc: Loc) -> str:
-    """Return a location as a field path like stakeholders[3].reports_to."""
+    """Return a location as a field path like stakeholders[3].reports_to (an overlong key shortened)."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        name = str(part) if len(str(part)) <= 60 else str(part)[:57] + "..."
+        text += f"[{part}]" if isinstance(part, int) else (f".{name}" if text else name)
     return text

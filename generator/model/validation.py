@@ -117,17 +117,17 @@ def _unknown_key(loc: Loc) -> str:
     """Return the message for an unknown key, with a did-you-mean hint."""
     key = str(loc[-1])
     known = list(_fields_at(loc[:-1]))
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key[:100], known, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
-    return f"unknown key {key!r}{hint}"
+    return f"unknown key {_short(key)}{hint}"
 
 
 def _enum_message(loc: Loc, found: Any) -> str:
     """Return the message for a value outside a closed vocabulary."""
     values = _enum_values(loc)
-    close = difflib.get_close_matches(str(found), values, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(found)[:100], values, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"expected one of {', '.join(values)}; got {found!r}{hint}"
+    return f"expected one of {', '.join(values)}; got {_short(found)}{hint}"
 
 
 def _annotation_at(loc: Loc) -> Any:

@@ -18,6 +18,7 @@ import generator as lib
 from generator.model.enums import ActionStatus, Level, Stage, Stance
 from generator.model.plan import AccountPlan
 from generator.model.validation import validate_data
+from tests.docx_text import docx_text
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "15"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -27,7 +28,7 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x0
 ITEM = TEXT.map(str.strip).filter(lambda s: bool(s) and "\n" not in s and "\r" not in s)
 NAME = ITEM.filter(lambda s: len(s) < 40)
 DAY = st.dates(date(1900, 3, 1), date(9998, 12, 31))
-MONEY = st.floats(0, 1e15, allow_nan=False, allow_infinity=False)
+MONEY = st.floats(0, 1e15, allow_nan=False, allow_infinity=False).map(lambda v: float(f"{v:.15g}"))
 
 
 @st.composite
@@ -106,3 +107,16 @@ def test_every_valid_plan_builds_every_file(data: dict[str, Any]) -> None:
     for family, formats in lib.families_table().items():
         for fmt in formats:
             assert lib.render(plan, family, fmt)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.docx"
+        path.write_bytes(lib.render(plan, "strategic-account-plan", "docx"))
+        text = docx_text(path)
+    shown = (
+        [o.name for o in plan.opportunities] + [a.action for a in plan.actions] + [s.name for s in plan.stakeholders]
+    )
+    assert all(_normal(value) in _normal(text) for value in shown)
+
+
+def _normal(text: str) -> str:
+    """Return text without white space (Word keeps tabs and line breaks as marks, not characters)."""
+    return "".join(text.split())

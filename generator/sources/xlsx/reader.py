@@ -134,7 +134,7 @@ class _SheetReader:
         data: dict[str, Any] = {}
         for ws in wb.worksheets:
             if ws.title not in known:
-                close = difflib.get_close_matches(ws.title, list(known), n=1)
+                close = difflib.get_close_matches(ws.title[:100], list(known), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
                 self.problems.append(Problem(self.where(ws.title, 1, 1), "", f"unknown sheet {ws.title!r}{hint}"))
                 continue
@@ -201,9 +201,9 @@ class _SheetReader:
                 continue
             name = str(name).strip()
             if name not in fields:
-                close = difflib.get_close_matches(name, list(fields), n=1)
+                close = difflib.get_close_matches(name[:100], list(fields), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problem(PLAN_SHEET, 1, number, "", f"unknown field {name!r}{hint}")
+                self.problem(PLAN_SHEET, 1, number, "", f"unknown field {name[:60]!r}{hint}")
                 continue
             if name in seen:
                 self.problem(PLAN_SHEET, 1, number, "", f"the field {name!r} is given twice (also in row {seen[name]})")
@@ -223,9 +223,9 @@ class _SheetReader:
             if name in (None, "") and item[0] in (None, ""):
                 continue
             if name not in paths:
-                close = difflib.get_close_matches(str(name), list(paths), n=1)
+                close = difflib.get_close_matches(str(name)[:100], list(paths), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(sorted(paths))}"
-                self.problem(LISTS_SHEET, 1, number, "", f"unknown list {name!r}{hint}")
+                self.problem(LISTS_SHEET, 1, number, "", f"unknown list {str(name)[:60]!r}{hint}")
                 continue
             items = _nested_list(data, str(name))
             loc: Loc = (*str(name).split("."), len(items))
@@ -243,14 +243,14 @@ class _SheetReader:
             if not name:
                 continue
             if name in header[: index - 1]:
-                self.problem(sheet, index, 1, "", f"the column {name!r} is given twice")
+                self.problem(sheet, index, 1, "", f"the column {name[:60]!r} is given twice")
                 continue
             if name in columns:
                 used[index] = columns[name]
                 continue
-            close = difflib.get_close_matches(name, list(columns), n=1)
+            close = difflib.get_close_matches(name[:100], list(columns), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(columns)}"
-            self.problem(sheet, index, 1, "", f"unknown column {name!r} (renamed?){hint}")
+            self.problem(sheet, index, 1, "", f"unknown column {name[:60]!r} (renamed?){hint}")
         for required in (c for c in columns.values() if c.required and "." not in c.path):
             if required.path not in header:
                 where = f"{self.path}:{sheet}!1"
@@ -277,7 +277,7 @@ class _SheetReader:
         header = [str(v).strip() if v is not None else "" for v, _ in (rows[0] if rows else [])][: len(expected)]
         for index, (got, want) in enumerate(zip(header + [""] * len(expected), expected, strict=False), 1):
             if got != want:
-                self.problem(sheet, index, 1, "", f"expected the header {want!r}; found {got!r}")
+                self.problem(sheet, index, 1, "", f"expected the header {want!r}; found {got[:60]!r}")
 
 
 def _text(value: Any) -> Any:

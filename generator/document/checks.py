@@ -27,7 +27,7 @@ def _table(family: str, sheet: str, table: Table) -> list[str]:
             if isinstance(raw, str) and len(raw) > MAX_CELL:
                 found.append(
                     f"{family}.xlsx: sheet {sheet!r}, row {number} ({first!r}), column {column.label!r}: "
-                    f"{len(raw):,} characters once its values are joined; a workbook cell holds at most "
+                    f"{len(raw):,} characters once its values are joined; an Excel cell holds at most "
                     f"{MAX_CELL:,} — shorten them, or build without --format xlsx"
                 )
     return found

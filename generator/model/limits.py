@@ -11,7 +11,7 @@ from generator.ooxml import MAX_CELL
 def oversized_values(plan: AccountPlan) -> list[str]:
     """Return one message per value longer than a workbook cell holds (a workbook would cut it silently)."""
     return [
-        f"{field_path(loc)}: {len(text):,} characters; a workbook cell holds at most {MAX_CELL:,} — shorten it, "
+        f"{field_path(loc)}: {len(text):,} characters; an Excel cell holds at most {MAX_CELL:,} — shorten it, "
         "or build without --format xlsx"
         for loc, text in iter_strings(plan.model_dump(mode="json"))
         if len(text) > MAX_CELL

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,7 +15,9 @@ from typing import Any, TypeVar
 import click
 
 import generator as lib
+from generator import batch
 from generator.errors import AccountPlanError, Problem
+from generator.resources import example_source
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,16 +78,91 @@ def main() -> None:
 
 
 @main.command()
-@SOURCE
+@click.argument("sources", nargs=-1)
 @OUT
 @FAMILY
 @FORMAT
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: usable cores).")
+@click.option("--force", is_flag=True, help="Rebuild accounts whose sources and files are unchanged.")
+@click.option("--shard", metavar="I/N", help="Build only the I-th of N stable slices of the sources.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report to stdout.")
 @reports_errors
-def build(source: Path | None, out: Path, families: tuple[str, ...], formats: tuple[str, ...]) -> None:
-    """Write the documents of SOURCE (default: the bundled example) to OUT/<account>/."""
-    loaded = lib.load_plan(source)
-    _warn(loaded.warnings)
-    _print_outputs(lib.generate(loaded.plan, out, families, formats))
+def build(
+    sources: tuple[str, ...],
+    out: Path,
+    families: tuple[str, ...],
+    formats: tuple[str, ...],
+    jobs: int | None,
+    force: bool,
+    shard: str | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Write the documents of each SOURCE (files, folders, glob patterns; default: the bundled example) to
+    OUT/<account>/. Several sources build in parallel; unchanged accounts are skipped."""
+    batch_options = jobs is not None or force or shard or as_json
+    if len(sources) <= 1 and not batch_options and (not sources or Path(sources[0]).is_file()):
+        loaded = lib.load_plan(Path(sources[0]) if sources else None)
+        _warn(loaded.warnings)
+        _print_outputs(lib.generate(loaded.plan, out, families, formats))
+        return
+    _batch(sources, batch.Options(out, families, formats), jobs, force, shard, quiet, as_json)
+
+
+def _batch(
+    arguments: tuple[str, ...],
+    options: batch.Options,
+    jobs: int | None,
+    force: bool,
+    shard: str | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Build many sources; exit 1 when any failed."""
+    sources = batch.find_sources(arguments or [str(example_source())])
+    if shard:
+        sources = batch.shard(sources, *batch.parse_shard(shard))
+    started = time.perf_counter()
+    with _progress(len(sources), quiet or as_json) as tell:
+        reports = batch.run(sources, options, jobs or batch.usable_cores(), force, tell)
+    for report in reports:
+        for message in report.messages:
+            label = "warning" if report.status != "failed" else "error"
+            click.echo(f"{label}: {_located(message, report.source)}", err=True)
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in reports], indent=1, ensure_ascii=False))
+    if not quiet:
+        click.echo(_summary(reports, time.perf_counter() - started), err=as_json)
+    if any(r.status == "failed" for r in reports):
+        sys.exit(1)
+
+
+def _located(message: str, source: str) -> str:
+    """Return a message that names its source file."""
+    return message if message.startswith(source) else f"{source}: {message}"
+
+
+def _summary(reports: Sequence[batch.AccountReport], seconds: float) -> str:
+    """Return the closing line: accounts built, skipped, failed, files, seconds."""
+    count = {s: sum(1 for r in reports if r.status == s) for s in ("built", "skipped", "failed")}
+    files = sum(len(r.files) for r in reports if r.status == "built")
+    return (
+        f"{count['built']} built, {count['skipped']} skipped, {count['failed']} failed; "
+        f"{files} files in {seconds:.1f} s"
+    )
+
+
+@contextlib.contextmanager
+def _progress(total: int, silent: bool) -> Iterator[Callable[[batch.AccountReport], None]]:
+    """Yield a callback that advances a progress bar on stderr (only on a terminal, and not when silent)."""
+    if silent or not sys.stderr.isatty():
+        yield lambda report: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="account", file=sys.stderr) as bar:
+        yield lambda report: bar.update(1)
 
 
 @main.command()

@@ -49,6 +49,12 @@ class UnknownNameError(AccountPlanError):
         super().__init__(f"unknown {kind} {name!r}; known: {', '.join(known)}")
 
 
+class UsageError(AccountPlanError):
+    """A command line that cannot be carried out as given (exit 2)."""
+
+    exit_code = 2
+
+
 class TemplateError(AccountPlanError):
     """A bundled or user template that cannot be prepared or rendered."""
 

@@ -273,9 +273,9 @@ def test_text_like_a_spreadsheet_escape_survives_the_data_workbook(tmp_path: Pat
 def test_convert_refuses_a_list_that_would_not_fit_one_cell_rather_than_cut_it(tmp_path: Path) -> None:
     tactic = "t" * 9000
     source = tmp_path / "plan.yaml"
+    tactics = ", ".join([tactic] * 4)
     source.write_text(
-        f"plan: {{date: 2026-11-16}}\naccount: {{name: Long}}\nstrategies:\n  - strategy: S\n    tactics: [{tactic}, {tactic}, {tactic}, {tactic}]\n",
-        "utf-8",
+        f"plan: {{date: 2026-11-16}}\naccount: {{name: Long}}\nstrategies: [{{strategy: S, tactics: [{tactics}]}}]\n"
     )
     result = CliRunner().invoke(main, ["convert", str(source), str(tmp_path / "plan.xlsx")])
     assert result.exit_code == 1 and "strategies[0].tactics: 36,003 characters" in result.stderr

@@ -1,0 +1,301 @@
+"""Batch production: many sources into one output folder, in parallel, incrementally, in stable shards.
+
+Each source is read and checked on its own, so a broken one is reported with all its problems while the others
+build. Accounts whose source, options and generator are unchanged, and whose files are still as written, are
+skipped (a manifest in the output folder remembers them). Shards split the sorted sources by a hash of each
+path, so machines of a scheduler can share a portfolio without talking to each other.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import AccountPlanError, UsageError
+from generator.files import write_atomic
+from generator.model.plan import AccountPlan
+from generator.naming import account_slug
+
+MANIFEST = ".accountplan-manifest.json"
+SUFFIXES = (".yaml", ".yml", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source file and the argument it was found under (shards hash the path relative to it)."""
+
+    path: Path
+    key: str
+
+
+@dataclass
+class FileReport:
+    """One written file: its path, size and SHA-256."""
+
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass
+class AccountReport:
+    """What became of one source: built, skipped (unchanged) or failed (with its messages)."""
+
+    source: str
+    status: str
+    folder: str = ""
+    files: list[FileReport] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a batch builds: where, which families and formats."""
+
+    out: Path
+    families: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+
+    def fingerprint(self) -> str:
+        """Return a hash of the options and of the generator (version and bundled templates)."""
+        from generator import __version__, resources
+
+        digest = hashlib.sha256(f"{__version__}|{self.families}|{self.formats}".encode())
+        folder = resources.templates()
+        for name in sorted(p.name for p in folder.iterdir() if p.name.endswith((".docx", ".pptx", ".png"))):
+            digest.update(name.encode() + folder.joinpath(name).read_bytes())
+        return digest.hexdigest()
+
+
+def find_sources(arguments: Sequence[str | Path]) -> list[Source]:
+    """Return the sources named: files, folders (searched recursively) and glob patterns, sorted, deduplicated;
+    hidden files and Office lock files (~$name.xlsx) are skipped. UsageError when an argument matches nothing."""
+    found: dict[Path, Source] = {}
+    for argument in arguments:
+        text = str(argument)
+        matches = [Path(m) for m in sorted(glob.glob(text, recursive=True))] if glob.has_magic(text) else [Path(text)]
+        if not matches or not all(m.exists() for m in matches):
+            raise UsageError(f"no such source: {text}")
+        for match in matches:
+            base = match if match.is_dir() else match.parent
+            for path in _files(match):
+                found.setdefault(path, Source(path, path.relative_to(base).as_posix()))
+    return sorted(found.values(), key=lambda s: str(s.path))
+
+
+def _files(path: Path) -> list[Path]:
+    """Return the source files at a path: the file itself, or every source below a folder."""
+    if not path.is_dir():
+        return [path]
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.suffix.lower() in SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        and not p.name.startswith("~$")
+    )
+
+
+def shard(sources: Sequence[Source], index: int, count: int) -> list[Source]:
+    """Return the index-th (1-based) of count stable slices: a source's slice depends on its own path only."""
+    return [s for s in sources if int(hashlib.sha256(s.key.encode()).hexdigest(), 16) % count == index - 1]
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """Return (index, count) of 'I/N', or UsageError."""
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard takes I/N, like 2/5; got {text!r}") from None
+    if not 1 <= index <= count:
+        raise UsageError(f"--shard {text}: expected 1 <= I <= N")
+    return index, count
+
+
+def load_account(source: Path) -> tuple[AccountReport, AccountPlan | None]:
+    """Read and check one source (runs in a worker); a failed report carries every problem, prefixed by the file."""
+    import generator as lib
+
+    try:
+        loaded = lib.load_plan(source)
+        lib.check(loaded.plan)
+    except AccountPlanError as error:
+        return AccountReport(str(source), "failed", messages=error.messages()), None
+    folder = account_slug(loaded.plan.account.name)
+    return AccountReport(str(source), "loaded", folder, messages=[str(w) for w in loaded.warnings]), loaded.plan
+
+
+def write_account(report: AccountReport, plan: AccountPlan, options: Options) -> AccountReport:
+    """Write one checked account's files (runs in a worker; its templates are prepared once per process)."""
+    import generator as lib
+
+    try:
+        outputs = lib.generate(plan, options.out, options.families, options.formats)
+    except AccountPlanError as error:
+        return AccountReport(report.source, "failed", messages=error.messages())
+    files = [FileReport(str(o.path), o.path.stat().st_size, _sha256(o.path.read_bytes())) for o in outputs]
+    return AccountReport(report.source, "built", str(options.out / report.folder), files, report.messages)
+
+
+def _sha256(data: bytes) -> str:
+    """Return the hex SHA-256 of data."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class Manifest:
+    """What the previous runs built, per source: the source's hash, the options' fingerprint and the files."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / MANIFEST
+        self.accounts: dict[str, dict[str, Any]] = self._read()
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        """Return the recorded accounts; a missing, corrupt or foreign manifest records nothing."""
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            accounts = data["accounts"] if data.get("format") == 1 else {}
+            return {k: v for k, v in accounts.items() if isinstance(v, dict)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def unchanged(self, source: Path, fingerprint: str) -> AccountReport | None:
+        """Return the report of a source whose inputs and files are as recorded (None: it must be built)."""
+        entry = self.accounts.get(str(source))
+        if not entry or entry.get("fingerprint") != fingerprint or entry.get("source") != _source_hash(source):
+            return None
+        files = [FileReport(**f) for f in entry.get("files", []) if isinstance(f, dict)]
+        if not files or not all(_intact(f) for f in files):
+            return None
+        return AccountReport(str(source), "skipped", entry.get("folder", ""), files)
+
+    def record(self, report: AccountReport, fingerprint: str) -> None:
+        """Remember a built account."""
+        path = Path(report.source)
+        self.accounts[report.source] = {
+            "source": _source_hash(path),
+            "fingerprint": fingerprint,
+            "folder": report.folder,
+            "files": [asdict(f) for f in report.files],
+        }
+
+    def save(self) -> None:
+        """Write the manifest atomically."""
+        text = json.dumps({"format": 1, "accounts": self.accounts}, indent=1, sort_keys=True)
+        write_atomic(self.path, text.encode("utf-8"))
+
+
+def _source_hash(path: Path) -> str:
+    """Return the hash of a source file's bytes ('' when it cannot be read)."""
+    try:
+        return _sha256(path.read_bytes())
+    except OSError:
+        return ""
+
+
+def _intact(report: FileReport) -> bool:
+    """Return True when a recorded file is still there with the bytes it was written with."""
+    try:
+        path = Path(report.path)
+        return path.stat().st_size == report.size and _sha256(path.read_bytes()) == report.sha256
+    except (OSError, TypeError):
+        return False
+
+
+def duplicate_folders(reports: Iterable[AccountReport]) -> list[str]:
+    """Return a message for each source that names the same account (output folder) as an earlier one."""
+    seen: dict[str, str] = {}
+    found = []
+    for report in reports:
+        if not report.folder:
+            continue
+        if report.folder in seen:
+            first = seen[report.folder]
+            found.append(f"{first} and {report.source} describe the same account (folder {report.folder})")
+        seen.setdefault(report.folder, report.source)
+    return found
+
+
+def run(
+    sources: Sequence[Source],
+    options: Options,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Callable[[AccountReport], None] | None = None,
+) -> list[AccountReport]:
+    """Build every source (skipping unchanged ones unless forced); return a report per source, in source order.
+    Two sources of the same account are refused before anything is written."""
+    manifest = Manifest(options.out)
+    fingerprint = options.fingerprint()
+    reports: dict[str, AccountReport] = {}
+    todo = []
+    for source in sources:
+        skipped = None if force else manifest.unchanged(source.path, fingerprint)
+        if skipped:
+            reports[skipped.source] = skipped
+        else:
+            todo.append(source.path)
+    with _pool(jobs, len(todo)) as pool:
+        loaded = list(pool.map(load_account, todo))
+        clashes = duplicate_folders([*reports.values(), *(r for r, _ in loaded)])
+        if clashes:
+            raise AccountPlanError("\n".join(clashes))
+        for report in reports.values():
+            _tell(progress, report)
+        work = [(r, plan) for r, plan in loaded if plan is not None]
+        for report, _ in loaded:
+            if report.status == "failed":
+                reports[report.source] = report
+                _tell(progress, report)
+        try:
+            for report in pool.map(write_account, [r for r, _ in work], [p for _, p in work], [options] * len(work)):
+                reports[report.source] = report
+                if report.status == "built":
+                    manifest.record(report, fingerprint)
+                _tell(progress, report)
+        finally:
+            manifest.save()
+    return [reports[str(s.path)] for s in sources if str(s.path) in reports]
+
+
+def _tell(progress: Callable[[AccountReport], None] | None, report: AccountReport) -> None:
+    """Pass a report to the progress callback, if any."""
+    if progress is not None:
+        progress(report)
+
+
+class _InProcess:
+    """A stand-in for a process pool that runs each call here, in order (--jobs 1)."""
+
+    def __enter__(self) -> _InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> Iterable[Any]:
+        """Return the results lazily, in order."""
+        return map(function, *iterables)
+
+
+def _pool(jobs: int, count: int) -> Any:
+    """Return a pool of jobs worker processes (or this process, for one job or one account)."""
+    if jobs <= 1 or count <= 1:
+        return _InProcess()
+    return ProcessPoolExecutor(max_workers=jobs)
+
+
+def usable_cores() -> int:
+    """Return how many cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

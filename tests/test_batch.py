@@ -1,0 +1,118 @@
+"""Batch builds: many sources, broken ones isolated, unchanged ones skipped, shards that add up, a JSON report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.batch import Source, find_sources, shard
+from generator.cli import main
+from tests.conftest import EXAMPLE
+
+
+def portfolio(folder: Path, count: int = 3) -> Path:
+    """Return a folder of sources: count accounts, one broken file, a hidden file and an Office lock file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = EXAMPLE.read_text("utf-8")
+    for index in range(count):
+        (folder / f"account-{index}.yaml").write_text(text.replace("Halden Freight Group", f"Account {index}"), "utf-8")
+    (folder / "broken.yaml").write_text("plan: {date: 2026-11-16}\naccount: {name: Broken, segment: big}\n", "utf-8")
+    (folder / ".hidden.yaml").write_text("not: [valid", "utf-8")
+    (folder / "~$open.xlsx").write_bytes(b"lock")
+    return folder
+
+
+def build(*args: str) -> tuple[int, str, str]:
+    """Run accountplan build; return exit code, stdout and stderr."""
+    result = CliRunner().invoke(main, ["build", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def hashes(out: Path) -> dict[str, str]:
+    """Return every written document's SHA-256 by its path under out."""
+    return {
+        str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in out.rglob("*.*x")
+        if not any(part.startswith(".") for part in p.relative_to(out).parts)
+    }
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, tuple[int, str, str]]:
+    """Return the portfolio, the output folder and the result of building it once with two jobs."""
+    root = tmp_path_factory.mktemp("batch")
+    sources, out = portfolio(root / "sources"), root / "out"
+    return sources, out, build(str(sources), "-o", str(out), "--jobs", "2", "--format", "docx")
+
+
+def test_good_sources_build_and_a_broken_one_is_reported_with_its_place(first_run) -> None:  # type: ignore[no-untyped-def]
+    sources, out, (code, stdout, stderr) = first_run
+    assert code == 1
+    assert f"{sources / 'broken.yaml'}:2:25: account.segment" in stderr
+    assert "3 built, 0 skipped, 1 failed; 15 files" in stdout
+    assert len([p for p in out.iterdir() if p.is_dir()]) == 3
+
+
+def test_a_second_run_skips_everything_and_an_edit_rebuilds_one(first_run) -> None:  # type: ignore[no-untyped-def]
+    sources, out, _ = first_run
+    code, stdout, _ = build(str(sources), "-o", str(out), "--jobs", "2", "--format", "docx")
+    assert code == 1 and "0 built, 3 skipped, 1 failed" in stdout
+    edited = sources / "account-1.yaml"
+    edited.write_text(edited.read_text("utf-8").replace('version: "2.1"', 'version: "2.2"'), "utf-8")
+    code, stdout, _ = build(str(sources), "-o", str(out), "--jobs", "2", "--format", "docx")
+    assert "1 built, 2 skipped, 1 failed" in stdout
+
+
+def test_shards_together_make_exactly_one_unsharded_run(tmp_path: Path) -> None:
+    sources = portfolio(tmp_path / "sources", 4)
+    whole, parts = tmp_path / "whole", tmp_path / "parts"
+    build(str(sources), "-o", str(whole), "--format", "xlsx", "--jobs", "1")
+    for index in (1, 2, 3):
+        build(str(sources), "-o", str(parts), "--format", "xlsx", "--jobs", "1", "--shard", f"{index}/3")
+    assert hashes(parts) == hashes(whole) and len(hashes(whole)) == 16  # 4 accounts x 4 workbooks
+
+
+def test_jobs_do_not_change_a_byte(tmp_path: Path) -> None:
+    sources = portfolio(tmp_path / "sources", 2)
+    build(str(sources), "-o", str(tmp_path / "one"), "--jobs", "1", "--format", "pptx")
+    build(str(sources), "-o", str(tmp_path / "two"), "--jobs", "2", "--format", "pptx")
+    assert hashes(tmp_path / "one") == hashes(tmp_path / "two") != {}
+
+
+def test_the_json_report_lists_every_file_with_its_hash(tmp_path: Path) -> None:
+    sources = portfolio(tmp_path / "sources", 1)
+    code, stdout, _ = build(str(sources), "-o", str(tmp_path / "out"), "--json", "--format", "docx", "--jobs", "1")
+    report = {Path(r["source"]).name: r for r in json.loads(stdout)}
+    assert code == 1 and report["broken.yaml"]["status"] == "failed" and report["broken.yaml"]["messages"]
+    built = report["account-0.yaml"]
+    assert built["status"] == "built" and len(built["files"]) == 5
+    for entry in built["files"]:
+        assert hashlib.sha256(Path(entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+
+
+def test_two_sources_of_one_account_are_refused_before_anything_is_written(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.yaml").write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    (sources / "b.yaml").write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    code, _, stderr = build(str(sources), "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert code == 1 and "a.yaml and" in stderr and "b.yaml describe the same account" in stderr
+    assert not hashes(tmp_path / "out") if (tmp_path / "out").exists() else True
+
+
+def test_sources_are_found_sorted_without_hidden_or_lock_files(tmp_path: Path) -> None:
+    sources = portfolio(tmp_path / "s", 2)
+    names = [s.path.name for s in find_sources([sources])]
+    assert names == ["account-0.yaml", "account-1.yaml", "broken.yaml"]
+    assert [s.path.name for s in find_sources([str(sources / "account-*.yaml")])] == names[:2]
+
+
+def test_adding_a_source_moves_only_that_source_between_shards() -> None:
+    before = [Source(Path(f"{i}.yaml"), f"{i}.yaml") for i in range(50)]
+    after = [*before, Source(Path("new.yaml"), "new.yaml")]
+    for index in (1, 2, 3):
+        assert set(shard(after, index, 3)) - set(shard(before, index, 3)) <= {after[-1]}

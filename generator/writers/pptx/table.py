@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.util import Pt
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
 
 from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas, body_boxes
-from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, pt, rgb
+from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, escape_text, pt
 from generator.writers.textfit import EMU_PER_PT, line_height, shorten, wrap
 
 TABLE_SIZE, HEADER_SIZE = 11, 11
@@ -88,7 +90,7 @@ def paginate(table: Table, widths: list[int], room: int) -> list[list[Line]]:
 def _lay(item: Row | str, columns: tuple[Column, ...], widths: list[int], room: int) -> Line:
     """Return a row laid out, its cells shortened if even alone it would not fit."""
     if isinstance(item, str):
-        return Line([item], row_height([item], [sum(widths)], TABLE_SIZE), group=True)
+        return Line([item], row_height([item], [sum(widths)], TABLE_SIZE), [""] * len(widths), group=True)
     texts = [item.cell(c.key).text for c in columns]
     fills = [item.cell(c.key).fill if c.coloured else "" for c in columns]
     height = row_height(texts, widths, TABLE_SIZE)
@@ -110,59 +112,47 @@ def _draw(
     header_h: int,
     lines: list[Line],
 ) -> None:
-    """Add one page of a table: header row then rows, heights set, cells coloured where asked."""
+    """Add one page of a table: its XML is written in one piece and parsed once (python-pptx's per-cell
+    setters cost far more than the text); the same markup python-pptx would make."""
     left, top, width = box
     total_h = header_h + sum(line.height for line in lines)
-    table = slide.shapes.add_table(len(lines) + 1, len(widths), left, top, width, total_h).table
-    for index, w in enumerate(widths):
-        table.columns[index].width = w
-    tr_list = table._tbl.tr_lst
-    _write(table, tr_list[0], [c.label for c in columns], header_h, bold=True, colour=theme.WHITE)
-    for tr, line in zip(tr_list[1:], lines, strict=True):
-        if line.group:
-            _group_row(table, tr, line)
-            continue
-        _write(table, tr, line.texts, line.height, bold=line.bold)
-        _colour(table, tr, line.fills)
+    frame = slide.shapes.add_table(1, len(widths), left, top, width, total_h)
+    old = frame.table._tbl
+    head = Line([c.label for c in columns], header_h, bold=True)
+    rows = [_row_xml(head, theme.WHITE), *(_row_xml(line, theme.NAVY if line.group else theme.INK) for line in lines)]
+    grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
+    tbl = parse_xml(f"<a:tbl {nsdecls('a')}><a:tblGrid>{grid}</a:tblGrid>{''.join(rows)}</a:tbl>")
+    tbl.insert(0, old.tblPr)
+    old.getparent().replace(old, tbl)
+    for line in lines:
         if line.full:
             append_notes(slide, " | ".join(line.full))
 
 
-def _cells(table: Any, tr: Any) -> list[Any]:
-    """Return the cells of one row without re-listing the table's rows."""
-    from pptx.table import _Cell
-
-    return [_Cell(tc, table) for tc in tr.tc_lst]
-
-
-def _write(table: Any, tr: Any, texts: list[str], height: int, bold: bool = False, colour: str = theme.INK) -> None:
-    """Write texts into a row and fix its height."""
-    tr.h = height
-    for cell, text in zip(_cells(table, tr), texts, strict=True):
-        cell.margin_left = cell.margin_right = INSET_X
-        cell.margin_top = cell.margin_bottom = INSET_Y
-        frame = cell.text_frame
-        frame.word_wrap = True
-        paragraph = frame.paragraphs[0]
-        paragraph.text = text
-        font = paragraph.runs[0].font if paragraph.runs else paragraph.font
-        font.size = Pt(TABLE_SIZE)
-        font.bold = bold
-        font.color.rgb = rgb(colour)
+def _row_xml(line: Line, colour: str) -> str:
+    """Return the XML of one table row (a group row spans the table, tinted)."""
+    if line.group:
+        count = len(line.fills) or 0
+        first = _cell_xml(line.texts[0], True, colour, theme.GROUP_ROW, f' gridSpan="{count}"')
+        rest = _cell_xml("", True, colour, "", ' hMerge="1"') * (count - 1)
+        return f'<a:tr h="{line.height}">{first}{rest}</a:tr>'
+    fills = line.fills or [""] * len(line.texts)
+    cells = "".join(_cell_xml(text, line.bold, colour, fill) for text, fill in zip(line.texts, fills, strict=True))
+    return f'<a:tr h="{line.height}">{cells}</a:tr>'
 
 
-def _group_row(table: Any, tr: Any, line: Line) -> None:
-    """Write a group heading across the whole row."""
-    cells = _cells(table, tr)
-    cells[0].merge(cells[-1])
-    _write(table, tr, [line.texts[0]] + [""] * (len(cells) - 1), line.height, bold=True, colour=theme.NAVY)
-    cells[0].fill.solid()
-    cells[0].fill.fore_color.rgb = rgb(theme.GROUP_ROW)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 
 
-def _colour(table: Any, tr: Any, fills: list[str]) -> None:
-    """Fill the cells whose column asks for a colour from the row (RAG, stance)."""
-    for cell, colour in zip(_cells(table, tr), fills, strict=True):
-        if colour:
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = rgb(colour)
+def _cell_xml(text: str, bold: bool, colour: str, fill: str, span: str = "") -> str:
+    """Return the XML of one cell: its paragraph of runs (lines split at line breaks), margins and fill."""
+    style = f'sz="{TABLE_SIZE * 100}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+    parts = re.split("\n|\v", text)
+    runs = "<a:br/>".join(f"<a:r><a:rPr {style}</a:rPr><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
+    if not text:
+        runs = f"<a:pPr><a:defRPr {style}</a:defRPr></a:pPr>"
+    margins = f'marL="{INSET_X}" marR="{INSET_X}" marT="{INSET_Y}" marB="{INSET_Y}"'
+    shade = f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>' if fill else ""
+    tcpr = f"<a:tcPr {margins}>{shade}</a:tcPr>" if shade else f"<a:tcPr {margins}/>"
+    body = f'<a:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p>{runs}</a:p></a:txBody>'
+    return f"<a:tc{span}>{body}{tcpr}</a:tc>"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from xml.sax.saxutils import escape
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
 from pptx.util import Pt
 
 from generator.document import theme
@@ -57,24 +61,41 @@ def fill(
     size = fitted.size
     if fitted.shortened and notes is not None:
         append_notes(notes, "\n".join(texts))
-    frame.clear()
+    body = frame._txBody
+    first = body.p_lst[0].pPr if body.p_lst else None
+    kept = first.get("algn") if first is not None else None  # a shape's own alignment stays on its first line
+    for old in body.p_lst:
+        body.remove(old)
+    xml = []
     for index, text in enumerate(fitted.paragraphs):
         style = paragraphs[index][1] if index < len(paragraphs) else {}
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _style(paragraph, text, size * style.get("scale", 1.0), style)
+        xml.append(paragraph_xml(text, size * style.get("scale", 1.0), style, kept if index == 0 else None))
+    for made in parse_xml(f"<a:txBody {nsdecls('a')}>{''.join(xml)}</a:txBody>"):
+        body.append(made)
     return size
 
 
-def _style(paragraph: Any, text: str, size: float, style: dict[str, Any]) -> None:
-    """Set a paragraph's text and look."""
-    paragraph.text = text
-    paragraph.space_after = Pt(size * 0.3)
-    if "align" in style:
-        paragraph.alignment = style["align"]
-    font = paragraph.runs[0].font if paragraph.runs else paragraph.font
-    font.size = Pt(size)
-    font.bold = style.get("bold", False)
-    font.color.rgb = rgb(style.get("colour", theme.INK))
+def paragraph_xml(text: str, size: float, style: dict[str, Any], kept: str | None = None) -> str:
+    """Return one paragraph's XML (written in one piece: python-pptx's setters cost far more than the text)."""
+    value = style["align"].xml_value if "align" in style else kept
+    align = f' algn="{value}"' if value else ""
+    spacing = f'<a:spcAft><a:spcPts val="{Pt(size * 0.3).centipoints}"/></a:spcAft>'
+    bold = int(bool(style.get("bold", False)))
+    colour = style.get("colour", theme.INK)
+    look = f'sz="{Pt(size).centipoints}" b="{bold}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+    parts = re.split("\n|\v", text)
+    runs = "<a:br/>".join(f"<a:r><a:rPr {look}</a:rPr><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
+    if not text:
+        return f"<a:p><a:pPr{align}>{spacing}<a:defRPr {look}</a:defRPr></a:pPr></a:p>"
+    return f"<a:p><a:pPr{align}>{spacing}</a:pPr>{runs}</a:p>"
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+
+
+def escape_text(text: str) -> str:
+    """Return text escaped for XML, control characters as python-pptx writes them."""
+    return _CONTROL.sub(lambda m: f"_x{ord(m[0]):04X}_", escape(text))
 
 
 def textbox(

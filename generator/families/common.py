@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from generator.catalog import Catalog, catalog
-from generator.document import theme
 from generator.document.blocks import (
     Block,
     Bullets,
@@ -151,11 +150,6 @@ def items(f: Formatter, values: Sequence[str], hint: str) -> tuple[str, ...]:
 def instructions(plan: AccountPlan, f: Formatter) -> tuple[str, ...]:
     """Return the instructions of a blank workbook (none for a filled plan)."""
     return tuple(f.label(f"instructions_{i}") for i in range(1, 7)) if plan.is_blank else ()
-
-
-def stance_colour(value: str) -> str:
-    """Return the colour of a stance."""
-    return theme.STANCE[value]
 
 
 def section(f: Formatter, key: str, title: str, *blocks: Block, note: str = "", level: int = 1) -> Section:

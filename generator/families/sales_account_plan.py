@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.document.blocks import (
     Bullets,
     Cell,
@@ -192,9 +194,9 @@ def numbers(plan: AccountPlan, f: Formatter, goals: Table, solutions: Table, act
         sheet(
             f,
             "goals",
-            _titled(
+            replace(
                 goals.pick(("goal", 40), ("challenges", 40), ("measure", 30, L["measures_of_success"]), chars=True),
-                L["account_goals"],
+                title=L["account_goals"],
             ),
         ),
         sheet(
@@ -207,13 +209,6 @@ def numbers(plan: AccountPlan, f: Formatter, goals: Table, solutions: Table, act
         sheet(f, "decision_process", buying_steps(plan, f)),
         sheet(f, "decision", decision_fields(plan, f)),
         sheet(f, "actions", tracking.action_sheet(actions, objective=True)),
-    )
-
-
-def _titled(table: Table, title: str) -> Table:
-    """Return a table with another title."""
-    return Table(
-        table.name, table.columns, table.rows, table.placeholders, title, table.groups, table.total, table.chart
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from generator.document.blocks import Cell, ChartRef, Column, Kind, Row, Table, row
 from generator.document.format import Formatter
 from generator.model import figures
-from generator.model.enums import ResourceType, Stage
+from generator.model.enums import ResourceType
 from generator.model.plan import (
     AccountPlan,
     Competitor,
@@ -292,8 +292,3 @@ def resource_needs(plan: AccountPlan, f: Formatter) -> Table:
         for kind in ResourceType
     )
     return Table("ResourceNeeds", (col(f, "type", "resource_type"), col(f, "entries", "resources")), rows)
-
-
-def stage_keys() -> tuple[str, ...]:
-    """Return the pipeline stages in order."""
-    return tuple(s.value for s in Stage)

@@ -85,7 +85,7 @@ def resolve(template: str, layout: Layout, letters: dict[str, str], row: int) ->
 class Sheets:
     """Writes the sheets of one workbook part."""
 
-    def __init__(self, part: Part, labels: dict[str, str]) -> None:
+    def __init__(self, part: Part) -> None:
         self.part = part
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
@@ -99,7 +99,6 @@ class Sheets:
             Kind.NUMBER: "#,##0.##",
         }
         self.choices = {c.name: c.labels for c in part.choices}
-        self.labels = labels
 
     def build(self) -> Workbook:
         """Return the workbook with every sheet written."""

@@ -8,6 +8,7 @@ here, so a user who edits a cell sees the totals follow.
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +100,7 @@ class Sheets:
             Kind.NUMBER: "#,##0.##",
         }
         self.choices = {c.name: c.labels for c in part.choices}
+        self.looks: dict[tuple[bool, int, str | None], Any] = {}
 
     def build(self) -> Workbook:
         """Return the workbook with every sheet written."""
@@ -174,18 +176,37 @@ class Sheets:
         """Write one data row."""
         for index, column in enumerate(table.columns, 1):
             cell = ws.cell(number, index)
-            cell.border = Border(bottom=THIN)
             value = data.cell(column.key)
             level = data.cell(column.indent_key).raw if column.indent_key else 1
-            indent = min(level - 1, MAX_INDENT) if isinstance(level, int) else 0
-            cell.alignment = Alignment(wrap_text=column.chars >= 28, vertical="top", indent=max(indent, 0))
+            indent = max(min(level - 1, MAX_INDENT), 0) if isinstance(level, int) else 0
             if column.computed:
                 template = value.formula or column.formula
                 if template:
                     cell.value = resolve(template, self.layout, letters, number)
-                cell.number_format = self.number_format(column.kind)
+                self._style(cell, column.chars >= 28, indent, self.number_format(column.kind))
                 continue
-            self._value(cell, value, column.kind)
+            raw = value.raw
+            if isinstance(raw, str) and raw:
+                set_text(cell, raw)
+                self._style(cell, column.chars >= 28, indent, None)
+            else:
+                if raw is not None and raw != "":
+                    cell.value = raw
+                self._style(cell, column.chars >= 28, indent, self.number_format(column.kind))
+
+    def _style(self, cell: Any, wrap: bool, indent: int, number_format: str | None) -> None:
+        """Give a data cell its rule, alignment and number format; a look seen before is copied, not rebuilt
+        (openpyxl hashes every style object it is given, which costs more than the values)."""
+        key = (wrap, indent, number_format)
+        known = self.looks.get(key)
+        if known is not None:
+            cell._style = copy(known)
+            return
+        cell.border = Border(bottom=THIN)
+        cell.alignment = Alignment(wrap_text=wrap, vertical="top", indent=indent)
+        if number_format is not None:
+            cell.number_format = number_format
+        self.looks[key] = copy(cell._style)
 
     def _value(self, cell: Any, value: Cell, kind: Kind) -> None:
         """Write one raw value with the number format of its kind."""

@@ -381,13 +381,12 @@ def _deck_execution(s: Shared) -> tuple[Section, ...]:
 # -- the workbook --------------------------------------------------------------------------------------------------
 def numbers(s: Shared) -> Part:
     """Return the plan's numbers as a working workbook."""
-    return workbook(s.plan, s.f, *_sheets(s))
+    return workbook(s.plan, s.f, *_sheets(s), *_tracking_sheets(s))
 
 
 def _sheets(s: Shared) -> tuple[Section, ...]:
-    """Return the summary, pipeline, streams, scorecard, risk and action sheets."""
+    """Return the summary, pipeline and revenue sheets."""
     f = s.f
-    flat = s.actions.flat()
     return (
         sheet(f, "summary", summary_fields(s.plan, f)),
         sheet(
@@ -415,6 +414,13 @@ def _sheets(s: Shared) -> tuple[Section, ...]:
             "revenue_streams",
             s.streams.pick(("name", 34), ("current", 16), ("target", 16), ("growth", 12), chars=True),
         ),
+    )
+
+
+def _tracking_sheets(s: Shared) -> tuple[Section, ...]:
+    """Return the scorecard, risk, heat map and action sheets."""
+    f = s.f
+    return (
         sheet(
             f,
             "scorecard",
@@ -445,7 +451,7 @@ def _sheets(s: Shared) -> tuple[Section, ...]:
             ),
         ),
         sheet(f, "heat_map", tracking.heat_map(f)),
-        sheet(f, "actions", tracking.action_sheet(flat)),
+        sheet(f, "actions", tracking.action_sheet(s.actions.flat())),
     )
 
 

@@ -22,3 +22,17 @@ def test_mypy_is_clean() -> None:
     pytest.importorskip("mypy", reason="mypy is not installed (pip install -e '.[test]')")
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout
+
+
+def test_functions_and_modules_stay_short_enough_to_read() -> None:
+    import ast
+
+    long = []
+    for path in (ROOT / "generator").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > 500:
+            long.append(f"{path.name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef) and (node.end_lineno or 0) - node.lineno + 1 > 60:
+                long.append(f"{path.name}:{node.lineno} {node.name}")
+    assert not long

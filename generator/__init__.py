@@ -82,18 +82,31 @@ def generate(
 
     Every file is made in memory first, so a plan that cannot be written in some format writes nothing.
     """
-    target = Path(out_dir) / (folder or (BLANK_FOLDER if plan.is_blank else account_slug(plan.account.name)))
+    target = Path(out_dir) / (folder or account_folder(plan))
+    made = suite(plan, families, formats)
+    write_suite(target, {name: data for name, _, _, data in made})
+    return [Output(family, fmt, target / name) for name, family, fmt, _ in made]
+
+
+def account_folder(plan: AccountPlan) -> str:
+    """Return the folder a plan's files go to: the blank folder, or the account's name made safe."""
+    return BLANK_FOLDER if plan.is_blank else account_slug(plan.account.name)
+
+
+def suite(
+    plan: AccountPlan, families: Sequence[str] = (), formats: Sequence[str] = ()
+) -> list[tuple[str, str, str, bytes]]:
+    """Return the chosen files of a plan as (file name, family, format, bytes), nothing written; OutputLimitError
+    when a value cannot be held."""
     for fmt in formats:
         get_writer(fmt)
     made = []
     for doc in check(plan, families, formats):
         for fmt in doc.formats():
-            if formats and fmt not in formats:
-                continue
-            path = target / f"{doc.meta.family}{get_writer(fmt).out_suffix}"
-            made.append((Output(doc.meta.family, fmt, path), _write(doc, fmt)))
-    write_suite(target, {output.path.name: data for output, data in made})
-    return [output for output, _ in made]
+            if not formats or fmt in formats:
+                name = f"{doc.meta.family}{get_writer(fmt).out_suffix}"
+                made.append((name, doc.meta.family, fmt, _write(doc, fmt)))
+    return made
 
 
 def source_bytes(plan: AccountPlan, suffix: str) -> bytes:
@@ -139,4 +152,5 @@ __all__ = [
     "render",
     "schema",
     "source_bytes",
+    "suite",
 ]

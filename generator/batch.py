@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import AccountPlanError, UsageError
-from generator.files import write_atomic
+from generator.files import write_atomic, write_suite
 from generator.model.plan import AccountPlan
 from generator.naming import account_slug
 
 MANIFEST = ".accountplan-manifest.json"
+CONNECT_SECONDS = 10  # how long to wait for a Dask scheduler to answer
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
@@ -127,23 +128,36 @@ def load_account(source: Path) -> tuple[AccountReport, AccountPlan | None]:
 
     try:
         loaded = lib.load_plan(source)
-        lib.check(loaded.plan)
     except AccountPlanError as error:
         return AccountReport(str(source), "failed", messages=error.messages()), None
     folder = account_slug(loaded.plan.account.name)
     return AccountReport(str(source), "loaded", folder, messages=[str(w) for w in loaded.warnings]), loaded.plan
 
 
-def write_account(report: AccountReport, plan: AccountPlan, options: Options) -> AccountReport:
-    """Write one checked account's files (runs in a worker; its templates are prepared once per process)."""
+def render_account(
+    report: AccountReport, plan: AccountPlan, options: Options
+) -> tuple[AccountReport, dict[str, bytes]]:
+    """Return one checked account's files as bytes (runs in a worker, local or remote; the caller writes them)."""
     import generator as lib
 
     try:
-        outputs = lib.generate(plan, options.out, options.families, options.formats)
+        made = lib.suite(plan, options.families, options.formats)
+    except AccountPlanError as error:
+        return AccountReport(report.source, "failed", messages=error.messages()), {}
+    return report, {name: data for name, _, _, data in made}
+
+
+def write_account(report: AccountReport, files: dict[str, bytes], options: Options) -> AccountReport:
+    """Write an account's files together into its folder; return what was written."""
+    if report.status == "failed":
+        return report
+    folder = options.out / report.folder
+    try:
+        paths = write_suite(folder, files)
     except AccountPlanError as error:
         return AccountReport(report.source, "failed", messages=error.messages())
-    files = [FileReport(str(o.path), o.path.stat().st_size, _sha256(o.path.read_bytes())) for o in outputs]
-    return AccountReport(report.source, "built", str(options.out / report.folder), files, report.messages)
+    written = [FileReport(str(p), len(files[p.name]), _sha256(files[p.name])) for p in paths]
+    return AccountReport(report.source, "built", str(folder), written, report.messages)
 
 
 def _sha256(data: bytes) -> str:
@@ -230,6 +244,7 @@ def run(
     jobs: int = 1,
     force: bool = False,
     progress: Callable[[AccountReport], None] | None = None,
+    scheduler: str = "",
 ) -> list[AccountReport]:
     """Build every source (skipping unchanged ones unless forced); return a report per source, in source order.
     Two sources of the same account are refused before anything is written."""
@@ -243,7 +258,7 @@ def run(
             reports[skipped.source] = skipped
         else:
             todo.append(source.path)
-    with _pool(jobs, len(todo)) as pool:
+    with _Dask(scheduler) if scheduler else _pool(jobs, len(todo)) as pool:
         loaded = list(pool.map(load_account, todo))
         clashes = duplicate_folders([*reports.values(), *(r for r, _ in loaded)])
         if clashes:
@@ -256,7 +271,9 @@ def run(
                 reports[report.source] = report
                 _tell(progress, report)
         try:
-            for report in pool.map(write_account, [r for r, _ in work], [p for _, p in work], [options] * len(work)):
+            rendered = pool.map(render_account, [r for r, _ in work], [p for _, p in work], [options] * len(work))
+            for made, files in rendered:
+                report = write_account(made, files, options)
                 reports[report.source] = report
                 if report.status == "built":
                     manifest.record(report, fingerprint)
@@ -284,6 +301,33 @@ class _InProcess:
     def map(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> Iterable[Any]:
         """Return the results lazily, in order."""
         return map(function, *iterables)
+
+
+class _Dask:
+    """Accounts as tasks on an existing Dask cluster: workers read and render, this process writes the files."""
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError('--scheduler needs the Dask extra: pip install "accountplan[dask]"') from None
+        try:
+            self.client = Client(address, timeout=CONNECT_SECONDS)
+        except OSError as error:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+
+    def __enter__(self) -> _Dask:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+
+    def map(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> Iterable[Any]:
+        """Return the results in order, computed on the cluster (pure=False: every account is its own task)."""
+        lists = [list(items) for items in iterables]
+        futures = self.client.map(function, *lists, pure=False)
+        results: list[Any] = self.client.gather(futures)
+        return results
 
 
 def _pool(jobs: int, count: int) -> Any:

@@ -87,6 +87,7 @@ def main() -> None:
 @click.option("--shard", metavar="I/N", help="Build only the I-th of N stable slices of the sources.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report to stdout.")
+@click.option("--scheduler", metavar="ADDRESS", default="", help="Run the accounts on this Dask scheduler.")
 @reports_errors
 def build(
     sources: tuple[str, ...],
@@ -98,22 +99,24 @@ def build(
     shard: str | None,
     quiet: bool,
     as_json: bool,
+    scheduler: str,
 ) -> None:
     """Write the documents of each SOURCE (files, folders, glob patterns; default: the bundled example) to
     OUT/<account>/. Several sources build in parallel; unchanged accounts are skipped."""
-    batch_options = jobs is not None or force or shard or as_json
+    batch_options = jobs is not None or force or shard or as_json or scheduler
     if len(sources) <= 1 and not batch_options and (not sources or Path(sources[0]).is_file()):
         loaded = lib.load_plan(Path(sources[0]) if sources else None)
         _warn(loaded.warnings)
         _print_outputs(lib.generate(loaded.plan, out, families, formats))
         return
-    _batch(sources, batch.Options(out, families, formats), jobs, force, shard, quiet, as_json)
+    options = batch.Options(out, families, formats)
+    _batch(sources, options, (jobs, scheduler), force, shard, quiet, as_json)
 
 
 def _batch(
     arguments: tuple[str, ...],
     options: batch.Options,
-    jobs: int | None,
+    workers: tuple[int | None, str],
     force: bool,
     shard: str | None,
     quiet: bool,
@@ -125,7 +128,8 @@ def _batch(
         sources = batch.shard(sources, *batch.parse_shard(shard))
     started = time.perf_counter()
     with _progress(len(sources), quiet or as_json) as tell:
-        reports = batch.run(sources, options, jobs or batch.usable_cores(), force, tell)
+        jobs, scheduler = workers
+        reports = batch.run(sources, options, jobs or batch.usable_cores(), force, tell, scheduler)
     for report in reports:
         for message in report.messages:
             label = "warning" if report.status != "failed" else "error"

@@ -116,3 +116,22 @@ def test_adding_a_source_moves_only_that_source_between_shards() -> None:
     after = [*before, Source(Path("new.yaml"), "new.yaml")]
     for index in (1, 2, 3):
         assert set(shard(after, index, 3)) - set(shard(before, index, 3)) <= {after[-1]}
+
+
+def test_a_dask_cluster_builds_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed", reason='the Dask extra: pip install "accountplan[dask]"')
+    sources = portfolio(tmp_path / "sources", 2)
+    build(str(sources), "-o", str(tmp_path / "local"), "--jobs", "1", "--format", "docx")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code, stdout, _ = build(
+            str(sources), "-o", str(tmp_path / "dask"), "--scheduler", cluster.scheduler_address, "--format", "docx"
+        )
+    assert code == 1 and "2 built, 0 skipped, 1 failed" in stdout  # the broken source fails on the cluster too
+    assert hashes(tmp_path / "dask") == hashes(tmp_path / "local") != {}
+
+
+def test_an_unreachable_scheduler_is_a_clear_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("generator.batch.CONNECT_SECONDS", 1)
+    code, _, stderr = build(str(EXAMPLE), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9")
+    assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in stderr

@@ -153,10 +153,56 @@ def memory(plan: AccountPlan) -> None:
     print(f"  peak traced Python memory, whole stress suite: {peak / 1e6:.0f} MB; process max RSS so far: {rss:.0f} MB")
 
 
+def distinct_sources(folder: Path, count: int) -> None:
+    """Write count distinct account sources (names, numbers and list lengths varied; every 50th one broken)."""
+    import random
+
+    import yaml
+
+    base = yaml.safe_load((ROOT / "data" / "example.yaml").read_text("utf-8"))
+    rng = random.Random(7)
+    for index in range(count):
+        data = yaml.safe_load(yaml.safe_dump(base))
+        data["account"]["name"] = f"Portfolio Account {index:04d} {rng.choice(['GmbH', 'SA', 'Ltd', 'AB'])}"
+        data["actions"] = data["actions"][: rng.randint(1, len(data["actions"]))]
+        data["opportunities"] = data["opportunities"][: rng.randint(1, len(data["opportunities"]))]
+        for opportunity in data["opportunities"]:
+            opportunity["value"] = rng.randrange(10_000, 5_000_000)
+        if index % 50 == 49:
+            data["account"]["segment"] = "not-a-segment"
+        (folder / f"account-{index:04d}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+
+def portfolio(count: int, jobs: int) -> None:
+    """Print what building a folder of distinct accounts with the CLI costs, and the incremental re-run."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as folder:
+        sources, out = Path(folder) / "sources", Path(folder) / "out"
+        sources.mkdir()
+        distinct_sources(sources, count)
+        command = [sys.executable, "-m", "generator", "build", str(sources), "-o", str(out), "--jobs", str(jobs)]
+        for label in ("first run", "second run (unchanged)"):
+            start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+            done = subprocess.run([*command, "--quiet"], capture_output=True, text=True, check=False)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            wall, cpu = (
+                time.perf_counter() - start,
+                (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+            )
+            print(
+                f"  {label}: {count} accounts, --jobs {jobs}: {wall:.1f} s wall, {cpu:.1f} CPU-s "
+                f"({cpu / count * 1000:.0f} ms CPU per account), exit {done.returncode}, "
+                f"peak RSS of a worker {after.ru_maxrss / 1024:.0f} MB"
+            )
+
+
 def main() -> None:
     """Run every measurement and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=20)
+    parser.add_argument("--portfolio", type=int, default=0, help="also build this many distinct accounts with the CLI")
+    parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     example = lib.load_plan().plan
     outcome = validate_data(stress_data())
@@ -175,6 +221,9 @@ def main() -> None:
     batch(example, args.accounts)
     print("memory:")
     memory(stress)
+    if args.portfolio:
+        print("portfolio (accountplan build FOLDER):")
+        portfolio(args.portfolio, args.jobs)
 
 
 if __name__ == "__main__":

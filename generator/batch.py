@@ -55,6 +55,7 @@ class AccountReport:
     files: list[FileReport] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     fingerprint: str = ""
+    inputs: dict[str, str] = field(default_factory=dict)  # other files the source names (photos) -> SHA-256
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,11 @@ def load_account(source: Path) -> tuple[AccountReport, AccountPlan | None]:
     except AccountPlanError as error:
         return AccountReport(str(source), "failed", messages=error.messages()), None
     folder = account_slug(loaded.plan.account.name)
-    return AccountReport(str(source), "loaded", folder, messages=[str(w) for w in loaded.warnings]), loaded.plan
+    pictures = {
+        str(source.parent / m.photo): _source_hash(source.parent / m.photo) for m in loaded.plan.team if m.photo
+    }
+    report = AccountReport(str(source), "loaded", folder, messages=[str(w) for w in loaded.warnings], inputs=pictures)
+    return report, loaded.plan
 
 
 def render_account(
@@ -157,7 +162,7 @@ def write_account(report: AccountReport, files: dict[str, bytes], options: Optio
     except AccountPlanError as error:
         return AccountReport(report.source, "failed", messages=error.messages())
     written = [FileReport(str(p), len(files[p.name]), _sha256(files[p.name])) for p in paths]
-    return AccountReport(report.source, "built", str(folder), written, report.messages)
+    return AccountReport(report.source, "built", str(folder), written, report.messages, inputs=report.inputs)
 
 
 def _sha256(data: bytes) -> str:
@@ -186,6 +191,9 @@ class Manifest:
         entry = self.accounts.get(str(source))
         if not entry or entry.get("fingerprint") != fingerprint or entry.get("source") != _source_hash(source):
             return None
+        inputs = entry.get("inputs", {})
+        if not isinstance(inputs, dict) or any(_source_hash(Path(p)) != h for p, h in inputs.items()):
+            return None
         files = [FileReport(**f) for f in entry.get("files", []) if isinstance(f, dict)]
         if not files or not all(_intact(f) for f in files):
             return None
@@ -199,6 +207,7 @@ class Manifest:
             "fingerprint": fingerprint,
             "folder": report.folder,
             "files": [asdict(f) for f in report.files],
+            "inputs": report.inputs,
         }
 
     def save(self) -> None:

@@ -135,3 +135,23 @@ def test_an_unreachable_scheduler_is_a_clear_usage_error(tmp_path: Path, monkeyp
     monkeypatch.setattr("generator.batch.CONNECT_SECONDS", 1)
     code, _, stderr = build(str(EXAMPLE), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in stderr
+
+
+def test_a_changed_photo_rebuilds_its_account(tmp_path: Path) -> None:
+    from PIL import Image
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    Image.new("RGB", (20, 20), "red").save(sources / "me.png")
+    (sources / "a.yaml").write_text(
+        EXAMPLE.read_text("utf-8").replace("Halden Freight Group", "Photo Co") + "\n", "utf-8"
+    )
+    text = (
+        (sources / "a.yaml").read_text("utf-8").replace("team:\n", "team:\n  - {name: Pic Person, photo: me.png}\n", 1)
+    )
+    (sources / "a.yaml").write_text(text, "utf-8")
+    args = (str(sources), "-o", str(tmp_path / "out"), "--jobs", "1", "--family", "simple-account-plan")
+    assert "1 built" in build(*args)[1]
+    assert "1 skipped" in build(*args)[1]
+    Image.new("RGB", (20, 20), "blue").save(sources / "me.png")
+    assert "1 built" in build(*args)[1]

@@ -31,16 +31,22 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode())
+        _write_synced(Path(temporary), data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write data to path, flushed to disk, with the usual permissions."""
+    with open(path, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(path, _mode())
 
 
 def write_suite(folder: Path, files: dict[str, bytes]) -> list[Path]:
@@ -65,11 +71,7 @@ def _stage(staging: Path, name: str, data: bytes) -> Path:
     """Write one file into the staging folder, synced, with the usual permissions."""
     path = staging / name
     try:
-        with open(path, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(path, _mode())
+        _write_synced(path, data)
     except OSError as error:
         raise WriterError(f"cannot write {name}: {error.strerror or error}; the previous files are unchanged") from None
     return path

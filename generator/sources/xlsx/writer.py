@@ -17,7 +17,7 @@ from generator.errors import OutputLimitError
 from generator.model.enums import Vocabulary
 from generator.model.limits import check_cell_limits
 from generator.model.plan import AccountPlan
-from generator.ooxml import MAX_CELL, escape
+from generator.ooxml import MAX_CELL, set_text
 from generator.sources.xlsx.shape import (
     LISTS_HEADERS,
     LISTS_SHEET,
@@ -34,12 +34,6 @@ from generator.sources.xlsx.shape import (
 
 BLANK_ROWS, VALIDATION_ROWS = 3, 500
 NAVY = "1F3864"
-
-
-def set_text(cell: Any, value: str) -> None:
-    """Write a string as text, never as a formula, whatever it starts with; '_xHHHH_' stays as typed."""
-    cell.value = escape(value)
-    cell.data_type = "s"
 
 
 def describe(field: FieldInfo) -> str:

@@ -6,9 +6,9 @@ import io
 from datetime import date, datetime
 
 from generator.document.blocks import Document, Format
-from generator.writers.xlsx.sheets import Sheets, set_text
+from generator.writers.xlsx.sheets import Sheets
 
-__all__ = ["XlsxWriter", "build_workbook", "set_text"]
+__all__ = ["XlsxWriter", "build_workbook"]
 
 
 def build_workbook(document: Document) -> bytes:

@@ -21,7 +21,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Fields, HeatMap, Kind, Part, Row, Table, Timeline
-from generator.ooxml import escape
+from generator.ooxml import set_text
 from generator.writers.textfit import wrap
 from generator.writers.xlsx import rules
 
@@ -32,12 +32,6 @@ THIN = Side(style="thin", color=theme.TABLE_RULE)
 _SAME_ROW = re.compile(r"\{([a-z_]+)\}")
 _COLUMN = re.compile(r"\{([A-Z][A-Za-z]*)\.([a-z_]+)\}")
 _FIELD = re.compile(r"\{@([a-z_]+)\}")
-
-
-def set_text(cell: Any, value: str) -> None:
-    """Write a string as text, never as a formula, whatever it starts with; '_xHHHH_' stays as typed."""
-    cell.value = escape(value)
-    cell.data_type = "s"
 
 
 @dataclass

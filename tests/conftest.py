@@ -12,12 +12,19 @@ from generator.model.plan import AccountPlan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "example.yaml"
+SECOND = ROOT / "data" / "examples" / "rheintal-kliniken.yaml"
 
 
 @pytest.fixture(scope="session")
 def example() -> AccountPlan:
     """Return the validated example plan."""
     return lib.load_plan(EXAMPLE).plan
+
+
+@pytest.fixture(scope="session")
+def second() -> AccountPlan:
+    """Return the second bundled example: another industry and currency, long names, many rows, empty sections."""
+    return lib.load_plan(SECOND).plan
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ class Kind(StrEnum):
     TEXT = "text"
     MONEY = "money"
     PERCENT = "percent"
+    CHANGE = "change"  # a signed percentage: growth
     DATE = "date"
     INT = "int"
     NUMBER = "number"
@@ -242,8 +243,12 @@ class Quadrant:
     title: str
     description: str
     names: tuple[str, ...]
-    count: int
+    count: int | None  # None where nobody is placed yet (a blank plan): no "(0)" to read
     fill: str
+
+    def heading(self) -> str:
+        """Return the title with the number of people in the quadrant, e.g. 'Keep satisfied (3)'."""
+        return self.title if self.count is None else f"{self.title} ({self.count})"
 
 
 @dataclass(frozen=True)

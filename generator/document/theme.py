@@ -7,10 +7,13 @@ MUTED, SUBTLE, RULE = "7F7F7F", "595959", "D0D7E2"
 BAND, GROUP_ROW, CONNECTOR = "EEF2F8", "D9E1EE", "8CA0BE"
 TABLE_RULE = "B4BECF"
 GREEN, AMBER, RED, GREY = "2E9E5B", "F2A900", "D64545", "BFBFBF"
-RAG = {"green": GREEN, "amber": AMBER, "red": RED}
-NO_RAG = GREY
-STANCE = {"champion": GREEN, "supporter": "8CC084", "neutral": GREY, "sceptic": AMBER, "blocker": RED}
 LIGHT = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
+# status words sit on light fills in a dark shade of their own colour: contrast of 4.5:1 or more (WCAG AA)
+RAG = dict(LIGHT)
+NO_RAG = "EDEDED"
+STANCE = {"champion": LIGHT["green"], "supporter": "E2EFDA", "neutral": NO_RAG, "sceptic": LIGHT["amber"],
+          "blocker": LIGHT["red"]}
+_INK_ON = {LIGHT["green"]: "006100", "E2EFDA": "375623", LIGHT["amber"]: "7A4A00", LIGHT["red"]: "9C0006"}
 ALERT_TEXT, DECISION_FILL = "9C0006", "FFE699"
 TINT = {
     "green": "E3F1E8",
@@ -26,5 +29,5 @@ _DARK = {NAVY, GREEN, RED, TEAL}
 
 
 def text_on(fill: str) -> str:
-    """Return the text colour that reads on a fill: white on the dark accents, ink elsewhere."""
-    return WHITE if fill in _DARK else INK
+    """Return the colour text reads in on a fill: white on dark accents, a dark shade on status tints, else ink."""
+    return WHITE if fill in _DARK else _INK_ON.get(fill, INK)

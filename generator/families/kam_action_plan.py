@@ -365,7 +365,7 @@ def swot_table(plan: AccountPlan, f: Formatter) -> Table:
 def timeline(plan: AccountPlan, f: Formatter) -> Timeline:
     """Return the Gantt-like timeline over the action tracker, by month."""
     columns = tuple(tables.col(f, k) for k in ("action", "owner", "start", "due", "status"))
-    closed = tuple(f.cat.enum("action_status", s) for s in ("done", "cancelled"))
+    closed = tracking.closed_labels(f)
     return Timeline(f.label("timeline"), "Actions", months(plan), columns, closed, (theme.GREY, theme.RED, theme.TEAL))
 
 

@@ -116,7 +116,7 @@ def matrix(plan: AccountPlan, f: Formatter) -> Matrix:
             f.enum(q, "quadrant"),
             f.label(f"quadrant_{q.value}_description"),
             tuple(p.name for p in grouped[q]) or (f.hint("name_title"),),
-            len(grouped[q]),
+            len(grouped[q]) if plan.stakeholders else None,
             theme.QUADRANT[q.value],
         )
         for q in QuadrantKey

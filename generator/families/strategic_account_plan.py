@@ -36,6 +36,7 @@ from generator.families.common import (
     workbook,
 )
 from generator.model import figures
+from generator.model.enums import Stage
 from generator.model.plan import AccountPlan
 
 FAMILY = "strategic-account-plan"
@@ -461,6 +462,7 @@ def summary_fields(plan: AccountPlan, f: Formatter) -> Fields:
     overdue = f'=COUNTIF({{Actions.overdue}},"{f.label("overdue")}")'
     growth = '=IF({@current_revenue}=0,"",({@target_revenue}-{@current_revenue})/{@current_revenue})'
     money, number = Kind.MONEY, Kind.NUMBER
+    lost = f'"<>{f.enum(Stage.CLOSED_LOST, "stage")}"'
     return Fields(
         (
             raw_field(f, "account", plan.account.name),
@@ -470,9 +472,9 @@ def summary_fields(plan: AccountPlan, f: Formatter) -> Fields:
             plan_date(plan, f),
             raw_field(f, "current_revenue", None, money, "=SUM({Streams.current})"),
             raw_field(f, "target_revenue", None, money, "=SUM({Streams.target})"),
-            raw_field(f, "growth", None, Kind.PERCENT, growth),
-            raw_field(f, "pipeline_value", None, money, "=SUM({Pipeline.value})"),
-            raw_field(f, "weighted_pipeline", None, money, "=SUM({Pipeline.weighted})"),
+            raw_field(f, "growth", None, Kind.CHANGE, growth),
+            raw_field(f, "pipeline_value", None, money, f"=SUMIF({{Pipeline.stage}},{lost},{{Pipeline.value}})"),
+            raw_field(f, "weighted_pipeline", None, money, f"=SUMIF({{Pipeline.stage}},{lost},{{Pipeline.weighted}})"),
             raw_field(f, "overdue_actions", None, number, overdue),
         ),
         f.label("strategic_account_plan"),

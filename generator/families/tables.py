@@ -111,7 +111,7 @@ def streams(plan: AccountPlan, f: Formatter, total: dict[str, str]) -> Table:
         col(f, "name", "revenue_stream"),
         col(f, "current", kind=Kind.MONEY),
         col(f, "target", kind=Kind.MONEY),
-        col(f, "growth", kind=Kind.PERCENT, formula='=IF(N({current})=0,"",({target}-{current})/{current})'),
+        col(f, "growth", kind=Kind.CHANGE, formula='=IF(N({current})=0,"",({target}-{current})/{current})'),
     )
     hint = f.hint_row(name="revenue_stream", current="amount", target="amount", growth="growth")
     chart = ChartRef(f.label("streams_chart"), "name", ("current", "target"))
@@ -147,7 +147,7 @@ def pipeline(plan: AccountPlan, f: Formatter) -> Table:
     empty = not plan.opportunities
     total = row(
         bold=True,
-        name=Cell(f.label("total")),
+        name=Cell(f.label("pipeline_total")),
         value=Cell(f.money(None if empty else figures.pipeline_value(plan))),
         weighted=Cell(f.money(None if empty else figures.weighted_pipeline(plan))),
     )

@@ -8,7 +8,7 @@ from generator.document.format import Formatter
 from generator.families.common import CHECKED, DECISION_MARK, UNCHECKED, label_fills
 from generator.families.tables import col, text
 from generator.model import figures
-from generator.model.enums import ActionCategory, KpiArea, KpiUnit
+from generator.model.enums import ActionCategory, ActionStatus, KpiArea, KpiUnit
 from generator.model.plan import AccountPlan, Action, Kpi, Risk
 
 
@@ -31,13 +31,15 @@ def action_row(a: Action, plan: AccountPlan, f: Formatter) -> Row:
     )
 
 
+def closed_labels(f: Formatter) -> tuple[str, ...]:
+    """Return the labels of the statuses that close an action (it can no longer be overdue)."""
+    return tuple(f.enum(s, "action_status") for s in sorted(figures.CLOSED_STATUSES, key=list(ActionStatus).index))
+
+
 def actions(plan: AccountPlan, f: Formatter) -> Table:
     """Return the action tracker: grouped by category for reading, overdue flagged in a workbook."""
-    done, cancelled = (f.cat.enum("action_status", s) for s in ("done", "cancelled"))
-    overdue = (
-        f'=IF(AND(N({{due}})>0,{{due}}<PlanDate,{{status}}<>"{done}",{{status}}<>"{cancelled}"),'
-        f'"{f.label("overdue")}","")'
-    )
+    still_open = ",".join(f'{{status}}<>"{label}"' for label in closed_labels(f))
+    overdue = f'=IF(AND(N({{due}})>0,{{due}}<PlanDate,{still_open}),"{f.label("overdue")}","")'
     alert = Highlight(theme.LIGHT["red"], equals=f.label("overdue"), font=theme.ALERT_TEXT, whole_row=True)
     columns = (
         col(f, "category", options="action_category"),
@@ -166,7 +168,7 @@ def risks(plan: AccountPlan, f: Formatter) -> Table:
         risk="risk",
         impact="score",
         probability="score",
-        score="score",
+        score="risk_score",
         mitigation="mitigation",
         owner="owner",
         review="review_frequency",

@@ -110,6 +110,8 @@ class ActionStatus(Vocabulary):
     DONE = "done"
     BLOCKED = "blocked"
     CANCELLED = "cancelled"
+    ACCEPTED = "accepted"  # the customer agreed to the step (the simple plan's status column)
+    REJECTED = "rejected"  # the customer turned the step down: closed, never overdue
 
 
 class ActionCategory(Vocabulary):

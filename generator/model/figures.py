@@ -18,7 +18,7 @@ from generator.model.enums import (
 )
 from generator.model.plan import AccountPlan, Action, Kpi, Opportunity, Risk, Stakeholder
 
-CLOSED_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.CANCELLED})
+CLOSED_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.CANCELLED, ActionStatus.REJECTED})
 RISK_RED_FROM = 15
 RISK_AMBER_FROM = 8
 
@@ -50,14 +50,19 @@ def weighted_value(opportunity: Opportunity) -> float:
     return opportunity.value * opportunity.probability / 100
 
 
+def counted(plan: AccountPlan) -> list[Opportunity]:
+    """Return the opportunities the pipeline totals count: every one except those closed lost."""
+    return [o for o in plan.opportunities if o.stage is not Stage.CLOSED_LOST]
+
+
 def weighted_pipeline(plan: AccountPlan) -> float:
-    """Return the probability-weighted value of the whole pipeline."""
-    return sum(weighted_value(opportunity) for opportunity in plan.opportunities)
+    """Return the probability-weighted value of the pipeline, closed-lost deals left out."""
+    return sum(weighted_value(opportunity) for opportunity in counted(plan))
 
 
 def pipeline_value(plan: AccountPlan) -> float:
-    """Return the unweighted value of the whole pipeline."""
-    return sum(opportunity.value for opportunity in plan.opportunities)
+    """Return the unweighted value of the pipeline, closed-lost deals left out."""
+    return sum(opportunity.value for opportunity in counted(plan))
 
 
 @dataclass(frozen=True)

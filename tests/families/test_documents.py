@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import generator as lib
+from generator.document import theme
 from generator.document.blocks import Document, Format, Table
 from generator.errors import UnknownNameError
 from generator.families import FAMILIES, FAMILY_IDS, Family, document, get_family, register
@@ -103,4 +104,4 @@ def test_the_stance_colour_is_the_same_in_every_format(example: AccountPlan) -> 
         for h in c.highlights
         if h.equals == "Neutral"
     }
-    assert fills == marks == {"BFBFBF"}
+    assert fills == marks == {theme.STANCE["neutral"]}

@@ -112,14 +112,39 @@ def test_kpi_without_actual_has_no_colour() -> None:
     assert figures.kpi_rag(plan(kpis=[{"name": "k", "area": "financial", "target": 1}]).kpis[0]) is None
 
 
+def test_the_two_examples_use_every_action_status(example: AccountPlan, second: AccountPlan) -> None:
+    assert {a.status for a in example.actions + second.actions} == set(ActionStatus)
+
+
+def test_the_second_example_is_unlike_the_first(example: AccountPlan, second: AccountPlan) -> None:
+    assert second.plan.currency != example.plan.currency and len(second.account.name) > 60
+    assert len(second.stakeholders) >= 25 and len(second.actions) >= 40
+    assert not second.industry_analysis and not second.interactions
+
+
 def test_example_exercises_every_section(example: AccountPlan) -> None:
     levels = figures.hierarchy_levels(example)
     assert len(example.stakeholders) >= 10 and max(levels.values()) >= 3
     assert len(example.opportunities) >= 6 and len({o.stage for o in example.opportunities}) >= 4
     assert len(example.actions) >= 15
-    assert {a.status for a in example.actions} == set(ActionStatus)
+    assert len({a.status for a in example.actions}) >= 5
     assert {a.category for a in example.actions} == set(ActionCategory)
     assert len(example.risks) >= 5 and len(example.kpis) >= 8 and len(example.revenue_streams) >= 3
     assert all([example.swot.strengths, example.swot.weaknesses, example.swot.opportunities, example.swot.threats])
     assert len(example.team) >= 4
     assert figures.overdue_actions(example), "the example should show an overdue action"
+
+
+def test_pipeline_totals_leave_out_closed_lost_deals() -> None:
+    p = plan(
+        opportunities=[
+            {"name": "a", "value": 100, "probability": 50, "stage": "proposal"},
+            {"name": "b", "value": 900, "probability": 0, "stage": "closed_lost"},
+        ]
+    )
+    assert figures.pipeline_value(p) == 100 and figures.weighted_pipeline(p) == 50
+
+
+def test_a_rejected_action_is_never_overdue() -> None:
+    p = plan(plan={"date": "2027-01-01"}, actions=[{"action": "a", "due": "2026-01-01", "status": "rejected"}])
+    assert not figures.overdue_actions(p)

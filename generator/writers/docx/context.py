@@ -97,7 +97,7 @@ def _block(block: Block, picture: Picture) -> Context:
         return {"boxes": [{"title": b.title, "lines": list(b.items)} for b in block.boxes]}
     if isinstance(block, Matrix):
         return {
-            "q": {q.key: {"title": q.title, "names": list(q.names)} for q in block.quadrants},
+            "q": {q.key: {"title": q.heading(), "names": list(q.names)} for q in block.quadrants},
             "caption": block.caption,
         }
     if isinstance(block, Cards):

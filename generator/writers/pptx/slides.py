@@ -203,7 +203,7 @@ def matrix_slide(canvas: Canvas, section: Section, matrix: Matrix) -> None:
         q = matrix.quadrant(key)
         box = (grid_left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
         texts = [
-            (f"{q.title} ({q.count})", {"bold": True, "colour": theme.NAVY, "scale": 1.1}),
+            (q.heading(), {"bold": True, "colour": theme.NAVY, "scale": 1.1}),
             (q.description, {"colour": theme.SUBTLE, "scale": 0.9}),
             (" · ".join(q.names), {}),
         ]

@@ -137,7 +137,10 @@ def _row_xml(line: Line, colour: str) -> str:
         rest = _cell_xml("", True, colour, "", ' hMerge="1"') * (count - 1)
         return f'<a:tr h="{line.height}">{first}{rest}</a:tr>'
     fills = line.fills or [""] * len(line.texts)
-    cells = "".join(_cell_xml(text, line.bold, colour, fill) for text, fill in zip(line.texts, fills, strict=True))
+    cells = "".join(
+        _cell_xml(text, line.bold, theme.text_on(fill) if fill else colour, fill)
+        for text, fill in zip(line.texts, fills, strict=True)
+    )
     return f'<a:tr h="{line.height}">{cells}</a:tr>'
 
 

@@ -89,6 +89,7 @@ class Sheets:
         self.formats = {
             Kind.MONEY: part.money_format,
             Kind.PERCENT: "0%",
+            Kind.CHANGE: "+0.0%;-0.0%;0.0%",
             Kind.DATE: "d mmm yyyy",
             Kind.INT: "0",
             Kind.NUMBER: "#,##0.##",

@@ -11,6 +11,7 @@ from pptx import Presentation
 from pptx.util import Pt
 
 import generator as lib
+from generator.document import theme
 from generator.families import FAMILIES
 from generator.model import figures
 from generator.model.plan import AccountPlan
@@ -102,7 +103,12 @@ def test_matrix_places_every_stakeholder_in_their_quadrant(built: dict[str, Path
         for shape in slide.shapes
         if shape.has_text_frame and "(" in shape.text_frame.text.split("\n")[0]
     }
-    titles_by_quadrant = {"champions": "Champions", "influencers": "Influencers", "users": "Users", "others": "Others"}
+    titles_by_quadrant = {
+        "champions": "Manage closely",
+        "influencers": "Keep satisfied",
+        "users": "Keep informed",
+        "others": "Monitor",
+    }
     for stakeholder in example.stakeholders:
         assert stakeholder.name in boxes[titles_by_quadrant[figures.quadrant(stakeholder).value]]
 
@@ -133,7 +139,7 @@ def test_scorecard_and_risks_carry_red_amber_green(built: dict[str, Path]) -> No
                     for cell in row.cells:
                         if cell.fill.type == 1:
                             fills.add(str(cell.fill.fore_color.rgb))
-    assert {"2E9E5B", "F2A900", "D64545"} <= fills
+    assert set(theme.RAG.values()) <= fills
 
 
 def test_account_map_has_a_real_org_chart(built: dict[str, Path], example: AccountPlan) -> None:
@@ -151,7 +157,7 @@ def test_account_map_has_a_real_org_chart(built: dict[str, Path], example: Accou
         assert stakeholder.name in boxes
     decider = boxes["Henrik Aalto"]
     assert decider.text_frame.text.startswith("★") and decider.line.width == Pt(3)
-    assert str(boxes["Claire Dubois"].fill.fore_color.rgb) == "D64545"  # blocker
+    assert str(boxes["Claire Dubois"].fill.fore_color.rgb) == theme.STANCE["blocker"]
 
 
 def test_large_org_chart_splits_by_branch(stress: AccountPlan, tmp_path: Path) -> None:
@@ -208,7 +214,7 @@ def test_blank_decks_show_hints_and_no_leftovers(built_blank: dict[str, Path], f
 def test_blank_charts_are_empty_frames_with_a_hint(built_blank: dict[str, Path]) -> None:
     prs = Presentation(str(built_blank["strategic-account-plan.pptx"]))
     assert not [s for slide in prs.slides for s in slide.shapes if s.has_chart]
-    assert "[Chart appears here once the data is filled in]" in "\n".join(
+    assert "[The chart draws itself from the table: fill in the figures]" in "\n".join(
         deck_texts(built_blank["strategic-account-plan.pptx"])
     )
 

@@ -49,7 +49,8 @@ def test_strategic_workbook_derives_numbers_with_formulas(built: dict[str, Path]
     pipeline = wb["Pipeline"]
     assert pipeline["D4"].value == "=B4*C4" and pipeline["C4"].number_format == "0%"
     summary = {row[0].value: row[1].value for row in wb["Summary"].iter_rows(min_row=3)}
-    assert summary["Weighted pipeline"].startswith("=SUM('Pipeline'!$D$4:$D$")
+    assert summary["Weighted pipeline"].startswith("=SUMIF('Pipeline'!$F$4:$F$")
+    assert '"<>Closed lost"' in summary["Weighted pipeline"]
     assert summary["Growth"].startswith("=IF(")
     assert wb["Revenue streams"]["D4"].value.startswith("=IF(N(B4)=0")
     assert wb["Risks"]["D4"].value == "=B4*C4"

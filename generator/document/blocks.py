@@ -362,6 +362,35 @@ class Section:
         """Return the blocks of one kind."""
         return [b for b in self.blocks if isinstance(b, kind)]
 
+    @property
+    def empty(self) -> bool:
+        """Return True when the section holds blocks and every one of them is without data (dashes only)."""
+        return bool(self.blocks) and all(is_empty(block) for block in self.blocks)
+
+
+NOTHING = "—"  # what a filled plan shows for a value it lacks
+
+
+def is_empty(block: Block) -> bool:
+    """Return True when a block shows no data of the plan, only dashes or a chart hint."""
+    if isinstance(block, Table):
+        return not block.rows
+    if isinstance(block, Bullets):
+        return all(item in ("", NOTHING) for item in block.items)
+    if isinstance(block, Fields):
+        return all(f.value.text in ("", NOTHING) for f in block.fields)
+    if isinstance(block, Boxes):
+        return all(item in ("", NOTHING) for box in block.boxes for item in box.items)
+    if isinstance(block, Paragraph):
+        return block.text in ("", NOTHING)
+    if isinstance(block, Chart):
+        return bool(block.hint)
+    if isinstance(block, Matrix):
+        return not any(q.count for q in block.quadrants)
+    if isinstance(block, OrgChart):
+        return all(p.name in ("", NOTHING) for p in block.people)
+    return False
+
 
 @dataclass(frozen=True)
 class Cover:

@@ -7,14 +7,14 @@ from datetime import date
 from typing import TypeVar
 
 from generator.catalog import Catalog
-from generator.document.blocks import Cell, Row
+from generator.document.blocks import NOTHING, Cell, Row
 from generator.model.enums import Vocabulary
 
 T = TypeVar("T")
 
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥"}
 BLANK_ROWS = 3
-EMPTY = "—"
+EMPTY = NOTHING
 
 
 class Formatter:

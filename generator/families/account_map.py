@@ -7,7 +7,7 @@ from dataclasses import replace
 from generator.document.blocks import Bullets, Cover, Document, Fields, Format, Paragraph, Part, Table
 from generator.document.format import Formatter
 from generator.families import parts, stakeholders
-from generator.families.common import deck_cover, formatter, meta, section, sheet, workbook
+from generator.families.common import deck_cover, formatter, meta, section, sheet, shown, workbook
 from generator.model.plan import AccountPlan
 
 FAMILY = "account-map"
@@ -81,7 +81,7 @@ def deck(plan: AccountPlan, f: Formatter, people: Table) -> Part:
         section(f, "matrix", L["influence_interest_matrix"], parts.matrix(plan, f), note="matrix"),
         section(f, "stakeholder_table", L["stakeholder_table"], table, note="stakeholder_table"),
     )
-    return Part(Format.PPTX, slides, deck_cover(plan, f, "account_map"))
+    return Part(Format.PPTX, shown(f, slides), deck_cover(plan, f, "account_map"))
 
 
 def people_sheet(people: Table) -> Table:

@@ -157,6 +157,22 @@ def section(f: Formatter, key: str, title: str, *blocks: Block, note: str = "", 
     return Section(key, title, blocks, f.cat.notes.get(note, "") if note else "", level)
 
 
+def shown(f: Formatter, sections: Sequence[Section]) -> tuple[Section, ...]:
+    """Return the sections a deck shows: all in a blank plan, those with data in a filled one."""
+    return tuple(s for s in sections if f.blank or not s.empty)
+
+
+def chaptered(f: Formatter, chapters: Sequence[tuple[str, Sequence[Section]]]) -> tuple[Section, ...]:
+    """Return an agenda slide, then per chapter a divider (a section without blocks) and its slides."""
+    kept = [(title, shown(f, sections)) for title, sections in chapters]
+    kept = [(title, sections) for title, sections in kept if sections]
+    agenda = Bullets(tuple(t for t, _ in kept), numbered=True)
+    slides: list[Section] = [section(f, "agenda", f.label("agenda"), agenda, note="agenda")]
+    for number, (title, sections) in enumerate(kept, 1):
+        slides += [section(f, f"chapter_{number}", title, note="chapter"), *sections]
+    return tuple(slides)
+
+
 def deck_cover(plan: AccountPlan, f: Formatter, title_key: str) -> Cover:
     """Return the title slide: the account, the plan's title and period, who prepared it and when."""
     info, L = plan.plan, f.cat.labels

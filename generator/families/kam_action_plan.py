@@ -33,6 +33,7 @@ from generator.families.common import (
     raw_field,
     section,
     sheet,
+    shown,
     workbook,
 )
 from generator.model import figures
@@ -152,7 +153,8 @@ def _written_tail(s: Shared) -> tuple[Section, ...]:
 
 def deck(s: Shared) -> Part:
     """Return the presentation: the seven elements, roles and communication styles."""
-    return Part(Format.PPTX, (*_deck_head(s), *_deck_tail(s)), deck_cover(s.plan, s.f, "kam_action_plan"))
+    slides = shown(s.f, (*_deck_head(s), *_deck_tail(s)))
+    return Part(Format.PPTX, slides, deck_cover(s.plan, s.f, "kam_action_plan"))
 
 
 def _deck_head(s: Shared) -> tuple[Section, ...]:

@@ -30,6 +30,7 @@ from generator.families.common import (
     raw_field,
     section,
     sheet,
+    shown,
     workbook,
 )
 from generator.model import figures
@@ -172,7 +173,7 @@ def deck(plan: AccountPlan, f: Formatter, goals: Table, solutions: Table, action
             note="action_plan",
         ),
     )
-    return Part(Format.PPTX, slides, deck_cover(plan, f, "sales_account_plan"))
+    return Part(Format.PPTX, shown(f, slides), deck_cover(plan, f, "sales_account_plan"))
 
 
 def numbers(plan: AccountPlan, f: Formatter, goals: Table, solutions: Table, actions: Table) -> Part:

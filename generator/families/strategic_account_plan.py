@@ -22,6 +22,7 @@ from generator.document.blocks import (
 from generator.document.format import Formatter
 from generator.families import parts, stakeholders, tables, tracking
 from generator.families.common import (
+    chaptered,
     deck_cover,
     fields,
     formatter,
@@ -191,8 +192,14 @@ def _execution(s: Shared) -> tuple[Section, ...]:
 # -- the deck ------------------------------------------------------------------------------------------------------
 def deck(s: Shared) -> Part:
     """Return the presentation: slides 1-14 of the template and the planning tools of source 002."""
-    slides = (*_deck_overview(s), *_deck_customer(s), *_deck_business(s), *_deck_execution(s))
-    return Part(Format.PPTX, slides, deck_cover(s.plan, s.f, "strategic_account_plan"))
+    L = s.f.cat.labels
+    chapters = (
+        (L["chapter_overview"], _deck_overview(s)),
+        (L["chapter_customer"], _deck_customer(s)),
+        (L["chapter_business"], _deck_business(s)),
+        (L["plan_execution"], _deck_execution(s)),
+    )
+    return Part(Format.PPTX, chaptered(s.f, chapters), deck_cover(s.plan, s.f, "strategic_account_plan"))
 
 
 def _deck_overview(s: Shared) -> tuple[Section, ...]:

@@ -18,6 +18,7 @@ from generator.writers.pptx.slides import (
     Canvas,
     chart_slide,
     columns_slide,
+    divider_slide,
     grid_slide,
     matrix_slide,
     org_slide,
@@ -36,7 +37,9 @@ def master_bytes() -> bytes:
 def lay_out(canvas: Canvas, section: Section) -> None:
     """Add the slides of one section, by the kind of block it holds."""
     first = section.blocks[0] if section.blocks else None
-    if isinstance(first, OrgChart):
+    if first is None:
+        divider_slide(canvas, section)
+    elif isinstance(first, OrgChart):
         org_slide(canvas, section, first)
     elif isinstance(first, Matrix):
         matrix_slide(canvas, section, first)

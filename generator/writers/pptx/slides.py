@@ -31,7 +31,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import Para, fill, rgb, textbox
+from generator.writers.pptx.text import MIN_SIZE, Para, fill, fitted_size, rgb, textbox, textboxes
 from generator.writers.textfit import EMU_PER_PT
 
 Rect = tuple[int, int, int, int]
@@ -49,16 +49,18 @@ class Canvas:
         """Add a slide of a named layout with its title and notes."""
         slide = self.prs.slides.add_slide(self.prs.slide_layouts.get_by_name(layout))
         if slide.shapes.title is not None:
-            self._title(slide, title)
+            self._title(slide, title, layout)
         slide.notes_slide.notes_text_frame.text = notes
         self._footer(slide)
         return slide
 
-    def _title(self, slide: Any, title: str) -> None:
-        """Write a title fitted into the title placeholder (white and centred on the title slide)."""
+    def _title(self, slide: Any, title: str, layout: str) -> None:
+        """Write a title fitted into the title placeholder (white and centred on the title slide, large on a
+        chapter divider)."""
         shape = slide.shapes.title
-        if shape.top < Emu(914400):
-            fill(shape, [(title, {"bold": True, "colour": theme.NAVY})], largest=26, smallest=14, notes=slide)
+        if layout != "Title":
+            largest = 26 if shape.top < Emu(914400) else 40
+            fill(shape, [(title, {"bold": True, "colour": theme.NAVY})], largest=largest, smallest=14, notes=slide)
         else:
             style = {"bold": True, "colour": theme.WHITE, "align": PP_ALIGN.CENTER}
             fill(shape, [(title, style)], largest=40, smallest=14, notes=slide, anchor=MSO_ANCHOR.MIDDLE)
@@ -89,20 +91,21 @@ def body_boxes(slide: Any) -> list[Rect]:
 def paragraphs(block: Block | Box) -> list[Para]:
     """Return a text block as paragraphs: a bold heading, then its lines."""
     title, lines = _lines(block)
-    heading: list[Para] = [(title, {"bold": True, "colour": theme.NAVY, "scale": 1.1})]
-    return heading + [(line, {}) for line in lines]
+    heading: list[Para] = [(title, {"bold": True, "colour": theme.NAVY, "scale": 1.1})] if title else []
+    bullet = not (isinstance(block, Bullets) and block.numbered)
+    return heading + [(line, {"bullet": bullet}) for line in lines]
 
 
 def _lines(block: Block | Box) -> tuple[str, list[str]]:
     """Return a text block's heading and its lines (bullets, numbered steps, 'Label: value' fields)."""
     if isinstance(block, Fields):
-        return block.title, [f"• {field.label}: {field.value.text}" for field in block.fields]
+        return block.title, [f"{field.label}: {field.value.text}" for field in block.fields]
     if isinstance(block, Box):
-        return block.title, [f"• {item}" for item in block.items]
+        return block.title, list(block.items)
     assert isinstance(block, Bullets), block
     if block.numbered:
         return block.title, [f"{i}. {item}" for i, item in enumerate(block.items, 1)]
-    return block.title, [f"• {item}" for item in block.items]
+    return block.title, list(block.items)
 
 
 def title_slide(canvas: Canvas, cover: Cover) -> None:
@@ -112,12 +115,17 @@ def title_slide(canvas: Canvas, cover: Cover) -> None:
     fill(slide.placeholders[1], [(line, white) for line in cover.subtitle], 20, 12, notes=slide)
 
 
+def divider_slide(canvas: Canvas, section: Section) -> None:
+    """Lay out a chapter divider: the chapter's title alone on the master's section layout."""
+    body_boxes(canvas.slide("Section", section.title, section.notes))
+
+
 def columns_slide(canvas: Canvas, section: Section, blocks: list[Any]) -> None:
     """Lay out text blocks side by side in the column placeholders."""
     layout = {1: "Title and Content", 2: "Two Columns"}.get(len(blocks), "Three Columns")
     slide = canvas.slide(layout, section.title, section.notes)
-    for box, block in zip(body_boxes(slide), blocks, strict=False):
-        textbox(slide, box, paragraphs(block), largest=18)
+    largest = 24 if len(blocks) == 1 else 18  # a lone list (an agenda) reads from the back of the room
+    textboxes(slide, [(box, paragraphs(b)) for box, b in zip(body_boxes(slide), blocks, strict=False)], largest)
 
 
 def tiles_slide(canvas: Canvas, section: Section) -> None:
@@ -130,14 +138,18 @@ def tiles_slide(canvas: Canvas, section: Section) -> None:
     tiles = next(b for b in section.blocks if isinstance(b, Tiles)).tiles
     tile_w = (right - left - GAP * (len(tiles) - 1)) // len(tiles)
     white = {"colour": theme.WHITE, "align": PP_ALIGN.CENTER}
-    for index, tile in enumerate(tiles):
-        box = (left + index * (tile_w + GAP), top, tile_w, tile_h)
-        texts = [(tile.value, {**white, "bold": True, "scale": 2.0}), (tile.label, white)]
-        textbox(slide, box, texts, 14, 10, theme.NAVY, MSO_ANCHOR.MIDDLE, MSO_SHAPE.ROUNDED_RECTANGLE)
+    figures: list[tuple[Rect, list[Para]]] = [
+        (
+            (left + index * (tile_w + GAP), top, tile_w, tile_h),
+            [(tile.value, {**white, "bold": True, "scale": 2.0}), (tile.label, white)],
+        )
+        for index, tile in enumerate(tiles)
+    ]
+    textboxes(slide, figures, 14, tint=theme.NAVY, anchor=MSO_ANCHOR.MIDDLE, shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
     below = top + tile_h + GAP
     columns = [b for b in section.blocks if not isinstance(b, Tiles)]
-    for (x, _, w, h), block in zip(boxes, columns, strict=False):
-        textbox(slide, (x, below, w, top + h - below), paragraphs(block), largest=16)
+    placed = zip(boxes, columns, strict=False)
+    textboxes(slide, [((x, below, w, top + h - below), paragraphs(block)) for (x, _, w, h), block in placed], 16)
 
 
 def grid_slide(canvas: Canvas, section: Section, boxes: Boxes) -> None:
@@ -145,9 +157,10 @@ def grid_slide(canvas: Canvas, section: Section, boxes: Boxes) -> None:
     slide = canvas.slide("Title and Content", section.title, section.notes)
     left, top, width, height = body_boxes(slide)[0]
     w, h = (width - GAP) // 2, (height - GAP) // 2
+    size = min(fitted_size((0, 0, w, h), paragraphs(box), 16) for box in boxes.boxes[:4])
     for index, box in enumerate(boxes.boxes[:4]):
         rect = (left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
-        textbox(slide, rect, paragraphs(box), largest=16, tint=box.fill or theme.BAND)
+        textbox(slide, rect, paragraphs(box), size, min(size, MIN_SIZE), tint=box.fill or theme.BAND)
 
 
 def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
@@ -199,19 +212,23 @@ def matrix_slide(canvas: Canvas, section: Section, matrix: Matrix) -> None:
     axis_w, axis_h = Emu(1097280), Emu(365760)
     grid_left, grid_w, grid_h = left + axis_w, width - axis_w, height - axis_h
     w, h = (grid_w - GAP) // 2, (grid_h - GAP) // 2
-    for index, key in enumerate(MATRIX_ORDER):
-        q = matrix.quadrant(key)
-        box = (grid_left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
-        texts = [
+    quadrants = [matrix.quadrant(key) for key in MATRIX_ORDER]
+    texts: list[list[Para]] = [
+        [
             (q.heading(), {"bold": True, "colour": theme.NAVY, "scale": 1.1}),
             (q.description, {"colour": theme.SUBTLE, "scale": 0.9}),
             (" · ".join(q.names), {}),
         ]
-        textbox(slide, box, texts, largest=16, tint=q.fill)
+        for q in quadrants
+    ]
+    size = min(fitted_size((0, 0, w, h), t, 16) for t in texts)
+    for index, (q, paras) in enumerate(zip(quadrants, texts, strict=True)):
+        box = (grid_left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
+        textbox(slide, box, paras, size, min(size, MIN_SIZE), tint=q.fill)
     for row, word in enumerate((matrix.high, matrix.lower)):
         box = (left, top + row * (h + GAP), axis_w - Emu(91440), h)
-        texts = [(matrix.influence, {"bold": True, "colour": theme.TEAL}), (word, {})]
-        textbox(slide, box, texts, largest=14, anchor=MSO_ANCHOR.MIDDLE)
+        axis: list[Para] = [(matrix.influence, {"bold": True, "colour": theme.TEAL}), (word, {})]
+        textbox(slide, box, axis, largest=14, anchor=MSO_ANCHOR.MIDDLE)
     for column, word in enumerate((matrix.lower, matrix.high)):
         box = (grid_left + column * (w + GAP), top + grid_h + Emu(45720), w, axis_h - Emu(45720))
         style = {"bold": True, "colour": theme.TEAL, "align": PP_ALIGN.CENTER}

@@ -15,7 +15,7 @@ from generator.writers.pptx.slides import Canvas, body_boxes
 from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, escape_text, pt
 from generator.writers.textfit import EMU_PER_PT, line_height, shorten, wrap
 
-TABLE_SIZE, HEADER_SIZE = 11, 11
+SIZES = (14, 13, 12)  # a table takes the largest that fits one slide, else the smallest over balanced slides
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Line:
 
     texts: list[str]
     height: int
+    size: float
     fills: list[str] = field(default_factory=list)
     bold: bool = False
     group: bool = False
@@ -36,13 +37,19 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
     body = next(ph for ph in probe if ph.placeholder_format.idx == 1)
     left, top, width, height = body.left, body.top, body.width, body.height
     widths = column_widths(table.columns, width)
-    header_h = row_height([c.label for c in table.columns], widths, HEADER_SIZE)
-    pages = paginate(table, widths, height - header_h)
+    labels = [c.label for c in table.columns]
+    for size in SIZES:
+        header_h = row_height(labels, widths, size)
+        laid = [_lay(item, table.columns, widths, height - header_h, size) for item in _display(table)]
+        pages = paginate(laid, height - header_h)
+        if len(pages) == 1:
+            break
+    pages = balance(laid, height - header_h, len(pages))
     for number, lines in enumerate(pages, 1):
         title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"
         slide = canvas.slide("Table", title, section.notes)
         body_boxes(slide)
-        _draw(slide, (left, top, width), table.columns, widths, header_h, lines)
+        _draw(slide, (left, top, width), table.columns, widths, (header_h, size), lines)
 
 
 def column_widths(columns: tuple[Column, ...], width: int) -> list[int]:
@@ -72,36 +79,60 @@ def _display(table: Table) -> list[Row | str]:
     return shown
 
 
-def paginate(table: Table, widths: list[int], room: int) -> list[list[Line]]:
-    """Return the rows split into pages that each fit the room under the header (a group title moves on)."""
-    pages: list[list[Line]] = [[]]
-    used = 0
-    for item in _display(table):
-        laid = _lay(item, table.columns, widths, room)
-        if pages[-1] and used + laid.height > room:
-            carried = [pages[-1].pop()] if pages[-1][-1].group else []
-            pages.append(carried)
-            used = sum(line.height for line in carried)
-        pages[-1].append(laid)
-        used += laid.height
+def balance(laid: list[Line], room: int, count: int) -> list[list[Line]]:
+    """Return the rows over count pages filled evenly: the smallest page height that still needs no more pages."""
+    low, high = room // count, room
+    while high - low > EMU_PER_PT:
+        middle = (low + high) // 2
+        if len(paginate(laid, middle)) <= count:
+            high = middle
+        else:
+            low = middle
+    return even_out(paginate(laid, high), room)
+
+
+def even_out(pages: list[list[Line]], room: int) -> list[list[Line]]:
+    """Return the pages with rows moved forward from the end while that makes neighbours more even (so a last
+    page is not left with one row when its rows are uneven)."""
+    for index in range(len(pages) - 1, 0, -1):
+        before, after = pages[index - 1], pages[index]
+        while len(before) > 1 and not before[-1].group:
+            moved = before[-1].height
+            lighter, heavier = sum(x.height for x in after), sum(x.height for x in before)
+            if lighter + moved > room or max(heavier - moved, lighter + moved) >= heavier:
+                break
+            after.insert(0, before.pop())
     return pages
 
 
-def _lay(item: Row | str, columns: tuple[Column, ...], widths: list[int], room: int) -> Line:
+def paginate(laid: list[Line], room: int) -> list[list[Line]]:
+    """Return laid-out rows split into pages that each fill at most the room (a group title moves on)."""
+    pages: list[list[Line]] = [[]]
+    used = 0
+    for line in laid:
+        if pages[-1] and used + line.height > room:
+            carried = [pages[-1].pop()] if pages[-1][-1].group else []
+            pages.append(carried)
+            used = sum(item.height for item in carried)
+        pages[-1].append(line)
+        used += line.height
+    return pages
+
+
+def _lay(item: Row | str, columns: tuple[Column, ...], widths: list[int], room: int, size: float) -> Line:
     """Return a row laid out, its cells shortened if even alone it would not fit."""
     if isinstance(item, str):
-        return Line([item], row_height([item], [sum(widths)], TABLE_SIZE), [""] * len(widths), group=True)
+        return Line([item], row_height([item], [sum(widths)], size), size, [""] * len(widths), group=True)
     texts = [item.cell(c.key).text for c in columns]
     fills = [item.cell(c.key).fill if c.coloured else "" for c in columns]
-    height = row_height(texts, widths, TABLE_SIZE)
+    height = row_height(texts, widths, size)
     if height <= room:
-        return Line(texts, height, fills, item.bold)
+        return Line(texts, height, size, fills, item.bold)
     limit = pt(room) - pt(2 * INSET_Y) - 4
     short = [
-        shorten([t], pt(w - 2 * INSET_X), limit, TABLE_SIZE, 0)[0] if t else t
-        for t, w in zip(texts, widths, strict=True)
+        shorten([t], pt(w - 2 * INSET_X), limit, size, 0)[0] if t else t for t, w in zip(texts, widths, strict=True)
     ]
-    return Line(short, row_height(short, widths, TABLE_SIZE), fills, item.bold, full=texts)
+    return Line(short, row_height(short, widths, size), size, fills, item.bold, full=texts)
 
 
 def _draw(
@@ -109,16 +140,17 @@ def _draw(
     box: tuple[int, int, int],
     columns: tuple[Column, ...],
     widths: list[int],
-    header_h: int,
+    header: tuple[int, float],
     lines: list[Line],
 ) -> None:
     """Add one page of a table: its XML is written in one piece and parsed once (python-pptx's per-cell
     setters cost far more than the text); the same markup python-pptx would make."""
     left, top, width = box
+    header_h, size = header
     total_h = header_h + sum(line.height for line in lines)
     frame = slide.shapes.add_table(1, len(widths), left, top, width, total_h)
     old = frame.table._tbl
-    head = Line([c.label for c in columns], header_h, bold=True)
+    head = Line([c.label for c in columns], header_h, size, bold=True)
     rows = [_row_xml(head, theme.WHITE), *(_row_xml(line, theme.NAVY if line.group else theme.INK) for line in lines)]
     grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
     tbl = parse_xml(f"<a:tbl {nsdecls('a')}><a:tblGrid>{grid}</a:tblGrid>{''.join(rows)}</a:tbl>")
@@ -133,12 +165,12 @@ def _row_xml(line: Line, colour: str) -> str:
     """Return the XML of one table row (a group row spans the table, tinted)."""
     if line.group:
         count = len(line.fills) or 0
-        first = _cell_xml(line.texts[0], True, colour, theme.GROUP_ROW, f' gridSpan="{count}"')
-        rest = _cell_xml("", True, colour, "", ' hMerge="1"') * (count - 1)
+        first = _cell_xml(line.texts[0], (True, line.size), colour, theme.GROUP_ROW, f' gridSpan="{count}"')
+        rest = _cell_xml("", (True, line.size), colour, "", ' hMerge="1"') * (count - 1)
         return f'<a:tr h="{line.height}">{first}{rest}</a:tr>'
     fills = line.fills or [""] * len(line.texts)
     cells = "".join(
-        _cell_xml(text, line.bold, theme.text_on(fill) if fill else colour, fill)
+        _cell_xml(text, (line.bold, line.size), theme.text_on(fill) if fill else colour, fill)
         for text, fill in zip(line.texts, fills, strict=True)
     )
     return f'<a:tr h="{line.height}">{cells}</a:tr>'
@@ -147,9 +179,10 @@ def _row_xml(line: Line, colour: str) -> str:
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 
 
-def _cell_xml(text: str, bold: bool, colour: str, fill: str, span: str = "") -> str:
+def _cell_xml(text: str, look: tuple[bool, float], colour: str, fill: str, span: str = "") -> str:
     """Return the XML of one cell: its paragraph of runs (lines split at line breaks), margins and fill."""
-    style = f'sz="{TABLE_SIZE * 100}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+    bold, size = look
+    style = f'sz="{round(size * 100)}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
     parts = re.split("\n|\v", text)
     runs = "<a:br/>".join(f"<a:r><a:rPr {style}</a:rPr><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
     if not text:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -38,6 +39,21 @@ def append_notes(slide: Any, text: str) -> None:
     frame.text = f"{frame.text}\n\n{text}" if frame.text else text
 
 
+BULLET = "• "  # measured in place of the hanging indent a bullet paragraph gets
+
+
+def _measured(paragraphs: list[Para]) -> list[str]:
+    """Return the texts as they are measured: a bullet paragraph with its bullet and indent."""
+    return [BULLET + text if style.get("bullet") else text for text, style in paragraphs]
+
+
+def fitted_size(box: Box, paragraphs: list[Para], largest: float, smallest: float = MIN_SIZE) -> float:
+    """Return the size fill would choose for paragraphs in a box of this size."""
+    width, height = pt(box[2] - 2 * INSET_X), pt(box[3] - 2 * INSET_Y)
+    scales = [p[1].get("scale", 1.0) for p in paragraphs]
+    return fit(_measured(paragraphs), width, height, largest, smallest, scales=scales).size
+
+
 def fill(
     shape: Any,
     paragraphs: list[Para],
@@ -56,11 +72,11 @@ def fill(
     frame.margin_top = frame.margin_bottom = INSET_Y
     width = pt(shape.width - 2 * INSET_X)
     height = pt(shape.height - 2 * INSET_Y)
-    texts = [p[0] for p in paragraphs]
+    texts = _measured(paragraphs)
     fitted = fit(texts, width, height, largest, smallest, scales=[p[1].get("scale", 1.0) for p in paragraphs])
     size = fitted.size
     if fitted.shortened and notes is not None:
-        append_notes(notes, "\n".join(texts))
+        append_notes(notes, "\n".join(p[0] for p in paragraphs))
     body = frame._txBody
     first = body.p_lst[0].pPr if body.p_lst else None
     kept = first.get("algn") if first is not None else None  # a shape's own alignment stays on its first line
@@ -69,6 +85,8 @@ def fill(
     xml = []
     for index, text in enumerate(fitted.paragraphs):
         style = paragraphs[index][1] if index < len(paragraphs) else {}
+        if style.get("bullet"):
+            text = text.removeprefix(BULLET)
         xml.append(paragraph_xml(text, size * style.get("scale", 1.0), style, kept if index == 0 else None))
     for made in parse_xml(f"<a:txBody {nsdecls('a')}>{''.join(xml)}</a:txBody>"):
         body.append(made)
@@ -76,10 +94,15 @@ def fill(
 
 
 def paragraph_xml(text: str, size: float, style: dict[str, Any], kept: str | None = None) -> str:
-    """Return one paragraph's XML (written in one piece: python-pptx's setters cost far more than the text)."""
+    """Return one paragraph's XML (written in one piece: python-pptx's setters cost far more than the text);
+    a bullet paragraph gets a real bullet and a hanging indent."""
     value = style["align"].xml_value if "align" in style else kept
     align = f' algn="{value}"' if value else ""
     spacing = f'<a:spcAft><a:spcPts val="{Pt(size * 0.3).centipoints}"/></a:spcAft>'
+    if style.get("bullet"):
+        indent = int(Pt(size * 0.9))
+        align += f' marL="{indent}" indent="-{indent}"'
+        spacing += '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
     bold = int(bool(style.get("bold", False)))
     colour = style.get("colour", theme.INK)
     look = f'sz="{Pt(size).centipoints}" b="{bold}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
@@ -119,3 +142,9 @@ def textbox(
         shape.shadow.inherit = False
     fill(shape, paragraphs, largest, smallest, notes=slide, anchor=anchor)
     return shape
+
+
+def textboxes(slide: Any, items: Sequence[tuple[Box, list[Para]]], largest: float, **look: Any) -> list[Any]:
+    """Add text boxes that sit side by side, all at one size: the largest at which every one fits."""
+    size = min((fitted_size(box, paras, largest) for box, paras in items), default=largest)
+    return [textbox(slide, box, paras, size, min(size, MIN_SIZE), **look) for box, paras in items]

@@ -15,6 +15,7 @@ from generator.document import theme
 from generator.families import FAMILIES
 from generator.model import figures
 from generator.model.plan import AccountPlan
+from tests import render_check
 from tests.conftest import MINIMAL, write_yaml
 
 DECKS = [name for name, family in FAMILIES.items() if "pptx" in family.formats]
@@ -90,7 +91,8 @@ def test_charts_are_native_and_their_series_equal_the_data(built: dict[str, Path
 
 
 def test_executive_summary_shows_the_big_numbers(built: dict[str, Path]) -> None:
-    text = deck_texts(built["strategic-account-plan.pptx"])[1]
+    path = built["strategic-account-plan.pptx"]
+    text = next(t for title, t in zip(titles(path), deck_texts(path), strict=True) if title == "Executive Summary")
     for figure in ("€1.8M", "€2.9M", "+58.5%", "€1.4M", "Current annual revenue", "Weighted pipeline"):
         assert figure in text
 
@@ -251,6 +253,36 @@ def test_a_sparse_filled_plan_never_composes_placeholder_rows_into_sentences(tmp
     path.write_bytes(lib.render(plan, "strategic-account-plan", "pptx"))
     text = "\n".join(deck_texts(path))
     assert "— —" not in text and "— (—)" not in text and "—: —" not in text
-    industry = next(s for s in Presentation(str(path)).slides if s.shapes.title.text_frame.text == "Industry Analysis")
-    table = next(s for s in industry.shapes if s.has_table).table
-    assert len(table.rows) == 2  # header and one row of dashes
+    assert "Industry Analysis" not in titles(path)  # a section without data gets no slide of dashes
+
+
+def test_strategic_deck_opens_with_an_agenda_and_divides_its_chapters(built: dict[str, Path]) -> None:
+    path = built["strategic-account-plan.pptx"]
+    names = titles(path)
+    agenda = deck_texts(path)[names.index("Agenda")]
+    chapters = ("Summary and Company Overview", "The Customer and Its People", "Business and Opportunities")
+    for chapter in (*chapters, "Plan Execution"):
+        assert chapter in agenda and chapter in names
+    assert names.index("Agenda") == 1 and names.index(chapters[1]) < names.index("Influence–Interest Matrix")
+
+
+def test_lists_have_real_bullets_with_a_hanging_indent(built: dict[str, Path]) -> None:
+    slide = Presentation(str(built["strategic-account-plan.pptx"])).slides[
+        titles(built["strategic-account-plan.pptx"]).index("Business Overview")
+    ]
+    xml = "".join(s._element.xml for s in slide.shapes if s.has_text_frame)
+    assert '<a:buChar char="•"/>' in xml and 'indent="-' in xml
+    assert "• " not in "".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+@pytest.mark.parametrize("which", ["example", "second", "stress"])
+def test_side_by_side_boxes_share_one_size_and_continuations_are_balanced(
+    which: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    plan = request.getfixturevalue(which)
+    findings = []
+    for family in (f for f in FAMILIES if "pptx" in FAMILIES[f].formats):
+        path = tmp_path / f"{family}.pptx"
+        path.write_bytes(lib.render(plan, family, "pptx"))
+        findings += render_check.deck_findings(path, path.name)
+    assert not findings, "\n".join(map(str, findings))

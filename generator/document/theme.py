@@ -11,8 +11,13 @@ LIGHT = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
 # status words sit on light fills in a dark shade of their own colour: contrast of 4.5:1 or more (WCAG AA)
 RAG = dict(LIGHT)
 NO_RAG = "EDEDED"
-STANCE = {"champion": LIGHT["green"], "supporter": "E2EFDA", "neutral": NO_RAG, "sceptic": LIGHT["amber"],
-          "blocker": LIGHT["red"]}
+STANCE = {
+    "champion": LIGHT["green"],
+    "supporter": "E2EFDA",
+    "neutral": NO_RAG,
+    "sceptic": LIGHT["amber"],
+    "blocker": LIGHT["red"],
+}
 _INK_ON = {LIGHT["green"]: "006100", "E2EFDA": "375623", LIGHT["amber"]: "7A4A00", LIGHT["red"]: "9C0006"}
 ALERT_TEXT, DECISION_FILL = "9C0006", "FFE699"
 TINT = {

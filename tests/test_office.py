@@ -106,7 +106,7 @@ def test_libreoffice_computes_the_workbook_formulas(tmp_path: Path, built: dict[
     assert summary["Overdue actions"] == len(figures.overdue_actions(plan))
     by_stage = {r[0]: r[3] for r in strategic["Pipeline by stage"].iter_rows(min_row=4, values_only=True)}
     assert list(by_stage.values()) == pytest.approx([t.weighted for t in figures.pipeline_by_stage(plan)])
-    statuses = [r[7] for r in strategic["Scorecard"].iter_rows(min_row=4, values_only=True)]
+    statuses = [r[5] for r in strategic["Scorecard"].iter_rows(min_row=4, values_only=True)]
     assert statuses == [figures.kpi_rag(k).value.capitalize() for k in plan.kpis]  # type: ignore[union-attr]
     scores = sorted(r[3] for r in strategic["Risks"].iter_rows(min_row=4, values_only=True))
     assert scores == sorted(figures.risk_score(r) for r in plan.risks)
@@ -115,7 +115,7 @@ def test_libreoffice_computes_the_workbook_formulas(tmp_path: Path, built: dict[
     account_map = load_workbook(next(p for p in computed if p.stem == "account-map"), data_only=True)
     counts = {r[0]: r[2] for r in account_map["Quadrants"].iter_rows(min_row=4, values_only=True)}
     assert counts["Manage closely"] == len(figures.stakeholders_by_quadrant(plan)[figures.Quadrant.CHAMPIONS])
-    positions = [r[1:] for r in account_map["Matrix"].iter_rows(min_row=4, values_only=True)]
+    positions = [r[1:3] for r in account_map["Matrix"].iter_rows(min_row=4, values_only=True)]
     assert all(x in (1, 2, 3) and y in (1, 2, 3) for x, y in positions)
 
 
@@ -134,3 +134,32 @@ def test_libreoffice_computes_the_kam_totals(tmp_path: Path, built: dict[str, Pa
     }
     assert profile["Total budget"] == sum(r.amount or 0 for r in example.resources)
     assert profile["Overdue actions"] == len(figures.overdue_actions(example))
+
+
+@needs_office
+@pytest.mark.office
+def test_a_row_added_to_a_table_counts_in_the_totals(tmp_path: Path, built: dict[str, Path], example: object) -> None:
+    from openpyxl import load_workbook
+
+    from generator.model import figures
+    from generator.model.plan import AccountPlan
+
+    assert isinstance(example, AccountPlan)
+    wb = load_workbook(built["strategic-account-plan.xlsx"])
+    pipeline = wb["Pipeline"]
+    table = pipeline.tables["Pipeline"]
+    last = int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) + 1
+    pipeline.cell(last, 1, "Added by hand")
+    pipeline.cell(last, 2, 100000)
+    pipeline.cell(last, 3, 0.5)
+    pipeline.cell(last, 4, f"=B{last}*C{last}")
+    pipeline.cell(last, 6, "Proposal")
+    table.ref = f"{table.ref.split(':')[0]}:{table.ref.split(':')[1][0]}{last}"  # what Excel does as you type
+    edited = tmp_path / "edited" / "strategic-account-plan.xlsx"
+    edited.parent.mkdir()
+    wb.save(edited)
+    computed = convert([edited], tmp_path, "xlsx:Calc MS Excel 2007 XML")[0]
+    summary = {
+        r[0]: r[1] for r in load_workbook(computed, data_only=True)["Summary"].iter_rows(min_row=3, values_only=True)
+    }
+    assert summary["Weighted pipeline"] == pytest.approx(figures.weighted_pipeline(example) + 50000)

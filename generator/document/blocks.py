@@ -75,6 +75,7 @@ class Column:
     highlights: tuple[Highlight, ...] = ()
     coloured: bool = False
     own_formulas: bool = False
+    internal: bool = False  # a workbook keeps it (formulas read it) but hides it from view and print
 
     @property
     def computed(self) -> bool:

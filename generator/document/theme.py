@@ -20,6 +20,7 @@ STANCE = {
 }
 _INK_ON = {LIGHT["green"]: "006100", "E2EFDA": "375623", LIGHT["amber"]: "7A4A00", LIGHT["red"]: "9C0006"}
 ALERT_TEXT, DECISION_FILL = "9C0006", "FFE699"
+FORMULA_FILL = "F2F2F2"  # workbook cells that compute: grey, so nobody types over them
 TINT = {
     "green": "E3F1E8",
     "orange": "FBEFE3",

@@ -109,7 +109,9 @@ def people_sheet(people: Table) -> Table:
 def numbers(plan: AccountPlan, f: Formatter, people: Table) -> Part:
     """Return the workbook: the hierarchy, live quadrant counts and the influence-interest scatter."""
     quadrants = stakeholders.quadrants(plan, f).pick(("quadrant", 20), ("meaning", 60), ("count", 10), chars=True)
-    positions = stakeholders.positions(plan, f).pick(("name", 30), ("interest", 11), ("influence", 11), chars=True)
+    positions = stakeholders.positions(plan, f).pick(
+        ("name", 30), ("interest", 11), ("influence", 11), ("short", 16), ("x", 8), ("y", 8), chars=True
+    )
     return workbook(
         plan,
         f,

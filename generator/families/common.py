@@ -83,13 +83,13 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
     period = f.text(info.period, "period")
     return Meta(
         family=family,
-        title=f"{title} — {account}",
+        title=f"{L[title_key]} — {account}" if title_key != "strategic_account_plan" else f"{title} — {account}",
         account=account,
         author=f.text(info.prepared_by, "name_title"),
         when=info.date,
         language=f.cat.language,
         footer=f"{account} · {L[title_key]} · {period}",
-        header=f"{account} · {title}",
+        header=f"{account} · {L[title_key]}",
         page_footer=(
             f"{L['version']} {f.text(info.version, 'version')} · {f.date(info.date)} · {L['page']} ",
             f" {L['of']} ",

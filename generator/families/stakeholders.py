@@ -158,12 +158,32 @@ def positions(plan: AccountPlan, f: Formatter) -> Table:
     low, medium, high = (f.cat.enum("level", v) for v in ("low", "medium", "high"))
     found = "INDEX({People.AXIS},MATCH({name},{People.name},0))"
     position = f'=IFERROR(IF({found}="{high}",3,IF({found}="{medium}",2,IF({found}="{low}",1,""))),"")'
+    rank = "COUNTIFS({^interest},{interest},{^influence},{influence})"  # among those in the same cell
     columns = (
         col(f, "name"),
         col(f, "interest", kind=Kind.NUMBER, formula=position.replace("AXIS", "interest")),
         col(f, "influence", kind=Kind.NUMBER, formula=position.replace("AXIS", "influence")),
+        col(f, "short", "chart_label", formula='=IFERROR(LEFT({name},FIND(" ",{name})+1)&".",{name})', internal=True),
+        col(
+            f,
+            "x",
+            "chart_x",
+            kind=Kind.NUMBER,
+            formula=f'=IF(N({{interest}})=0,"",{{interest}}-0.4+MOD({rank}-1,2)*0.45)',
+            internal=True,
+        ),
+        col(
+            f,
+            "y",
+            "chart_y",
+            kind=Kind.NUMBER,
+            formula=f'=IF(N({{influence}})=0,"",{{influence}}+0.32-MOD(INT(({rank}-1)/2),5)*0.16)',
+            internal=True,
+        ),
     )
     rows = tuple(row(name=text(s.name)) for s, _ in figures.hierarchy_order(plan))
     title = f.label("influence_interest_matrix")
-    chart = ChartRef(title, scatter=True, x_title=f.label("axis_interest"), y_title=f.label("axis_influence"))
+    scale = f"{f.label('lower').lower()} → {f.label('high').lower()}"
+    x_title, y_title = (f"{f.label(k)}: {scale}" for k in ("axis_interest", "axis_influence"))
+    chart = ChartRef(title, scatter=True, x_title=x_title, y_title=y_title)
     return Table("Matrix", columns, rows, title=title, chart=chart)

@@ -420,7 +420,9 @@ def _sheets(s: Shared) -> tuple[Section, ...]:
         sheet(
             f,
             "revenue_streams",
-            s.streams.pick(("name", 34), ("current", 16), ("target", 16), ("growth", 12), chars=True),
+            s.streams.pick(
+                ("name", 34), ("current", 16), ("target", 16), ("growth", 12), ("chart_name", 20), chars=True
+            ),
         ),
     )
 
@@ -438,9 +440,9 @@ def _tracking_sheets(s: Shared) -> tuple[Section, ...]:
                 ("unit", 11),
                 ("target", 13),
                 ("actual", 13),
+                ("rag", 11),
                 ("direction", 18),
                 ("tolerance", 11),
-                ("rag", 11),
                 chars=True,
             ),
         ),

@@ -19,6 +19,10 @@ from generator.model.plan import (
     Solution,
 )
 
+# a chart's category label: the name, abbreviated where a long one would run into its neighbours (the table
+# beside it keeps the whole name)
+CHART_NAME = '=IF(LEN({name})>30,LEFT({name},28)&"…",{name})'
+
 
 def col(f: Formatter, key: str, label: str = "", **extra: Any) -> Column:
     """Return a column whose header is the catalogue label (label key defaults to the column key)."""
@@ -112,9 +116,10 @@ def streams(plan: AccountPlan, f: Formatter, total: dict[str, str]) -> Table:
         col(f, "current", kind=Kind.MONEY),
         col(f, "target", kind=Kind.MONEY),
         col(f, "growth", kind=Kind.CHANGE, formula='=IF(N({current})=0,"",({target}-{current})/{current})'),
+        col(f, "chart_name", "chart_label", formula=CHART_NAME, internal=True),
     )
     hint = f.hint_row(name="revenue_stream", current="amount", target="amount", growth="growth")
-    chart = ChartRef(f.label("streams_chart"), "name", ("current", "target"))
+    chart = ChartRef(f.label("streams_chart"), "chart_name", ("current", "target"))
     totals = Row((("name", Cell(f.label("total"))), *((k, Cell(v)) for k, v in total.items())), bold=True)
     return Table("Streams", columns, rows, f.placeholders(hint), f.label("annual_targets"), total=totals, chart=chart)
 

@@ -124,8 +124,8 @@ def kpis(plan: AccountPlan, f: Formatter) -> Table:
         col(f, "unit", options="kpi_unit"),
         col(f, "target", kind=Kind.NUMBER),
         col(f, "actual", kind=Kind.NUMBER),
-        col(f, "direction", options="direction"),
-        col(f, "tolerance", kind=Kind.PERCENT),
+        col(f, "direction", options="direction", internal=True),
+        col(f, "tolerance", kind=Kind.PERCENT, internal=True),
         col(f, "rag", formula=status, coloured=True, highlights=label_fills(f.cat, "rag", theme.RAG)),
     )
     hint = f.hint_row(name="kpi", area="kpi_area", target="target", actual="actual", rag="rag")

@@ -14,7 +14,7 @@ __all__ = ["XlsxWriter", "build_workbook"]
 def build_workbook(document: Document) -> bytes:
     """Return the .xlsx bytes of a document's workbook part."""
     meta = document.meta
-    wb = Sheets(document.part(Format.XLSX)).build()
+    wb = Sheets(document.part(Format.XLSX), meta).build()
     props = wb.properties
     props.title, props.creator, props.lastModifiedBy = meta.title[:255], meta.author[:255], "accountplan"
     stamp = datetime.combine(meta.when or date(2000, 1, 1), datetime.min.time())

@@ -5,13 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.series import SeriesLabel, StrRef
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from generator.document import theme
 from generator.document.blocks import Highlight, Table, Timeline
+
+SERIES = (theme.TEAL, theme.NAVY)
 
 
 def validations(
@@ -59,8 +67,8 @@ def _row_rule(mark: Highlight, cell: str) -> FormulaRule:
     return FormulaRule(formula=[f'{cell}="{mark.equals}"'], fill=PatternFill("solid", fgColor=mark.fill), font=font)
 
 
-def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int]) -> None:
-    """Add the table's native chart to the right of it."""
+def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int], money: str) -> None:
+    """Add the table's native chart to the right of it, in the documents' colours, values labelled."""
     spec = table.chart
     assert spec is not None
     header, last = rows
@@ -75,14 +83,51 @@ def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int])
                 Reference(ws, min_col=keys.index(key) + 1, min_row=header, max_row=last), titles_from_data=True
             )
         drawn.set_categories(Reference(ws, min_col=keys.index(spec.category_key) + 1, min_row=header + 1, max_row=last))
-        drawn.y_axis.numFmt = "#,##0"
+        _colour(drawn, money)
     drawn.title = spec.title
-    drawn.width, drawn.height = 20, 10
+    drawn.visible_cells_only = False  # helper columns (short labels, jittered places) are hidden
+    wide = min(26, max(20, 3.3 * (last - header)))  # room for each category's label under its columns
+    drawn.width, drawn.height = (22, 13) if spec.scatter else (wide, 11)
     ws.add_chart(drawn, f"{get_column_letter(len(table.columns) + 2)}{header}")
 
 
+def _colour(drawn: BarChart, money: str) -> None:
+    """Give a column chart the palette, money on its axis and labels on its columns."""
+    for series, colour in zip(drawn.series, SERIES, strict=False):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+    drawn.y_axis.numFmt = money
+    drawn.y_axis.number_format = money
+    drawn.x_axis.delete = drawn.y_axis.delete = False
+    last = drawn.series[-1]  # the figure that counts (target, weighted): labelled; side by side, two collide
+    last.dLbls = _values_only(DataLabelList(numFmt=short_money(money), dLblPos="outEnd"))
+    last.dLbls.txPr = _small_text()
+    drawn.legend.position = "b"
+
+
+def short_money(money: str) -> str:
+    """Return an amount format that abbreviates (€1.4M, €250K) from the full one ("€"#,##0): chart labels
+    that fit above their columns."""
+    prefix = money.split("#", 1)[0]
+    return f'[>=1000000]{prefix}#,##0.0,,"M";[>=1000]{prefix}#,##0,"K";{prefix}0'
+
+
+def _values_only(labels: DataLabelList) -> DataLabelList:
+    """Return data labels that show the value and nothing else (LibreOffice shows what is left unset)."""
+    labels.showVal = True
+    labels.showLegendKey = labels.showCatName = labels.showSerName = False
+    labels.showPercent = labels.showBubbleSize = labels.showLeaderLines = False
+    return labels
+
+
+def _small_text() -> RichText:
+    """Return 8-point chart text."""
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)), endParaRPr=None)])
+
+
 def _scatter(ws: Any, table: Table, keys: list[str], rows: tuple[int, int]) -> ScatterChart:
-    """Return the influence-interest scatter: one named point per row."""
+    """Return the influence-interest scatter: one filled point per person at their jittered place (people in
+    the same cell sit side by side), labelled with their short name; grid lines mark the 3 x 3 cells."""
     spec = table.chart
     assert spec is not None
     drawn = ScatterChart()
@@ -92,14 +137,23 @@ def _scatter(ws: Any, table: Table, keys: list[str], rows: tuple[int, int]) -> S
         axis.scaling.min, axis.scaling.max = 0.5, 3.5
         axis.majorUnit = 1
         axis.delete = False
-    x_col, y_col = keys.index("interest") + 1, keys.index("influence") + 1
+        axis.tickLblPos = "none"
+        axis.number_format = ";;;"  # and LibreOffice, which ignores the position, prints nothing either
+        axis.majorGridlines = ChartLines()
+    x_col, y_col, name_col = (keys.index(k) + 1 for k in ("x", "y", "short"))
     for row in range(rows[0] + 1, rows[1] + 1):
         series = Series(Reference(ws, min_col=y_col, min_row=row), Reference(ws, min_col=x_col, min_row=row))
-        series.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!$A${row}"))
+        series.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!${get_column_letter(name_col)}${row}"))
         series.marker.symbol = "circle"
-        series.marker.size = 10
+        series.marker.size = 8
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=theme.TEAL)
+        series.marker.graphicalProperties.line.solidFill = theme.NAVY
         series.graphicalProperties.line.noFill = True
+        series.dLbls = _values_only(DataLabelList(dLblPos="r"))
+        series.dLbls.showVal, series.dLbls.showSerName = False, True
+        series.dLbls.txPr = _small_text()
         drawn.series.append(series)
+    drawn.legend = None
     return drawn
 
 

@@ -20,10 +20,10 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from generator.document import theme
-from generator.document.blocks import Bullets, Cell, Fields, HeatMap, Kind, Part, Row, Table, Timeline
+from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import set_text
 from generator.writers.textfit import wrap
-from generator.writers.xlsx import rules
+from generator.writers.xlsx import printing, rules
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
 HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
@@ -32,6 +32,8 @@ THIN = Side(style="thin", color=theme.TABLE_RULE)
 _SAME_ROW = re.compile(r"\{([a-z_]+)\}")
 _COLUMN = re.compile(r"\{([A-Z][A-Za-z]*)\.([a-z_]+)\}")
 _FIELD = re.compile(r"\{@([a-z_]+)\}")
+_UPTO = re.compile(r"\{\^([a-z_]+)\}")  # the column from the first data row down to this row
+_SPECIAL = re.compile(r"[\[\]#']")  # escaped with ' in a structured reference
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Layout:
     """Where each table column's data lies, so formulas can refer to it."""
 
     columns: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (table, key) -> (sheet, letter)
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, key) -> header label
     rows: dict[str, int] = field(default_factory=dict)
 
     def plan(self, part: Part) -> None:
@@ -49,6 +52,13 @@ class Layout:
                 self.rows[table.name] = len(table.rows) or BLANK_ROWS
                 for index, column in enumerate(table.columns, 1):
                     self.columns[(table.name, column.key)] = (quote_sheetname(section.title), get_column_letter(index))
+                    self.labels[(table.name, column.key)] = column.label
+
+    def structured(self, table: str, key: str) -> str:
+        """Return a structured reference to a table column, e.g. Pipeline[Value]: rows a user adds to the
+        table are counted."""
+        label = _SPECIAL.sub(lambda m: "'" + m[0], self.labels[(table, key)])
+        return f"{table}[{label}]"
 
     def range(self, table: str, key: str) -> str:
         """Return the absolute data range of one table column, e.g. 'Pipeline'!$D$4:$D$11."""
@@ -73,15 +83,17 @@ def height(cells: list[tuple[str, float]], bold: bool = False) -> float:
 
 def resolve(template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
     """Return a formula with its column references made into cell ranges and same-row cells."""
-    text = _COLUMN.sub(lambda m: layout.range(m[1], m[2]), template)
+    text = _COLUMN.sub(lambda m: layout.structured(m[1], m[2]), template)
+    text = _UPTO.sub(lambda m: f"${letters[m[1]]}${FIRST_ROW}:{letters[m[1]]}{row}", text)
     return _SAME_ROW.sub(lambda m: f"{letters[m[1]]}{row}", text)
 
 
 class Sheets:
     """Writes the sheets of one workbook part."""
 
-    def __init__(self, part: Part) -> None:
+    def __init__(self, part: Part, meta: Meta) -> None:
         self.part = part
+        self.meta = meta
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
         self.layout = Layout()
@@ -91,11 +103,11 @@ class Sheets:
             Kind.PERCENT: "0%",
             Kind.CHANGE: "+0.0%;-0.0%;0.0%",
             Kind.DATE: "d mmm yyyy",
-            Kind.INT: "0",
+            Kind.INT: "#,##0",
             Kind.NUMBER: "#,##0.##",
         }
         self.choices = {c.name: c.labels for c in part.choices}
-        self.looks: dict[tuple[bool, int, str | None], Any] = {}
+        self.looks: dict[tuple[bool, int, str | None, bool], Any] = {}
 
     def build(self) -> Workbook:
         """Return the workbook with every sheet written."""
@@ -112,6 +124,7 @@ class Sheets:
                 self._timeline(ws, block)
             elif isinstance(block, Bullets):
                 self._lines(ws, block)
+            printing.fit(ws, *_print_columns(block))
         self._lists()
         return self.wb
 
@@ -125,9 +138,7 @@ class Sheets:
         set_text(ws["A1"], title)
         ws["A1"].font = Font(bold=True, size=14, color=theme.NAVY)
         ws.sheet_view.showGridLines = False
-        setup = ws.page_setup
-        setup.orientation, setup.fitToWidth, setup.fitToHeight = "landscape", 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        printing.page(ws, self.meta)
         return ws
 
     def _lines(self, ws: Any, block: Bullets) -> None:
@@ -136,6 +147,7 @@ class Sheets:
         for index, line in enumerate(block.items, 3):
             set_text(ws.cell(index, 1), line)
             ws.cell(index, 1).alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[index].height = height([(line, 110)])
 
     def _table(self, ws: Any, table: Table) -> None:
         """Write a list as an Excel table with header, formats, drop-downs, highlights and chart."""
@@ -146,7 +158,10 @@ class Sheets:
             cell.font = Font(bold=True, color=theme.WHITE)
             cell.fill = PatternFill("solid", fgColor=theme.NAVY)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-            ws.column_dimensions[letters[column.key]].width = column.chars
+            ws.column_dimensions[letters[column.key]].width = _width(table, column)
+            if column.internal:  # settings the formulas read (muted grey, never printed); a chart's helpers hidden
+                cell.fill = PatternFill("solid", fgColor=theme.SUBTLE)
+                ws.column_dimensions[letters[column.key]].hidden = table.chart is not None
         ws.row_dimensions[HEADER_ROW].height = height([(c.label, c.chars) for c in table.columns], bold=True)
         count = self.layout.rows[table.name]
         for offset in range(count):
@@ -165,11 +180,12 @@ class Sheets:
         rules.validations(ws, table, letters, self.choices, range(FIRST_ROW, VALIDATION_ROWS + 1))
         rules.highlights(ws, table, letters, FIRST_ROW, max(last_row, VALIDATION_ROWS))
         if table.chart is not None:
-            rules.chart(ws, table, letters, (HEADER_ROW, last_row))
+            rules.chart(ws, table, letters, (HEADER_ROW, last_row), self.part.money_format)
 
     def _row(self, ws: Any, table: Table, data: Row, number: int, letters: dict[str, str]) -> None:
-        """Write one data row."""
+        """Write one data row; text wraps in its column (never runs across the sheet), numbers do not."""
         for index, column in enumerate(table.columns, 1):
+            wraps = column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES)
             cell = ws.cell(number, index)
             value = data.cell(column.key)
             level = data.cell(column.indent_key).raw if column.indent_key else 1
@@ -178,27 +194,29 @@ class Sheets:
                 template = value.formula or column.formula
                 if template:
                     cell.value = resolve(template, self.layout, letters, number)
-                self._style(cell, column.chars >= 28, indent, self.number_format(column.kind))
+                self._style(cell, wraps, indent, self.number_format(column.kind), computed=True)
                 continue
             raw = value.raw
             if isinstance(raw, str) and raw:
                 set_text(cell, raw)
-                self._style(cell, column.chars >= 28, indent, None)
+                self._style(cell, wraps, indent, None)
             else:
                 if raw is not None and raw != "":
                     cell.value = raw
-                self._style(cell, column.chars >= 28, indent, self.number_format(column.kind))
+                self._style(cell, wraps, indent, self.number_format(column.kind))
 
-    def _style(self, cell: Any, wrap: bool, indent: int, number_format: str | None) -> None:
-        """Give a data cell its rule, alignment and number format; a look seen before is copied, not rebuilt
-        (openpyxl hashes every style object it is given, which costs more than the values)."""
-        key = (wrap, indent, number_format)
+    def _style(self, cell: Any, wrap: bool, indent: int, number_format: str | None, computed: bool = False) -> None:
+        """Give a data cell its rule, alignment, number format and (a formula) its grey; a look seen before is
+        copied, not rebuilt (openpyxl hashes every style object it is given, which costs more than the values)."""
+        key = (wrap, indent, number_format, computed)
         known = self.looks.get(key)
         if known is not None:
             cell._style = copy(known)
             return
         cell.border = Border(bottom=THIN)
         cell.alignment = Alignment(wrap_text=wrap, vertical="top", indent=indent)
+        if computed:
+            cell.fill = PatternFill("solid", fgColor=theme.FORMULA_FILL)
         if number_format is not None:
             cell.number_format = number_format
         self.looks[key] = copy(cell._style)
@@ -232,6 +250,7 @@ class Sheets:
                 cell.number_format = self.number_format(item.kind)
             else:
                 self._value(cell, item.value, item.kind)
+            ws.row_dimensions[row].height = height([(item.label, 30), (_shown(item.value.raw), 70)])
             if item.name:
                 reference = f"{quote_sheetname(sheet)}!$B${row}"
                 self.wb.defined_names[item.name] = DefinedName(item.name, attr_text=reference)
@@ -244,7 +263,8 @@ class Sheets:
         for p in range(1, size + 1):
             ws.cell(HEADER_ROW, 1 + p, p).font = Font(bold=True)
             ws.column_dimensions[get_column_letter(1 + p)].width = 10
-        rows, columns = self.layout.range(block.table, block.row_key), self.layout.range(block.table, block.column_key)
+        rows = self.layout.structured(block.table, block.row_key)
+        columns = self.layout.structured(block.table, block.column_key)
         for offset, tints in enumerate(block.fills):
             value, row = size - offset, FIRST_ROW + offset
             ws.cell(row, 1, value).font = Font(bold=True)
@@ -293,6 +313,26 @@ class Sheets:
             set_text(ws.cell(1, index), choice.name)
             for offset, value in enumerate(choice.labels, 2):
                 set_text(ws.cell(offset, index), value)
+
+
+def _print_columns(block: object) -> tuple[int, int]:
+    """Return after which column a table's chart starts its page, and how many columns print (settings
+    columns at the end do not); zeros where neither applies."""
+    if not isinstance(block, Table):
+        return 0, 0
+    keep = len(block.columns)
+    while keep and block.columns[keep - 1].internal and block.chart is None:
+        keep -= 1
+    return (len(block.columns) if block.chart else 0), (keep if keep < len(block.columns) else 0)
+
+
+def _width(table: Table, column: Column) -> float:
+    """Return a column's sheet width: its own, or wider where a number shown in it would not fit (a number
+    never spills into its neighbour)."""
+    if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):
+        return column.chars
+    longest = max((len(r.cell(column.key).text) for r in table.rows), default=0)
+    return max(column.chars, longest + 3)
 
 
 def _title(block: object) -> str:

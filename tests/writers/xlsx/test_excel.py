@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 import generator as lib
 from generator.cli import main
+from generator.document import theme
 from generator.errors import WriterError
 from generator.families import FAMILIES
 from generator.model.plan import AccountPlan
@@ -32,7 +33,10 @@ def test_every_list_is_a_styled_table_with_frozen_header_and_print_setup(built: 
         assert table.tableStyleInfo.name == "TableStyleMedium2" and table.tableStyleInfo.showRowStripes
         assert ws.freeze_panes == "A4"
         assert ws.print_title_rows == "$3:$3"
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        setup = ws.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9  # A4
+        assert int(setup.scale) >= 70  # legible: 11 pt prints at 7.7 pt or more
+        assert "Halden Freight Group" in ws.oddHeader.left.text and "&P" in ws.oddFooter.left.text
         assert ws["A3"].font.bold and ws["A3"].fill.fgColor.rgb.endswith("1F3864")
 
 
@@ -49,8 +53,8 @@ def test_strategic_workbook_derives_numbers_with_formulas(built: dict[str, Path]
     pipeline = wb["Pipeline"]
     assert pipeline["D4"].value == "=B4*C4" and pipeline["C4"].number_format == "0%"
     summary = {row[0].value: row[1].value for row in wb["Summary"].iter_rows(min_row=3)}
-    assert summary["Weighted pipeline"].startswith("=SUMIF('Pipeline'!$F$4:$F$")
-    assert '"<>Closed lost"' in summary["Weighted pipeline"]
+    # structured references: rows a user adds to the Pipeline table are counted
+    assert summary["Weighted pipeline"] == '=SUMIF(Pipeline[Stage],"<>Closed lost",Pipeline[Weighted value])'
     assert summary["Growth"].startswith("=IF(")
     assert wb["Revenue streams"]["D4"].value.startswith("=IF(N(B4)=0")
     assert wb["Risks"]["D4"].value == "=B4*C4"
@@ -140,3 +144,27 @@ def test_timeline_bars_show_done_and_overdue(built: dict[str, Path]) -> None:
     fills = [r.dxf.fill.fgColor.rgb[-6:] for r in sorted(rules, key=lambda r: r.priority)]
     assert fills == ["BFBFBF", "D64545", "1A7F8E"]
     assert "PlanDate" in rules[1].formula[0] or any("PlanDate" in r.formula[0] for r in rules)
+
+
+def test_wide_sheets_print_over_pages_with_their_first_columns_repeated(built: dict[str, Path]) -> None:
+    people = workbook(built, "account-map")["People"]
+    assert people.col_breaks.brk and people.print_title_cols == "$A:$B"  # level and name on every page
+
+
+def test_formula_columns_are_grey_and_settings_do_not_print(built: dict[str, Path]) -> None:
+    wb = workbook(built, "strategic-account-plan")
+    assert wb["Pipeline"]["D4"].fill.fgColor.rgb.endswith(theme.FORMULA_FILL)  # weighted value: a formula
+    scorecard = wb["Scorecard"]
+    headers = [c.value for c in scorecard[3]]
+    assert headers[-2:] == ["Direction", "Amber tolerance"]
+    assert scorecard.print_area and "$F$" in str(scorecard.print_area)  # area ... status; settings left out
+
+
+def test_numbers_are_never_wider_than_their_column(built: dict[str, Path]) -> None:
+    for family in WORKBOOKS:
+        for ws in workbook(built, family).worksheets:
+            for row in ws.iter_rows(min_row=4):
+                for cell in row:
+                    if isinstance(cell.value, int | float) and cell.number_format != "General":
+                        width = ws.column_dimensions[cell.column_letter].width
+                        assert len(f"{cell.value:,.0f}") + 2 <= width, (ws.title, cell.coordinate)

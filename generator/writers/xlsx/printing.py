@@ -1,0 +1,88 @@
+"""How a worksheet prints: A4 landscape, margins, running header and footer, and a legible scale.
+
+A sheet that fits the page width at 70 % or more is scaled to fit; a wider one prints at 85 % over several
+pages, broken between columns, with its first column repeated; a chart beside a table starts a page of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
+
+from generator.document.blocks import Meta
+
+A4 = 9
+USABLE_POINTS = (297 / 25.4 * 72 - 72) * 0.97  # A4 landscape less half-inch margins, and a little room
+SMALLEST_SCALE, WIDE_SCALE = 70, 85
+NARROW = 20  # characters
+RUNNING_SIZE = 10  # header and footer: 7 pt or more even where LibreOffice scales them with the sheet
+
+
+def page(ws: Any, meta: Meta) -> None:
+    """Set paper, orientation, margins and the running header and footer of a sheet."""
+    setup = ws.page_setup
+    setup.paperSize, setup.orientation = A4, "landscape"
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
+    ws.oddHeader.left.text = _escaped(meta.header)
+    ws.oddHeader.right.text = "&A"
+    before, between = meta.page_footer
+    ws.oddFooter.left.text = _escaped(before.strip(" ")) + " &P" + _escaped(between.rstrip(" ")) + " &N"
+    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left):
+        part.size = RUNNING_SIZE
+    ws.HeaderFooter.scaleWithDoc = False
+    ws.print_options.horizontalCentered = False
+
+
+def _escaped(text: str) -> str:
+    """Return text safe in a header: an ampersand starts a code there, so it is doubled."""
+    return text.replace("&", "&&")
+
+
+def points(width: float | None) -> float:
+    """Return the printed width of a column (Excel's width in characters of Calibri 11) in points, as
+    LibreOffice prints it (measured: 5.55 points a character)."""
+    return 5.6 * (width if width is not None else 8.43) + 1
+
+
+def fit(ws: Any, chart_after: int = 0, printed: int = 0) -> None:
+    """Scale a sheet to the page width, or break a wide one between columns; a chart gets its own page; only
+    the first printed columns print when given (settings columns at the end do not)."""
+    dimensions = [ws.column_dimensions[get_column_letter(i)] for i in range(1, ws.max_column + 1)]
+    shown = [0.0 if d.hidden else points(d.width) for d in dimensions]
+    if printed:
+        shown = shown[:printed]
+        ws.print_area = f"A1:{get_column_letter(printed)}{ws.max_row}"
+    total = sum(shown[:chart_after] if chart_after else shown)
+    setup = ws.page_setup
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    if total * SMALLEST_SCALE / 100 <= USABLE_POINTS:
+        setup.scale = min(100, math.floor(USABLE_POINTS / total * 100)) if total else 100
+    else:
+        setup.scale = WIDE_SCALE
+        for column in _breaks(shown[:chart_after] if chart_after else shown, WIDE_SCALE):
+            ws.col_breaks.append(Break(id=column))
+        ws.print_title_cols = "A:B" if _narrow(ws.column_dimensions["A"].width) else "A:A"
+    if chart_after:
+        ws.col_breaks.append(Break(id=chart_after))
+
+
+def _narrow(width: float | None) -> bool:
+    """Return True for a first column that says little alone (a level, a category): the next one repeats too."""
+    return width is not None and width <= NARROW
+
+
+def _breaks(widths: list[float], scale: int) -> list[int]:
+    """Return the columns after which a page ends when printing at a scale, the title columns repeated."""
+    repeated = sum(widths[:2]) if widths[0] <= points(NARROW) else widths[0]
+    breaks, used = [], 0.0
+    for index, width in enumerate(widths):
+        printed = width * scale / 100
+        if used + printed > USABLE_POINTS and index > 2:
+            breaks.append(index)
+            used = repeated * scale / 100
+        used += printed
+    return breaks

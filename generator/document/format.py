@@ -98,8 +98,10 @@ class Formatter:
         """Return what an empty list shows: the hint row and empty formatted rows in a blank plan, one row of
         dashes in a filled one."""
         first = Row(hint.cells, placeholder=True, group=hint.group)
-        if not self.blank:
-            return (first,)
+        if not self.blank:  # one styled line, not a row of dashes
+            keys = [k for k, _ in hint.cells]
+            cells = tuple((k, Cell(self.cat.label("not_assessed") if k == keys[0] else "")) for k in keys)
+            return (Row(cells, placeholder=True, group=hint.group),)
         empty = Row(tuple((k, Cell(fill=c.fill)) for k, c in hint.cells), placeholder=True)
         return (first,) + (empty,) * (BLANK_ROWS - 1)
 

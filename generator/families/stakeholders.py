@@ -47,8 +47,8 @@ def person_row(s: Stakeholder, f: Formatter, level: int) -> Row:
         level=Cell(str(level), level),
         name=text(s.name),
         indented=Cell(indented),
-        marked_indented=Cell(f"{mark} {indented}"),
-        marked_name=Cell(f"{mark} {s.name}".strip()),
+        marked_indented=Cell(f"{mark}\u00a0{indented}" if mark else f" {indented}"),  # the star stays with the name
+        marked_name=Cell(f"{mark}\u00a0{s.name}" if mark else s.name),
         title=text(f.text(s.title, "title"), s.title),
         department=text(f.text(s.department, "department"), s.department),
         reports_to=text(s.reports_to or "—", s.reports_to),
@@ -144,7 +144,7 @@ def levels(plan: AccountPlan, f: Formatter) -> Table:
     """Return how many stakeholders sit on each hierarchy level."""
     counts = figures.stakeholders_per_level(plan) or {1: 0}
     rows = tuple(row(level=Cell(str(level)), count=Cell(str(n))) for level, n in counts.items())
-    return Table("Levels", (col(f, "level"), col(f, "count")), rows)
+    return Table("Levels", (col(f, "level", "hierarchy_level"), col(f, "count")), rows)
 
 
 def stance_legend(f: Formatter) -> Table:
@@ -183,7 +183,6 @@ def positions(plan: AccountPlan, f: Formatter) -> Table:
     )
     rows = tuple(row(name=text(s.name)) for s, _ in figures.hierarchy_order(plan))
     title = f.label("influence_interest_matrix")
-    scale = f"{f.label('lower').lower()} → {f.label('high').lower()}"
-    x_title, y_title = (f"{f.label(k)}: {scale}" for k in ("axis_interest", "axis_influence"))
+    x_title, y_title = (f"{f.label(k)}: {f.label('axis_scale')}" for k in ("axis_interest", "axis_influence"))
     chart = ChartRef(title, scatter=True, x_title=x_title, y_title=y_title)
     return Table("Matrix", columns, rows, title=title, chart=chart)

@@ -67,7 +67,8 @@ class DocBuilder:
             style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:asciiTheme"), "minorHAnsi")
         styles["Heading 1"].paragraph_format.space_before = Pt(18)
         styles["Heading 1"].paragraph_format.keep_with_next = True
-        styles["Heading 2"].paragraph_format.keep_with_next = True
+        for name in ("Heading 2", "Heading 3", "Title", "Subtitle"):
+            styles[name].paragraph_format.keep_with_next = True
         styles["List Bullet"].font.name = FONT
 
     # -- paragraphs ---------------------------------------------------------------------------
@@ -106,12 +107,14 @@ class DocBuilder:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # -- tables -------------------------------------------------------------------------------
-    def fields(self, rows: Sequence[tuple[str, str]], label_width: float = 5.0) -> None:
-        """Add a two-column table of label / value expressions."""
+    def fields(self, rows: Sequence[tuple[str, str]], label_width: float = 5.0, together: bool = False) -> None:
+        """Add a two-column table of label / value expressions (kept on one page when together)."""
         table = self._table(len(rows), 2, [label_width, self.width - label_width])
         for row, (label, value) in zip(table.rows, rows, strict=True):
             self._cell(row.cells[0], "{{ " + label + " }}", bold=True, fill=BAND_FILL)
             self._cell(row.cells[1], "{{ " + value + " }}")
+        if together:
+            _keep_together(table)
         self.doc.add_paragraph()
 
     def table(
@@ -122,9 +125,11 @@ class DocBuilder:
         size: float = 9.5,
         header: bool = True,
         footer: Sequence[str] | None = None,
+        minimum: Sequence[float] = (),
     ) -> None:
-        """Add a table with a repeating header row and one row per item of rows_expr."""
-        widths = self._widths(columns)
+        """Add a table with a repeating header row and one row per item of rows_expr; a column is never
+        narrower than its minimum (cm: its header's longest word)."""
+        widths = fitted_widths([c[2] for c in columns], minimum or [0.0] * len(columns), self.width)
         extra = 1 if footer else 0
         table = self._table(3 + (1 if header else 0) + extra, len(columns), widths)
         rows = list(table.rows)
@@ -149,12 +154,8 @@ class DocBuilder:
                 paragraph = cell.add_paragraph()
                 run = paragraph.add_run("{{ " + body + "|bullets }}")
                 run.font.size = Pt(10)
+        _keep_together(table)
         self.doc.add_paragraph()
-
-    def _widths(self, columns: Sequence[Column]) -> list[float]:
-        """Return column widths scaled to the text width."""
-        total = sum(c[2] for c in columns)
-        return [c[2] * self.width / total for c in columns]
 
     def _table(self, rows: int, cols: int, widths: Sequence[float]):  # type: ignore[no-untyped-def]
         """Return a bordered table with fixed column widths."""
@@ -167,6 +168,8 @@ class DocBuilder:
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)
+            cant_split = OxmlElement("w:cantSplit")  # a row never breaks across pages
+            row._tr.get_or_add_trPr().append(cant_split)
         _borders(table)
         return table
 
@@ -260,6 +263,27 @@ class DocBuilder:
         props.title = ""
         props.comments = ""
         self.doc.save(str(path))
+
+
+def fitted_widths(weights: Sequence[float], minimum: Sequence[float], total: float) -> list[float]:
+    """Return widths proportional to weights that add up to total, none below its minimum."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = total - sum(fixed.values())
+        rest = sum(w for i, w in enumerate(weights) if i not in fixed)
+        widths = [fixed.get(i, w * free / rest if rest else 0.0) for i, w in enumerate(weights)]
+        short = [i for i, w in enumerate(widths) if i not in fixed and w < minimum[i]]
+        if not short or len(fixed) + len(short) == len(weights):
+            return widths
+        fixed.update({i: minimum[i] for i in short})
+
+
+def _keep_together(table) -> None:  # type: ignore[no-untyped-def]
+    """Keep a small table on one page: every paragraph but the last row's keeps with the next."""
+    for row in list(table.rows)[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _fld_char(paragraph, kind: str) -> None:  # type: ignore[no-untyped-def]

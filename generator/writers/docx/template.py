@@ -24,14 +24,22 @@ from generator.document.blocks import (
 from generator.document.blocks import Document as Doc
 from generator.writers.docx import paths
 from generator.writers.docx.house import NAVY, DocBuilder
+from generator.writers.textfit import text_width
 
 WIDE = 8
+BOLD, CELL_MARGINS = 1.07, 0.45  # bold runs wider; Word's cell margins, left and right, in cm
 MATRIX_ROWS = (("influencers", "champions"), ("others", "users"))
 
 
 def table_size(columns: int) -> float:
     """Return the type size of a table: smaller as it gets wider."""
     return 9.5 if columns <= 5 else 9 if columns <= 7 else 8.5
+
+
+def header_width(label: str, size: float) -> float:
+    """Return the width (cm) a column needs so the longest word of its bold header is never broken."""
+    longest = max((text_width(word, size * BOLD) for word in label.split()), default=0.0)
+    return longest / 72 * 2.54 + CELL_MARGINS
 
 
 def draw(document: Doc) -> DocBuilder:
@@ -118,12 +126,13 @@ def _table(b: DocBuilder, section: Section, path: str, table: Table) -> None:
         keys = {k for k, _ in table.total.cells}
         footer = [f"{path}.total.{c.key}" if c.key in keys else "" for c in table.columns]
     size = table_size(len(columns))
+    minimum = [header_width(c.label, size) for c in table.columns]
     if not table.groups:
-        b.table(columns, f"{path}.rows", size=size, footer=footer)
+        b.table(columns, f"{path}.rows", size=size, footer=footer, minimum=minimum)
         return
     b.doc.add_paragraph("{%p for g in " + path + ".groups %}")
     b.heading("g.title", section.level + 1)
-    b.table(columns, "g.rows", size=size, footer=footer)
+    b.table(columns, "g.rows", size=size, footer=footer, minimum=minimum)
     b.doc.add_paragraph("{%p endfor %}")
 
 
@@ -134,6 +143,7 @@ def _cards(b: DocBuilder, section: Section, path: str, cards: Cards) -> None:
     b.heading("g.title", section.level)
     b.doc.add_paragraph("{%p for c in g.cards %}")
     b.para("{{ c.title }}", bold=True, colour=NAVY)
-    b.fields(_field_rows("c.f", sample.fields))
+    b.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # a card's name stays with its fields
+    b.fields(_field_rows("c.f", sample.fields), together=True)
     b.doc.add_paragraph("{%p endfor %}")
     b.doc.add_paragraph("{%p endfor %}")

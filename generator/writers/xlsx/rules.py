@@ -9,8 +9,9 @@ from openpyxl.chart.axis import ChartLines
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.series import SeriesLabel, StrRef
 from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.chart.text import RichText
-from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -112,6 +113,13 @@ def short_money(money: str) -> str:
     return f'[>=1000000]{prefix}#,##0.0,,"M";[>=1000]{prefix}#,##0,"K";{prefix}0'
 
 
+def _axis_title(text: str) -> Title:
+    """Return an axis title set in bold 11 pt (LibreOffice's default prints below 7 pt in a scaled chart)."""
+    look = CharacterProperties(sz=1100, b=True)
+    run = RegularTextRun(rPr=look, t=text)
+    return Title(tx=Text(rich=RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=look), r=[run])])), overlay=False)
+
+
 def _values_only(labels: DataLabelList) -> DataLabelList:
     """Return data labels that show the value and nothing else (LibreOffice shows what is left unset)."""
     labels.showVal = True
@@ -121,8 +129,8 @@ def _values_only(labels: DataLabelList) -> DataLabelList:
 
 
 def _small_text() -> RichText:
-    """Return 8-point chart text."""
-    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)), endParaRPr=None)])
+    """Return 9-point chart text (LibreOffice prints chart text a little smaller than set)."""
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=900)), endParaRPr=None)])
 
 
 def _scatter(ws: Any, table: Table, keys: list[str], rows: tuple[int, int]) -> ScatterChart:
@@ -132,7 +140,7 @@ def _scatter(ws: Any, table: Table, keys: list[str], rows: tuple[int, int]) -> S
     assert spec is not None
     drawn = ScatterChart()
     drawn.style = 13
-    drawn.x_axis.title, drawn.y_axis.title = spec.x_title, spec.y_title
+    drawn.x_axis.title, drawn.y_axis.title = _axis_title(spec.x_title), _axis_title(spec.y_title)
     for axis in (drawn.x_axis, drawn.y_axis):
         axis.scaling.min, axis.scaling.max = 0.5, 3.5
         axis.majorUnit = 1

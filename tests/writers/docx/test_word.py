@@ -110,7 +110,7 @@ def test_table_header_rows_repeat_across_pages(built: dict[str, Path]) -> None:
 
 def test_account_map_marks_decision_makers_and_indents_hierarchy(built: dict[str, Path]) -> None:
     text = docx_text(built["account-map.docx"])
-    assert "★ Henrik Aalto" in text
+    assert "★\u00a0Henrik Aalto" in text  # a no-break space: the star never ends a line alone
     assert "└ Pavel Horák" in text and "\u2003\u2003\u2003└ Pavel Horák" in text
 
 
@@ -189,3 +189,27 @@ def test_empty_quadrants_of_a_filled_plan_list_nobody(tmp_path: Path) -> None:
     output = lib.generate(plan, tmp_path / "out", ["strategic-account-plan"], ["docx"])[0]
     text = docx_text(output.path)
     assert text.count("Role in the decision") == 1  # only Ann has a stakeholder card
+
+
+def test_table_rows_never_split_and_headers_fit_their_columns(built: dict[str, Path]) -> None:
+    document = Document(str(built["kam-action-plan.docx"]))
+    rows = [r for t in document.tables for r in t.rows]
+    assert rows and all(r._tr.xpath("./w:trPr/w:cantSplit") for r in rows)
+    for table in document.tables:
+        if table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"):
+            for cell in table.rows[0].cells:
+                longest = max((len(w) for w in cell.text.split()), default=0)
+                assert cell.width.cm >= longest * 0.17, (cell.text, cell.width.cm)
+
+
+def test_every_family_names_itself_in_the_running_header(built: dict[str, Path]) -> None:
+    for family, title in (("sales-account-plan", "Sales Account Plan"), ("account-map", "Account Map")):
+        header = Document(str(built[f"{family}.docx"])).sections[0].header.paragraphs[0].text
+        assert header == f"Halden Freight Group · {title}"
+
+
+def test_an_empty_list_reads_not_yet_assessed(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL)).plan
+    path = tmp_path / "plan.docx"
+    path.write_bytes(lib.render(plan, "strategic-account-plan", "docx"))
+    assert "Not yet assessed" in docx_text(path) and "— — —" not in docx_text(path)

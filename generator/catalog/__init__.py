@@ -22,6 +22,7 @@ class Catalog:
         self.hints: dict[str, str] = entries["hints"]
         self.notes: dict[str, str] = entries.get("notes", {})
         self.enums: dict[str, dict[str, str]] = entries["enums"]
+        self.typical: dict[str, Any] = entries.get("typical", {})  # what a blank plan pre-lists
 
     def label(self, key: str) -> str:
         """Return the label for key (KeyError if the catalogue lacks it)."""

@@ -10,6 +10,9 @@ from enum import StrEnum
 Raw = str | int | float | date | bytes | None
 
 
+NOTHING = "—"  # what a filled plan shows for a value it lacks
+
+
 class Format(StrEnum):
     """An output format a family is written in."""
 
@@ -76,6 +79,7 @@ class Column:
     coloured: bool = False
     own_formulas: bool = False
     internal: bool = False  # a workbook keeps it (formulas read it) but hides it from view and print
+    note: bool = False  # where a table does not show it, a deck tells it in the speaker notes
 
     @property
     def computed(self) -> bool:
@@ -137,6 +141,7 @@ class Table:
     groups: tuple[Group, ...] = ()
     total: Row | None = None
     chart: ChartRef | None = None
+    noted: tuple[Column, ...] = ()  # the note columns a pick left out
 
     def shown(self) -> tuple[Row, ...]:
         """Return the rows a document shows: the records, or the placeholders when there are none."""
@@ -160,7 +165,17 @@ class Table:
             size = {"chars": spec[1]} if chars else {"weight": spec[1]}
             label = {"label": spec[2]} if len(spec) == 3 else {}
             picked.append(replace(column, **size, **label))  # type: ignore[arg-type]
-        return replace(self, columns=tuple(picked))
+        keys = {c.key for c in picked}
+        noted = tuple(c for c in self.columns if c.note and c.key not in keys)
+        return replace(self, columns=tuple(picked), noted=noted)
+
+    def note(self, item: Row) -> str:
+        """Return what a row's left-out note columns say, for speaker notes ('' when they say nothing)."""
+        said = [(c.label, item.cell(c.key).text) for c in self.noted]
+        said = [(label, text) for label, text in said if text and text != NOTHING and not item.placeholder]
+        if not said:
+            return ""
+        return f"{item.cell(self.columns[0].key).text} — " + "; ".join(f"{label}: {text}" for label, text in said)
 
     def flat(self) -> Table:
         """Return the table without its groups."""
@@ -320,6 +335,7 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     hint: str = ""
+    number_format: str = "#,##0"  # of the axis and the labels: money in the plan's currency
 
 
 @dataclass(frozen=True)
@@ -367,9 +383,6 @@ class Section:
     def empty(self) -> bool:
         """Return True when the section holds blocks and every one of them is without data (dashes only)."""
         return bool(self.blocks) and all(is_empty(block) for block in self.blocks)
-
-
-NOTHING = "—"  # what a filled plan shows for a value it lacks
 
 
 def is_empty(block: Block) -> bool:

@@ -22,6 +22,7 @@ from generator.document.blocks import (
     Row,
     Section,
     Table,
+    is_empty,
 )
 from generator.document.format import EMPTY, Formatter
 from generator.model.enums import (
@@ -79,23 +80,31 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
     """Return what every part of a family's document declares and shows in its header and footer."""
     info, L = plan.plan, f.cat.labels
     account = f.text(plan.account.name, "company_name")
-    title = f.text(info.title, "plan_title")
     period = f.text(info.period, "period")
+    title = family_title(plan, f, title_key)
     return Meta(
         family=family,
-        title=f"{L[title_key]} — {account}" if title_key != "strategic_account_plan" else f"{title} — {account}",
+        title=f"{title} — {account}",
         account=account,
         author=f.text(info.prepared_by, "name_title"),
         when=info.date,
         language=f.cat.language,
         footer=f"{account} · {L[title_key]} · {period}",
-        header=f"{account} · {L[title_key]}",
+        header=f"{account} · {title}",
         page_footer=(
             f"{L['version']} {f.text(info.version, 'version')} · {f.date(info.date)} · {L['page']} ",
             f" {L['of']} ",
         ),
         blank=plan.is_blank,
     )
+
+
+def family_title(plan: AccountPlan, f: Formatter, title_key: str) -> str:
+    """Return what a family's document is called: the plan's own title for the strategic plan (it is that
+    plan), the family's name for the others (a sales plan is not 'FY2027 Strategic Account Plan')."""
+    if title_key == "strategic_account_plan" and plan.plan.title:
+        return plan.plan.title
+    return f.label(title_key)
 
 
 def identity(plan: AccountPlan, f: Formatter) -> Fields:
@@ -157,17 +166,26 @@ def section(f: Formatter, key: str, title: str, *blocks: Block, note: str = "", 
     return Section(key, title, blocks, f.cat.notes.get(note, "") if note else "", level)
 
 
+def table_section(f: Formatter, note: str, table: Table, title_key: str = "") -> Section:
+    """Return a table slide titled by its label (the note key, unless another title key is given)."""
+    return section(f, note, f.label(title_key or note), table, note=note)
+
+
 def shown(f: Formatter, sections: Sequence[Section]) -> tuple[Section, ...]:
     """Return the sections a deck shows: all in a blank plan, those with data in a filled one."""
     return tuple(s for s in sections if f.blank or not s.empty)
 
 
-def chaptered(f: Formatter, chapters: Sequence[tuple[str, Sequence[Section]]]) -> tuple[Section, ...]:
-    """Return an agenda slide, then per chapter a divider (a section without blocks) and its slides."""
+def chaptered(
+    f: Formatter, chapters: Sequence[tuple[str, Sequence[Section]]], lead: Bullets | None = None
+) -> tuple[Section, ...]:
+    """Return an agenda slide (after a lead block, the plan's goal, where given), then per chapter a divider
+    (a section without blocks) and its slides."""
     kept = [(title, shown(f, sections)) for title, sections in chapters]
     kept = [(title, sections) for title, sections in kept if sections]
-    agenda = Bullets(tuple(t for t, _ in kept), numbered=True)
-    slides: list[Section] = [section(f, "agenda", f.label("agenda"), agenda, note="agenda")]
+    agenda = Bullets(tuple(t for t, _ in kept), f.label("agenda") if lead else "", numbered=True)
+    blocks = (lead, agenda) if lead and not is_empty(lead) else (agenda,)
+    slides: list[Section] = [section(f, "agenda", f.label("agenda"), *blocks, note="agenda")]
     for number, (title, sections) in enumerate(kept, 1):
         slides += [section(f, f"chapter_{number}", title, note="chapter"), *sections]
     return tuple(slides)
@@ -177,7 +195,7 @@ def deck_cover(plan: AccountPlan, f: Formatter, title_key: str) -> Cover:
     """Return the title slide: the account, the plan's title and period, who prepared it and when."""
     info, L = plan.plan, f.cat.labels
     subtitle = (
-        f"{L[title_key]} · {f.text(info.period, 'period')}",
+        f"{family_title(plan, f, title_key)} · {f.text(info.period, 'period')}",
         f"{L['prepared_by']}: {f.text(info.prepared_by, 'name_title')} · {f.date(info.date)} · "
         f"{L['version']} {f.text(info.version, 'version')}",
     )

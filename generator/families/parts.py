@@ -229,7 +229,8 @@ def tiles(plan: AccountPlan, f: Formatter) -> Tiles:
 def chart(f: Formatter, categories: list[str], series: list[tuple[str, list[float]]], basis: int = 0) -> Chart:
     """Return a column chart, with the hint shown in its place when its basis series has no numbers."""
     hint = "" if any(series[basis][1]) else f"[{f.label('chart_empty')}]"
-    return Chart(tuple(categories), tuple(Series(name, tuple(values)) for name, values in series), hint)
+    shown = tuple(Series(name, tuple(values)) for name, values in series)
+    return Chart(tuple(categories), shown, hint, f.money_format())
 
 
 def current_business(plan: AccountPlan, f: Formatter) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.document import theme
-from generator.document.blocks import Cell, ChartRef, Highlight, Kind, Row, Table, row
+from generator.document.blocks import NOTHING, Cell, ChartRef, Highlight, Kind, Row, Table, row
 from generator.document.format import Formatter
 from generator.families.common import DECISION_MARK, label_fills
 from generator.families.tables import col, text
@@ -62,6 +62,10 @@ def person_row(s: Stakeholder, f: Formatter, level: int) -> Row:
         channel=text(f.enum(s.channel, "channel"), f.enum(s.channel, "") if s.channel else ""),
         cadence=text(f.enum(s.cadence, "cadence"), f.enum(s.cadence, "") if s.cadence else ""),
         style=text(f.text(s.style, "style"), s.style),
+        motivators=text(s.motivators or NOTHING),
+        concerns=text(s.concerns or NOTHING),
+        engagement=text(s.engagement or NOTHING),
+        last_outcome=text(s.last_interaction.outcome if s.last_interaction and s.last_interaction.outcome else NOTHING),
     )
 
 
@@ -97,7 +101,7 @@ def people(plan: AccountPlan, f: Formatter) -> Table:
         col(f, "marked_indented", "name"),
         col(f, "marked_name", "name"),
         col(f, "title"),
-        col(f, "department"),
+        col(f, "department", note=True),
         col(f, "reports_to"),
         col(f, "buying_role", options="buying_role"),
         col(f, "decision_role", options="decision_role"),
@@ -109,6 +113,10 @@ def people(plan: AccountPlan, f: Formatter) -> Table:
         col(f, "channel", options="channel"),
         col(f, "cadence", options="cadence"),
         col(f, "style"),
+        col(f, "motivators", note=True),
+        col(f, "concerns", note=True),
+        col(f, "engagement", "engagement_strategy", note=True),
+        col(f, "last_outcome", "outcome", note=True),
     )
     rows = tuple(person_row(s, f, level) for s, level in figures.hierarchy_order(plan))
     return Table("People", columns, rows, (blank_person(f),), f.label("key_people"))

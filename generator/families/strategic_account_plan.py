@@ -17,7 +17,6 @@ from generator.document.blocks import (
     Paragraph,
     Part,
     Section,
-    Table,
 )
 from generator.document.format import Formatter
 from generator.families import parts, stakeholders, tables, tracking
@@ -34,6 +33,7 @@ from generator.families.common import (
     raw_field,
     section,
     sheet,
+    table_section,
     workbook,
 )
 from generator.model import figures
@@ -145,7 +145,13 @@ def _opportunities(s: Shared) -> tuple[Section, ...]:
         ("name", 1.2), ("strengths", 2), ("our_advantages", 2), ("customer_view", 2), ("threat", 0.8)
     )
     pipeline = s.pipeline.pick(
-        ("name", 2.2), ("value", 1), ("probability", 0.8), ("weighted", 1), ("quarter", 0.8), ("stage", 1)
+        ("name", 2),
+        ("value", 1),
+        ("probability", 0.9),
+        ("weighted", 1),
+        ("quarter", 0.8),
+        ("stage", 1),
+        ("next_step", 2),
     )
     return (
         _chapter(f, "opportunity_analysis"),
@@ -199,7 +205,8 @@ def deck(s: Shared) -> Part:
         (L["chapter_business"], _deck_business(s)),
         (L["plan_execution"], _deck_execution(s)),
     )
-    return Part(Format.PPTX, chaptered(s.f, chapters), deck_cover(s.plan, s.f, "strategic_account_plan"))
+    goal = Bullets((s.f.text(s.plan.plan.goal, "plan_goal"),), L["plan_goal"])
+    return Part(Format.PPTX, chaptered(s.f, chapters, goal), deck_cover(s.plan, s.f, "strategic_account_plan"))
 
 
 def _deck_overview(s: Shared) -> tuple[Section, ...]:
@@ -261,31 +268,33 @@ def _deck_customer(s: Shared) -> tuple[Section, ...]:
     return (
         section(f, "initiatives", L["customer_initiatives"], grid, note="initiatives"),
         section(f, "strategy_map", L["strategy_map"], parts.strategy_map(plan, f), note="strategy_map"),
-        _table(f, "industry_analysis", s.industry.pick(("factor", 1.2), ("trend", 3), ("impact", 3))),
+        table_section(f, "industry_analysis", s.industry.pick(("factor", 1.2), ("trend", 3), ("impact", 3))),
         section(
             f,
             "annual_targets",
             L["annual_targets"],
             chart,
-            Bullets(items(f, plan.account.annual_goals, "annual_goal"), L["annual_targets"]),
+            Bullets(items(f, plan.account.annual_goals, "annual_goal"), L["customer_goals"]),
             totals,
             note="annual_targets",
         ),
-        _table(
+        table_section(
             f,
             "revenue_streams",
             replace(s.streams, total=None).pick(("name", 2.5), ("current", 1), ("target", 1), ("growth", 0.8)),
             "annual_targets",
         ),
         section(f, "matrix", L["influence_interest_matrix"], parts.matrix(plan, f), note="matrix"),
-        _table(f, "relationship_history", history),
+        table_section(f, "relationship_history", history),
+        section(
+            f,
+            "relationship_expansion",
+            L["relationship_expansion"],
+            Bullets(items(f, plan.relationship_expansion, "relationship_expansion")),
+            note="relationship_expansion",
+        ),
         section(f, "swot", L["swot"], parts.swot(plan, f), note="swot"),
     )
-
-
-def _table(f: Formatter, note: str, table: Table, title_key: str = "") -> Section:
-    """Return a table slide titled by its label (the note key, unless another title key is given)."""
-    return section(f, note, f.label(title_key or note), table, note=note)
 
 
 def _deck_business(s: Shared) -> tuple[Section, ...]:
@@ -318,7 +327,7 @@ def _deck_business(s: Shared) -> tuple[Section, ...]:
             Bullets(competitor_lines, L["competitors"]),
             note="current_business",
         ),
-        _table(
+        table_section(
             f,
             "competitors",
             s.competitors.pick(
@@ -326,7 +335,7 @@ def _deck_business(s: Shared) -> tuple[Section, ...]:
             ),
             "competitive_landscape",
         ),
-        _table(
+        table_section(
             f,
             "pipeline",
             s.pipeline.pick(
@@ -365,22 +374,23 @@ def _deck_execution(s: Shared) -> tuple[Section, ...]:
         lambda r: f"{r.cell('team').text} ({r.cell('who').text}): {r.cell('responsibilities').text}",
     )
     return (
-        _table(
+        table_section(
             f,
             "action_plan",
             s.actions.pick(("action", 3.2), ("owner", 1.2), ("due", 0.9), ("status", 0.9)),
             "action_plan_quarter",
         ),
-        _table(
+        table_section(
             f, "scorecard", s.kpis.pick(("name", 3), ("target", 1), ("actual", 1), ("rag", 0.8)), "health_scorecard"
         ),
-        _table(f, "risks", risks, "risk_register"),
+        table_section(f, "risks", risks, "risk_register"),
         section(
             f,
             "review_collaboration",
             L["review_collaboration"],
             Bullets(reviews, L["review_cadence"]),
             Bullets(collaboration, L["collaboration_framework"]),
+            Bullets(items(f, s.plan.documentation_standards, "documentation_standard"), L["documentation_standards"]),
             note="review_collaboration",
         ),
     )

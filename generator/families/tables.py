@@ -147,7 +147,7 @@ def pipeline(plan: AccountPlan, f: Formatter) -> Table:
         col(f, "quarter", "timing"),
         col(f, "stage", options="stage"),
         col(f, "owner"),
-        col(f, "next_step"),
+        col(f, "next_step", note=True),
     )
     empty = not plan.opportunities
     total = row(

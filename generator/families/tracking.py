@@ -45,7 +45,7 @@ def actions(plan: AccountPlan, f: Formatter) -> Table:
         col(f, "category", options="action_category"),
         col(f, "objective"),
         col(f, "action"),
-        col(f, "description"),
+        col(f, "description", note=True),
         col(f, "owner"),
         col(f, "stakeholders", "external_stakeholders"),
         col(f, "start", kind=Kind.DATE),
@@ -54,7 +54,7 @@ def actions(plan: AccountPlan, f: Formatter) -> Table:
         Column("check", ""),
         col(f, "milestone", options="yes_no"),
         col(f, "overdue", formula=overdue, highlights=(alert,)),
-        col(f, "notes"),
+        col(f, "notes", note=True),
     )
     groups = (
         *(Group(c.value, f.enum(c, "action_category")) for c in ActionCategory),
@@ -131,8 +131,25 @@ def kpis(plan: AccountPlan, f: Formatter) -> Table:
     hint = f.hint_row(name="kpi", area="kpi_area", target="target", actual="actual", rag="rag")
     hint = Row(tuple((k, Cell(c.text, fill=theme.NO_RAG) if k == "rag" else c) for k, c in hint.cells))
     groups = tuple(Group(a.value, f.enum(a, "kpi_area")) for a in KpiArea)
-    rows = f.rows(plan.kpis, lambda k: _kpi_row(k, f))
+    rows = f.rows(plan.kpis, lambda k: _kpi_row(k, f)) if not plan.is_blank else _typical_kpis(f, hint)
     return Table("Scorecard", columns, rows, f.placeholders(hint), f.label("health_scorecard"), groups)
+
+
+def _typical_kpis(f: Formatter, hint: Row) -> tuple[Row, ...]:
+    """Return the usual KPIs a blank scorecard lists, figures left as hints."""
+    higher = f.cat.enum("direction", "higher_is_better")
+
+    def typical(area: str, unit: str, name: str) -> Row:
+        cells = dict(hint.cells)
+        cells.update(
+            area=text(f.cat.enum("kpi_area", area)),
+            name=text(name),
+            unit=text(f.cat.enum("kpi_unit", unit)),
+            direction=text(higher),
+        )
+        return Row(tuple(cells.items()), group=area)
+
+    return tuple(typical(*entry) for entry in f.cat.typical["kpis"])
 
 
 def risks(plan: AccountPlan, f: Formatter) -> Table:
@@ -187,6 +204,11 @@ def reviews(plan: AccountPlan, f: Formatter) -> Table:
             topics=text(f.joined(r.topics, "topics", "; "), "; ".join(r.topics)),
         ),
     )
+    if plan.is_blank:  # the usual rhythm, to adapt
+        rows = tuple(
+            row(frequency=text(f.cat.enum("review_frequency", k)), topics=text("; ".join(v)))
+            for k, v in f.cat.typical["reviews"].items()
+        )
     columns = (col(f, "frequency", options="review_frequency"), col(f, "topics", "what_is_reviewed"))
     hint = f.hint_row(frequency="review_frequency", topics="topics")
     return Table("Reviews", columns, rows, f.placeholders(hint), f.label("review_cadence"))
@@ -202,6 +224,11 @@ def collaboration(plan: AccountPlan, f: Formatter) -> Table:
             responsibilities=text(f.text(c.responsibilities, "responsibilities")),
         ),
     )
+    if plan.is_blank:  # the usual functions, names to fill in
+        rows = tuple(
+            row(team=text(f.cat.enum("team", k)), who=text(f.hint("name"), ""), responsibilities=text(v))
+            for k, v in f.cat.typical["collaboration"].items()
+        )
     columns = (col(f, "team", "function"), col(f, "who"), col(f, "responsibilities"))
     hint = f.hint_row(team="team", who="name", responsibilities="responsibilities")
     return Table("Collaboration", columns, rows, f.placeholders(hint))

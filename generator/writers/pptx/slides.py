@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
@@ -193,8 +193,12 @@ def _chart(slide: Any, box: Rect, spec: Chart) -> None:
     chart.legend.include_in_layout = False
     chart.font.size = Pt(12)
     chart.value_axis.has_major_gridlines = True
-    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.value_axis.tick_labels.number_format = spec.number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
+    labels = chart.plots[0].series[-1].data_labels  # the figure that counts (target, weighted); two collide
+    labels.show_value, labels.number_format, labels.number_format_is_linked = True, spec.number_format, False
+    labels.font.size = Pt(11)
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
     for index, colour in enumerate((theme.TEAL, theme.NAVY)):
         if index < len(chart.plots[0].series):
             tint = chart.plots[0].series[index].format.fill

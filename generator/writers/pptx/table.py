@@ -29,6 +29,7 @@ class Line:
     bold: bool = False
     group: bool = False
     full: list[str] = field(default_factory=list)
+    note: str = ""
 
 
 def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
@@ -40,7 +41,7 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
     labels = [c.label for c in table.columns]
     for size in SIZES:
         header_h = row_height(labels, widths, size)
-        laid = [_lay(item, table.columns, widths, height - header_h, size) for item in _display(table)]
+        laid = [_lay(item, table, widths, height - header_h, size) for item in _display(table)]
         pages = paginate(laid, height - header_h)
         if len(pages) == 1:
             break
@@ -119,7 +120,15 @@ def paginate(laid: list[Line], room: int) -> list[list[Line]]:
     return pages
 
 
-def _lay(item: Row | str, columns: tuple[Column, ...], widths: list[int], room: int, size: float) -> Line:
+def _lay(item: Row | str, table: Table, widths: list[int], room: int, size: float) -> Line:
+    """Return a row laid out, its cells shortened if even alone it would not fit, with its speaker note."""
+    line = _fit(item, table.columns, widths, room, size)
+    if not isinstance(item, str):
+        line.note = table.note(item)
+    return line
+
+
+def _fit(item: Row | str, columns: tuple[Column, ...], widths: list[int], room: int, size: float) -> Line:
     """Return a row laid out, its cells shortened if even alone it would not fit."""
     if isinstance(item, str):
         return Line([item], row_height([item], [sum(widths)], size), size, [""] * len(widths), group=True)
@@ -159,6 +168,9 @@ def _draw(
     for line in lines:
         if line.full:
             append_notes(slide, " | ".join(line.full))
+    said = [line.note for line in lines if line.note]
+    if said:
+        append_notes(slide, "\n".join(said))
 
 
 def _row_xml(line: Line, colour: str) -> str:

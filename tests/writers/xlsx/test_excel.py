@@ -103,7 +103,10 @@ def test_blank_workbooks_have_instructions_and_empty_validated_rows(built_blank:
     assert len([c for c in wb["Instructions"]["A"] if c.value]) >= 5
     for ws in wb.worksheets:
         for table in ws.tables.values():
-            assert table.ref.endswith("6") or ws.title in {"Pipeline by stage", "Quadrants"}
+            assert table.ref.endswith("6") or ws.title in {"Pipeline by stage", "Quadrants", "Scorecard", "Reviews"}
+    if "Scorecard" in wb.sheetnames:  # the usual KPIs, pre-listed to fill in
+        names = [r[1] for r in wb["Scorecard"].iter_rows(min_row=4, values_only=True)]
+        assert "Share of wallet" in names and "User adoption" in names
 
 
 FORMULAS = ["=1+1", '=HYPERLINK("http://example.com","click")', "=cmd|' /C calc'!A0", "+SUM(A1)"]

@@ -163,3 +163,17 @@ def test_a_row_added_to_a_table_counts_in_the_totals(tmp_path: Path, built: dict
         r[0]: r[1] for r in load_workbook(computed, data_only=True)["Summary"].iter_rows(min_row=3, values_only=True)
     }
     assert summary["Weighted pipeline"] == pytest.approx(figures.weighted_pipeline(example) + 50000)
+
+
+@needs_office
+@needs_poppler
+@pytest.mark.office
+def test_contents_give_the_page_each_chapter_starts_on(tmp_path: Path, built: dict[str, Path]) -> None:
+    import re
+
+    pdf = convert([built["strategic-account-plan.docx"]], tmp_path)[0]
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    contents = dict(re.findall(r"^(\w[\w ]+?)\.{5,}\s*(\d+)$", pages[1], re.MULTILINE))
+    assert len(contents) == 8, pages[1]
+    for chapter, number in contents.items():
+        assert re.search(rf"^{chapter}$", pages[int(number) - 1], re.MULTILINE), (chapter, number)

@@ -8,7 +8,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -72,9 +72,16 @@ class DocBuilder:
         styles["List Bullet"].font.name = FONT
 
     # -- paragraphs ---------------------------------------------------------------------------
-    def heading(self, expr: str, level: int = 1) -> None:
-        """Add a heading whose text is a template expression."""
-        self.doc.add_heading("{{ " + expr + " }}", level)
+    def heading(self, expr: str, level: int = 1, bookmark: str = "") -> None:
+        """Add a heading whose text is a template expression (inside a bookmark the contents point at)."""
+        paragraph = self.doc.add_heading("{{ " + expr + " }}", level)
+        if bookmark:
+            start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+            start.set(qn("w:id"), bookmark.rsplit("_", 1)[-1])
+            start.set(qn("w:name"), bookmark)
+            end.set(qn("w:id"), bookmark.rsplit("_", 1)[-1])
+            paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+            paragraph._p.append(end)
 
     def para(
         self,
@@ -238,22 +245,21 @@ class DocBuilder:
         footer.add_run("{{ doc.page_footer[1] }}").font.size = Pt(8.5)
         _field(footer, "NUMPAGES", "1")
 
-    def toc(self, heading_expr: str, entries: Sequence[str]) -> None:
-        """Add a table of contents field, pre-filled with the chapter titles."""
+    def toc(self, heading_expr: str, entries: Sequence[tuple[str, str]]) -> None:
+        """Add the contents: each chapter title, dot leaders and its page number, a PAGEREF field to the
+        chapter heading's bookmark (LibreOffice numbers it as it lays out; Word when fields update on open)."""
         self.heading(heading_expr, 1)
-        begin = self.doc.add_paragraph()
-        _fld_char(begin, "begin")
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = ' TOC \\o "1-1" \\h \\z \\u '
-        run = begin.add_run()
-        run._r.append(instr)
-        _fld_char(begin, "separate")
-        begin.add_run("{{ " + entries[0] + " }}")
-        for expr in entries[1:]:
-            self.doc.add_paragraph("{{ " + expr + " }}")
-        end = self.doc.add_paragraph()
-        _fld_char(end, "end")
+        for expr, bookmark in entries:
+            paragraph = self.doc.add_paragraph()
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Cm(self.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+            paragraph.add_run("{{ " + expr + " }}\t")
+            _field(paragraph, f"PAGEREF {bookmark} \\h", "", size=21)
+        settings = self.doc.settings.element
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
         self.page_break()
 
     def save(self, path: Path) -> None:
@@ -293,15 +299,15 @@ def _fld_char(paragraph, kind: str) -> None:  # type: ignore[no-untyped-def]
     paragraph.add_run()._r.append(element)
 
 
-def _field(paragraph, code: str, shown: str) -> None:  # type: ignore[no-untyped-def]
-    """Append a simple field (PAGE, NUMPAGES) to a paragraph."""
+def _field(paragraph, code: str, shown: str, size: int = 17) -> None:  # type: ignore[no-untyped-def]
+    """Append a simple field (PAGE, NUMPAGES, PAGEREF) to a paragraph; size in half-points."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), f" {code} ")
     run = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "17")
-    rpr.append(size)
+    half_points = OxmlElement("w:sz")
+    half_points.set(qn("w:val"), str(size))
+    rpr.append(half_points)
     run.append(rpr)
     text = OxmlElement("w:t")
     text.text = shown

@@ -48,8 +48,12 @@ def draw(document: Doc) -> DocBuilder:
     tables = [b for s in part.sections for b in s.blocks if isinstance(b, Table)]
     b = DocBuilder(landscape=any(len(t.columns) > WIDE for t in tables))
     _cover(b, part)
+    chapters = [s.key for s in part.sections if s.level == 1]
     for section in part.sections:
-        b.heading(paths.section(section.key) + ".title", section.level)
+        bookmark = (
+            f"_Toc_ap_{chapters.index(section.key) + 1}" if section.key in chapters and _has_contents(part) else ""
+        )
+        b.heading(paths.section(section.key) + ".title", section.level, bookmark)
         for index, block in enumerate(section.blocks):
             _block(b, section, paths.block(section.key, index), block)
     return b
@@ -64,7 +68,10 @@ def _cover(b: DocBuilder, part: Part) -> None:
         b.title_page("cover.title", "cover.subtitle[0]", rows)
         b.page_break()
         if cover.contents:
-            b.toc("cover.contents", [paths.section(s.key) + ".title" for s in part.sections if s.level == 1])
+            chapters = [s for s in part.sections if s.level == 1]
+            b.toc(
+                "cover.contents", [(paths.section(s.key) + ".title", f"_Toc_ap_{n}") for n, s in enumerate(chapters, 1)]
+            )
         b.header_footer()
         return
     b.para("{{ cover.title }}", style="Title")
@@ -73,6 +80,11 @@ def _cover(b: DocBuilder, part: Part) -> None:
     b.doc.sections[0].different_first_page_header_footer = False
     if rows:
         b.fields(rows)
+
+
+def _has_contents(part: Part) -> bool:
+    """Return True when the part opens with a contents page."""
+    return part.cover is not None and part.cover.page and bool(part.cover.contents)
 
 
 def _field_rows(path: str, fields: Fields) -> list[tuple[str, str]]:

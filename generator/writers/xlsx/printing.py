@@ -19,6 +19,7 @@ A4 = 9
 USABLE_POINTS = (297 / 25.4 * 72 - 72) * 0.97  # A4 landscape less half-inch margins, and a little room
 SMALLEST_SCALE, WIDE_SCALE = 70, 85
 NARROW = 20  # characters
+HEADER_LIMIT = 240  # Excel allows 255 characters in a header, codes included
 RUNNING_SIZE = 10  # header and footer: 7 pt or more even where LibreOffice scales them with the sheet
 
 
@@ -27,14 +28,24 @@ def page(ws: Any, meta: Meta) -> None:
     setup = ws.page_setup
     setup.paperSize, setup.orientation = A4, "landscape"
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
-    ws.oddHeader.left.text = _escaped(meta.header)
-    ws.oddHeader.right.text = "&A"
+    ws.oddHeader.left.text = _running_head(meta)
     before, between = meta.page_footer
     ws.oddFooter.left.text = _escaped(before.strip(" ")) + " &P" + _escaped(between.rstrip(" ")) + " &N"
-    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left):
+    for part in (ws.oddHeader.left, ws.oddFooter.left):
         part.size = RUNNING_SIZE
     ws.HeaderFooter.scaleWithDoc = False
     ws.print_options.horizontalCentered = False
+
+
+def _running_head(meta: Meta) -> str:
+    """Return the running head: the document's header and the sheet's name (&A) in one left-hand section, so a
+    long title wraps rather than running over the right-hand one; the account alone where Excel's 255
+    characters would not hold it."""
+    for head in (meta.header, meta.account, ""):
+        text = f"{_escaped(head)} · &A" if head else "&A"
+        if len(text) <= HEADER_LIMIT:
+            return text
+    return "&A"
 
 
 def _escaped(text: str) -> str:

@@ -37,6 +37,7 @@ def test_every_list_is_a_styled_table_with_frozen_header_and_print_setup(built: 
         assert setup.orientation == "landscape" and setup.paperSize == 9  # A4
         assert int(setup.scale) >= 70  # legible: 11 pt prints at 7.7 pt or more
         assert "Halden Freight Group" in ws.oddHeader.left.text and "&P" in ws.oddFooter.left.text
+        assert len(ws.oddHeader.left.text) <= 255
         assert ws["A3"].font.bold and ws["A3"].fill.fgColor.rgb.endswith("1F3864")
 
 

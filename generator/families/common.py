@@ -107,6 +107,11 @@ def family_title(plan: AccountPlan, f: Formatter, title_key: str) -> str:
     return f.label(title_key)
 
 
+def _title_and_period(title: str, period: str) -> str:
+    """Return 'title · period', the period left out where the title already names it (FY2027 ... · FY2027)."""
+    return title if set(period.split()[:1]) & set(title.split()) else f"{title} · {period}"
+
+
 def identity(plan: AccountPlan, f: Formatter) -> Fields:
     """Return the plan's identity fields of a title page."""
     info = plan.plan
@@ -183,7 +188,7 @@ def chaptered(
     (a section without blocks) and its slides."""
     kept = [(title, shown(f, sections)) for title, sections in chapters]
     kept = [(title, sections) for title, sections in kept if sections]
-    agenda = Bullets(tuple(t for t, _ in kept), f.label("agenda") if lead else "", numbered=True)
+    agenda = Bullets(tuple(t for t, _ in kept), f.label("contents") if lead else "", numbered=True)
     blocks = (lead, agenda) if lead and not is_empty(lead) else (agenda,)
     slides: list[Section] = [section(f, "agenda", f.label("agenda"), *blocks, note="agenda")]
     for number, (title, sections) in enumerate(kept, 1):
@@ -195,7 +200,7 @@ def deck_cover(plan: AccountPlan, f: Formatter, title_key: str) -> Cover:
     """Return the title slide: the account, the plan's title and period, who prepared it and when."""
     info, L = plan.plan, f.cat.labels
     subtitle = (
-        f"{family_title(plan, f, title_key)} · {f.text(info.period, 'period')}",
+        _title_and_period(family_title(plan, f, title_key), f.text(info.period, "period")),
         f"{L['prepared_by']}: {f.text(info.prepared_by, 'name_title')} · {f.date(info.date)} · "
         f"{L['version']} {f.text(info.version, 'version')}",
     )

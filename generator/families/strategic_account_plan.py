@@ -145,13 +145,13 @@ def _opportunities(s: Shared) -> tuple[Section, ...]:
         ("name", 1.2), ("strengths", 2), ("our_advantages", 2), ("customer_view", 2), ("threat", 0.8)
     )
     pipeline = s.pipeline.pick(
-        ("name", 2),
+        ("name", 1.9),
         ("value", 1),
         ("probability", 0.9),
         ("weighted", 1),
         ("quarter", 0.8),
-        ("stage", 1),
-        ("next_step", 2),
+        ("stage", 1.25),
+        ("next_step", 1.9),
     )
     return (
         _chapter(f, "opportunity_analysis"),

@@ -1,6 +1,7 @@
-"""What a reader sees: every file of both bundled examples and the stress plan, printed by LibreOffice and read
-back from the PDF, has no overprinting words, nothing below 7 pt, nothing off its page, no header word broken
-across lines, no slide mixing type sizes side by side and no thin continuation slide (tests/render_check.py)."""
+"""What a reader sees: every file of both bundled examples, the blank templates and the stress plan, printed by
+LibreOffice and read back from the PDF, has no overprinting words, nothing below 7 pt, nothing off its page, no
+header word broken across lines, no slide mixing type sizes side by side and no thin continuation slide
+(tests/render_check.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests.conftest import needs_office, needs_poppler, soffice
 @needs_office
 @needs_poppler
 @pytest.mark.office
-@pytest.mark.parametrize("which", ["example", "second", "stress"])
+@pytest.mark.parametrize("which", ["example", "second", "stress", "blank"])
 def test_every_page_reads_cleanly(which: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     plan = request.getfixturevalue(which)
     assert isinstance(plan, AccountPlan)

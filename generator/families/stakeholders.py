@@ -42,12 +42,13 @@ def person_row(s: Stakeholder, f: Formatter, level: int) -> Row:
     """Return everything the tables show about one stakeholder."""
     decision = figures.is_decision_maker(s)
     mark = DECISION_MARK if decision else ""
-    indented = "\u2003" * min(level - 1, MAX_INDENT) + ("└ " if level > 1 else "") + s.name
+    lead = "\u2003" * min(level - 1, MAX_INDENT) + ("└ " if level > 1 else "")
+    indented = lead + s.name
     return row(
         level=Cell(str(level), level),
         name=text(s.name),
         indented=Cell(indented),
-        marked_indented=Cell(f"{mark}\u00a0{indented}" if mark else f" {indented}"),  # the star stays with the name
+        marked_indented=Cell(f"{lead}{mark}\u00a0{s.name}" if mark else indented),  # the star stays with the name
         marked_name=Cell(f"{mark}\u00a0{s.name}" if mark else s.name),
         title=text(f.text(s.title, "title"), s.title),
         department=text(f.text(s.department, "department"), s.department),

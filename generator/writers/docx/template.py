@@ -27,7 +27,7 @@ from generator.writers.docx.house import NAVY, DocBuilder
 from generator.writers.textfit import text_width
 
 WIDE = 8
-BOLD, CELL_MARGINS = 1.07, 0.45  # bold runs wider; Word's cell margins, left and right, in cm
+BOLD, CELL_MARGINS, SHORT_HEADER = 1.07, 0.45, 12  # bold runs wider; Word's cell margins, left and right, in cm
 MATRIX_ROWS = (("influencers", "champions"), ("others", "users"))
 
 
@@ -37,8 +37,10 @@ def table_size(columns: int) -> float:
 
 
 def header_width(label: str, size: float) -> float:
-    """Return the width (cm) a column needs so the longest word of its bold header is never broken."""
-    longest = max((text_width(word, size * BOLD) for word in label.split()), default=0.0)
+    """Return the width (cm) a column needs so the longest word of its bold header is never broken (a short
+    header, like 'Rel. (1–5)', stays on one line)."""
+    words = [label] if len(label) <= SHORT_HEADER else label.split()
+    longest = max((text_width(word, size * BOLD) for word in words), default=0.0)
     return longest / 72 * 2.54 + CELL_MARGINS
 
 

@@ -6,13 +6,14 @@ same layout names gives its look.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from generator.document import theme
@@ -36,6 +37,18 @@ from generator.writers.textfit import EMU_PER_PT
 
 Rect = tuple[int, int, int, int]
 GAP = Emu(228600)
+BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
+_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A master layout and where its placeholders are (read once: python-pptx looks inherited positions up
+    through the layout on every access)."""
+
+    layout: Any
+    title: Rect | None
+    bodies: list[Rect]
 
 
 @dataclass
@@ -44,26 +57,54 @@ class Canvas:
 
     prs: Any
     footer: str
+    layouts: dict[str, Layout] = field(default_factory=dict)
+    current: str = ""
+
+    def layout(self, name: str) -> Layout:
+        """Return a named layout with its placeholder boxes."""
+        if name not in self.layouts:
+            layout = self.prs.slide_layouts.get_by_name(name)
+            title, bodies = None, []
+            for ph in layout.placeholders:
+                box = (ph.left, ph.top, ph.width, ph.height)
+                if ph.placeholder_format.idx == 0:
+                    title = box
+                elif ph.placeholder_format.idx in BODY:
+                    bodies.append(box)
+            self.layouts[name] = Layout(layout, title, sorted(bodies))
+        return self.layouts[name]
 
     def slide(self, layout: str, title: str, notes: str) -> Any:
         """Add a slide of a named layout with its title and notes."""
-        slide = self.prs.slides.add_slide(self.prs.slide_layouts.get_by_name(layout))
+        slide = self.prs.slides.add_slide(self.layout(layout).layout)
+        self.current = layout
         if slide.shapes.title is not None:
             self._title(slide, title, layout)
         slide.notes_slide.notes_text_frame.text = notes
         self._footer(slide)
         return slide
 
+    def body(self, slide: Any) -> list[Rect]:
+        """Return the boxes of the current slide's body placeholders (left to right) and remove them."""
+        tree = slide.shapes._spTree
+        for shape in list(tree):
+            ph = shape.find(_PH)
+            if ph is not None and int(ph.get("idx", "0")) in BODY:
+                tree.remove(shape)
+        return list(self.layout(self.current).bodies)
+
     def _title(self, slide: Any, title: str, layout: str) -> None:
         """Write a title fitted into the title placeholder (white and centred on the title slide, large on a
         chapter divider)."""
-        shape = slide.shapes.title
+        shape, box = slide.shapes.title, self.layout(layout).title
+        assert box is not None
         if layout != "Title":
-            largest = 26 if shape.top < Emu(914400) else 40
-            fill(shape, [(title, {"bold": True, "colour": theme.NAVY})], largest=largest, smallest=14, notes=slide)
+            largest = 26 if box[1] < Emu(914400) else 40
+            style = {"bold": True, "colour": theme.NAVY}
+            fill(shape, [(title, style)], largest=largest, smallest=14, notes=slide, extent=box[2:])
         else:
             style = {"bold": True, "colour": theme.WHITE, "align": PP_ALIGN.CENTER}
-            fill(shape, [(title, style)], largest=40, smallest=14, notes=slide, anchor=MSO_ANCHOR.MIDDLE)
+            fill(shape, [(title, style)], 40, 14, notes=slide, anchor=MSO_ANCHOR.MIDDLE, extent=box[2:])
 
     def _footer(self, slide: Any) -> None:
         """Add the footer line and the slide number."""
@@ -76,16 +117,6 @@ class Canvas:
         grey = {"size": 10, "colour": theme.MUTED}
         textbox(slide, left_box, [(self.footer, grey)], largest=10, smallest=10)
         textbox(slide, right_box, [(str(number), {**grey, "align": PP_ALIGN.RIGHT})], largest=10, smallest=10)
-
-
-def body_boxes(slide: Any) -> list[Rect]:
-    """Return the boxes of a slide's body placeholders (left to right) and remove them."""
-    boxes = []
-    for shape in list(slide.placeholders):
-        if shape.placeholder_format.idx in range(1, 10):
-            boxes.append((shape.left, shape.top, shape.width, shape.height))
-            shape._element.getparent().remove(shape._element)
-    return sorted(boxes)
 
 
 def paragraphs(block: Block | Box) -> list[Para]:
@@ -117,7 +148,7 @@ def title_slide(canvas: Canvas, cover: Cover) -> None:
 
 def divider_slide(canvas: Canvas, section: Section) -> None:
     """Lay out a chapter divider: the chapter's title alone on the master's section layout."""
-    body_boxes(canvas.slide("Section", section.title, section.notes))
+    canvas.body(canvas.slide("Section", section.title, section.notes))
 
 
 def columns_slide(canvas: Canvas, section: Section, blocks: list[Any]) -> None:
@@ -125,13 +156,13 @@ def columns_slide(canvas: Canvas, section: Section, blocks: list[Any]) -> None:
     layout = {1: "Title and Content", 2: "Two Columns"}.get(len(blocks), "Three Columns")
     slide = canvas.slide(layout, section.title, section.notes)
     largest = 24 if len(blocks) == 1 else 18  # a lone list (an agenda) reads from the back of the room
-    textboxes(slide, [(box, paragraphs(b)) for box, b in zip(body_boxes(slide), blocks, strict=False)], largest)
+    textboxes(slide, [(box, paragraphs(b)) for box, b in zip(canvas.body(slide), blocks, strict=False)], largest)
 
 
 def tiles_slide(canvas: Canvas, section: Section) -> None:
     """Lay out big-figure tiles above three text columns."""
     slide = canvas.slide("Three Columns", section.title, section.notes)
-    boxes = body_boxes(slide)
+    boxes = canvas.body(slide)
     left, top = boxes[0][0], boxes[0][1]
     right = boxes[-1][0] + boxes[-1][2]
     tile_h = Emu(1188720)
@@ -155,7 +186,7 @@ def tiles_slide(canvas: Canvas, section: Section) -> None:
 def grid_slide(canvas: Canvas, section: Section, boxes: Boxes) -> None:
     """Lay out four boxes as a 2x2 grid of tinted boxes."""
     slide = canvas.slide("Title and Content", section.title, section.notes)
-    left, top, width, height = body_boxes(slide)[0]
+    left, top, width, height = canvas.body(slide)[0]
     w, h = (width - GAP) // 2, (height - GAP) // 2
     size = min(fitted_size((0, 0, w, h), paragraphs(box), 16) for box in boxes.boxes[:4])
     for index, box in enumerate(boxes.boxes[:4]):
@@ -166,7 +197,7 @@ def grid_slide(canvas: Canvas, section: Section, boxes: Boxes) -> None:
 def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
     """Lay out a native column chart (or an empty frame with a hint) beside the section's text blocks."""
     slide = canvas.slide("Chart", section.title, section.notes)
-    left, top, width, height = body_boxes(slide)[0]
+    left, top, width, height = canvas.body(slide)[0]
     chart_w = int(width * 0.64)
     chart_box = (left, top, chart_w, height)
     if chart.hint:
@@ -212,7 +243,7 @@ MATRIX_ORDER = ("influencers", "champions", "others", "users")
 def matrix_slide(canvas: Canvas, section: Section, matrix: Matrix) -> None:
     """Lay out the influence-interest matrix, every stakeholder named in their quadrant."""
     slide = canvas.slide("Title and Content", section.title, section.notes)
-    left, top, width, height = body_boxes(slide)[0]
+    left, top, width, height = canvas.body(slide)[0]
     axis_w, axis_h = Emu(1097280), Emu(365760)
     grid_left, grid_w, grid_h = left + axis_w, width - axis_w, height - axis_h
     w, h = (grid_w - GAP) // 2, (grid_h - GAP) // 2
@@ -247,7 +278,7 @@ def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
         if page.context:
             title = f"{title} — {page.context}"
         slide = canvas.slide("Title and Content", title, section.notes)
-        left, top, width, height = body_boxes(slide)[0]
+        left, top, width, height = canvas.body(slide)[0]
         legend_h = Emu(320040)
         shapes = {}
         for node in page.nodes:

@@ -11,7 +11,7 @@ from pptx.oxml.ns import nsdecls
 
 from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
-from generator.writers.pptx.slides import Canvas, body_boxes
+from generator.writers.pptx.slides import Canvas
 from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, escape_text, pt
 from generator.writers.textfit import EMU_PER_PT, line_height, shorten, wrap
 
@@ -34,9 +34,7 @@ class Line:
 
 def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
     """Lay out a table, continuing on follow-on slides with the header row repeated."""
-    probe = canvas.prs.slide_layouts.get_by_name("Table").placeholders
-    body = next(ph for ph in probe if ph.placeholder_format.idx == 1)
-    left, top, width, height = body.left, body.top, body.width, body.height
+    left, top, width, height = canvas.layout("Table").bodies[0]
     widths = column_widths(table.columns, width)
     labels = [c.label for c in table.columns]
     for size in SIZES:
@@ -49,7 +47,7 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
     for number, lines in enumerate(pages, 1):
         title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"
         slide = canvas.slide("Table", title, section.notes)
-        body_boxes(slide)
+        canvas.body(slide)
         _draw(slide, (left, top, width), table.columns, widths, (header_h, size), lines)
 
 

@@ -61,8 +61,10 @@ def fill(
     smallest: float = MIN_SIZE,
     notes: Any = None,
     anchor: Any = MSO_ANCHOR.TOP,
+    extent: tuple[int, int] | None = None,
 ) -> float:
-    """Write paragraphs into a shape at the largest size that fits; return the size used."""
+    """Write paragraphs into a shape (of this width and height, when known) at the largest size that fits;
+    return the size used."""
     frame = shape.text_frame
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -70,8 +72,8 @@ def fill(
     for side in ("margin_left", "margin_right"):
         setattr(frame, side, INSET_X)
     frame.margin_top = frame.margin_bottom = INSET_Y
-    width = pt(shape.width - 2 * INSET_X)
-    height = pt(shape.height - 2 * INSET_Y)
+    shape_w, shape_h = extent or (shape.width, shape.height)
+    width, height = pt(shape_w - 2 * INSET_X), pt(shape_h - 2 * INSET_Y)
     texts = _measured(paragraphs)
     fitted = fit(texts, width, height, largest, smallest, scales=[p[1].get("scale", 1.0) for p in paragraphs])
     size = fitted.size

@@ -6,6 +6,7 @@ same layout names gives its look.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,10 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
 from generator.document import theme
@@ -59,6 +63,7 @@ class Canvas:
     footer: str
     layouts: dict[str, Layout] = field(default_factory=dict)
     current: str = ""
+    notes_page: Any = None  # the first notes slide as cloned from the notes master, before its text
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
@@ -80,9 +85,24 @@ class Canvas:
         self.current = layout
         if slide.shapes.title is not None:
             self._title(slide, title, layout)
-        slide.notes_slide.notes_text_frame.text = notes
+        self._notes(slide).notes_text_frame.text = notes
         self._footer(slide)
         return slide
+
+    def _notes(self, slide: Any) -> Any:
+        """Return a new slide's notes slide: the first cloned from the notes master by python-pptx, the rest
+        copied from it (cloning the master's placeholders costs more than the slide's own content)."""
+        if self.notes_page is None:
+            notes = slide.notes_slide
+            self.notes_page = deepcopy(notes._element)
+            return notes
+        part, package = slide.part, slide.part.package
+        name = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+        notes_part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, deepcopy(self.notes_page))
+        notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(part, RT.SLIDE)
+        part.relate_to(notes_part, RT.NOTES_SLIDE)
+        return slide.notes_slide
 
     def body(self, slide: Any) -> list[Rect]:
         """Return the boxes of the current slide's body placeholders (left to right) and remove them."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, date, datetime
 from functools import cache
+from typing import Any
 
 from pptx import Presentation
 
@@ -26,6 +27,8 @@ from generator.writers.pptx.slides import (
     title_slide,
 )
 from generator.writers.pptx.table import table_slide
+
+_GEOMETRY: dict[str, Any] = {}  # the bundled master's placeholder boxes by layout name, read once per process
 
 
 @cache
@@ -60,7 +63,7 @@ def lay_out(canvas: Canvas, section: Section) -> None:
 def build_deck(document: Document) -> bytes:
     """Return the .pptx bytes of a document's deck part."""
     part, meta = document.part(Format.PPTX), document.meta
-    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer)
+    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, geometry=_GEOMETRY)
     if part.cover is not None:
         title_slide(canvas, part.cover)
     for section in part.sections:

@@ -16,6 +16,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
@@ -62,6 +63,7 @@ class Canvas:
     prs: Any
     footer: str
     layouts: dict[str, Layout] = field(default_factory=dict)
+    geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # shared by decks on one master
     current: str = ""
     notes_page: Any = None  # the first notes slide as cloned from the notes master, before its text
 
@@ -69,14 +71,10 @@ class Canvas:
         """Return a named layout with its placeholder boxes."""
         if name not in self.layouts:
             layout = self.prs.slide_layouts.get_by_name(name)
-            title, bodies = None, []
-            for ph in layout.placeholders:
-                box = (ph.left, ph.top, ph.width, ph.height)
-                if ph.placeholder_format.idx == 0:
-                    title = box
-                elif ph.placeholder_format.idx in BODY:
-                    bodies.append(box)
-            self.layouts[name] = Layout(layout, title, sorted(bodies))
+            if name not in self.geometry:
+                self.geometry[name] = _geometry(layout)
+            title, bodies = self.geometry[name]
+            self.layouts[name] = Layout(layout, title, list(bodies))
         return self.layouts[name]
 
     def slide(self, layout: str, title: str, notes: str) -> Any:
@@ -97,7 +95,7 @@ class Canvas:
             self.notes_page = deepcopy(notes._element)
             return notes
         part, package = slide.part, slide.part.package
-        name = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+        name = PackURI(f"/ppt/notesSlides/notesSlide{len(self.prs.slides)}.xml")  # one per slide, in order
         notes_part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, deepcopy(self.notes_page))
         notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
         notes_part.relate_to(part, RT.SLIDE)
@@ -137,6 +135,18 @@ class Canvas:
         grey = {"size": 10, "colour": theme.MUTED}
         textbox(slide, left_box, [(self.footer, grey)], largest=10, smallest=10)
         textbox(slide, right_box, [(str(number), {**grey, "align": PP_ALIGN.RIGHT})], largest=10, smallest=10)
+
+
+def _geometry(layout: Any) -> tuple[Rect | None, list[Rect]]:
+    """Return a layout's title box and its body boxes, left to right."""
+    title, bodies = None, []
+    for ph in layout.placeholders:
+        box = (ph.left, ph.top, ph.width, ph.height)
+        if ph.placeholder_format.idx == 0:
+            title = box
+        elif ph.placeholder_format.idx in BODY:
+            bodies.append(box)
+    return title, sorted(bodies)
 
 
 def paragraphs(block: Block | Box) -> list[Para]:

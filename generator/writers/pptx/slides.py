@@ -81,8 +81,9 @@ class Canvas:
         """Add a slide of a named layout with its title and notes."""
         slide = self.prs.slides.add_slide(self.layout(layout).layout)
         self.current = layout
-        if slide.shapes.title is not None:
-            self._title(slide, title, layout)
+        heading = _title_shape(slide)
+        if heading is not None:
+            self._title(slide, heading, title, layout)
         self._notes(slide).notes_text_frame.text = notes
         self._footer(slide)
         return slide
@@ -111,10 +112,10 @@ class Canvas:
                 tree.remove(shape)
         return list(self.layout(self.current).bodies)
 
-    def _title(self, slide: Any, title: str, layout: str) -> None:
+    def _title(self, slide: Any, shape: Any, title: str, layout: str) -> None:
         """Write a title fitted into the title placeholder (white and centred on the title slide, large on a
         chapter divider)."""
-        shape, box = slide.shapes.title, self.layout(layout).title
+        box = self.layout(layout).title
         assert box is not None
         if layout != "Title":
             largest = 26 if box[1] < Emu(914400) else 40
@@ -135,6 +136,15 @@ class Canvas:
         grey = {"size": 10, "colour": theme.MUTED}
         textbox(slide, left_box, [(self.footer, grey)], largest=10, smallest=10)
         textbox(slide, right_box, [(str(number), {**grey, "align": PP_ALIGN.RIGHT})], largest=10, smallest=10)
+
+
+def _title_shape(slide: Any) -> Any:
+    """Return a slide's title placeholder (python-pptx's lookup runs an XPath per shape), or None."""
+    for element in slide.shapes._spTree:
+        ph = element.find(_PH)
+        if ph is not None and ph.get("idx", "0") == "0":
+            return slide.shapes._shape_factory(element)
+    return None
 
 
 def _geometry(layout: Any) -> tuple[Rect | None, list[Rect]]:

@@ -18,7 +18,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
-from pptx.parts.slide import NotesSlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.util import Emu, Pt
 
 from generator.document import theme
@@ -66,6 +66,7 @@ class Canvas:
     geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # shared by decks on one master
     current: str = ""
     notes_page: Any = None  # the first notes slide as cloned from the notes master, before its text
+    blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
@@ -79,7 +80,7 @@ class Canvas:
 
     def slide(self, layout: str, title: str, notes: str) -> Any:
         """Add a slide of a named layout with its title and notes."""
-        slide = self.prs.slides.add_slide(self.layout(layout).layout)
+        slide = self._new_slide(layout)
         self.current = layout
         heading = _title_shape(slide)
         if heading is not None:
@@ -87,6 +88,21 @@ class Canvas:
         self._notes(slide).notes_text_frame.text = notes
         self._footer(slide)
         return slide
+
+    def _new_slide(self, name: str) -> Any:
+        """Return a new slide of a layout: the first made by python-pptx (it clones the layout's placeholders),
+        the rest copied from that one, related and listed as python-pptx does."""
+        layout = self.layout(name).layout
+        if name not in self.blanks:
+            slide = self.prs.slides.add_slide(layout)
+            self.blanks[name] = deepcopy(slide._element)
+            return slide
+        presentation = self.prs.part
+        name_of_part = presentation._next_slide_partname
+        part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(self.blanks[name]))
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        self.prs.slides._sldIdLst.add_sldId(presentation.relate_to(part, RT.SLIDE))
+        return part.slide
 
     def _notes(self, slide: Any) -> Any:
         """Return a new slide's notes slide: the first cloned from the notes master by python-pptx, the rest

@@ -72,27 +72,35 @@ def fill(
     for side in ("margin_left", "margin_right"):
         setattr(frame, side, INSET_X)
     frame.margin_top = frame.margin_bottom = INSET_Y
-    shape_w, shape_h = extent or (shape.width, shape.height)
-    width, height = pt(shape_w - 2 * INSET_X), pt(shape_h - 2 * INSET_Y)
-    texts = _measured(paragraphs)
-    fitted = fit(texts, width, height, largest, smallest, scales=[p[1].get("scale", 1.0) for p in paragraphs])
-    size = fitted.size
-    if fitted.shortened and notes is not None:
-        append_notes(notes, "\n".join(p[0] for p in paragraphs))
     body = frame._txBody
     first = body.p_lst[0].pPr if body.p_lst else None
     kept = first.get("algn") if first is not None else None  # a shape's own alignment stays on its first line
     for old in body.p_lst:
         body.remove(old)
+    xml, size = fitted_xml(paragraphs, extent or (shape.width, shape.height), (largest, smallest), notes, kept)
+    for made in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):
+        body.append(made)
+    return size
+
+
+def fitted_xml(
+    paragraphs: list[Para], extent: tuple[int, int], sizes: tuple[float, float], notes: Any, kept: str | None
+) -> tuple[str, float]:
+    """Return the paragraphs' XML at the largest of sizes (largest, smallest) that fits a box of this extent,
+    and that size; what had to be shortened is written in full in the notes."""
+    width, height = pt(extent[0] - 2 * INSET_X), pt(extent[1] - 2 * INSET_Y)
+    scales = [p[1].get("scale", 1.0) for p in paragraphs]
+    fitted = fit(_measured(paragraphs), width, height, sizes[0], sizes[1], scales=scales)
+    size = fitted.size
+    if fitted.shortened and notes is not None:
+        append_notes(notes, "\n".join(p[0] for p in paragraphs))
     xml = []
     for index, text in enumerate(fitted.paragraphs):
         style = paragraphs[index][1] if index < len(paragraphs) else {}
         if style.get("bullet"):
             text = text.removeprefix(BULLET)
         xml.append(paragraph_xml(text, size * style.get("scale", 1.0), style, kept if index == 0 else None))
-    for made in parse_xml(f"<a:txBody {nsdecls('a')}>{''.join(xml)}</a:txBody>"):
-        body.append(made)
-    return size
+    return "".join(xml), size
 
 
 def paragraph_xml(text: str, size: float, style: dict[str, Any], kept: str | None = None) -> str:
@@ -135,15 +143,33 @@ def textbox(
 ) -> Any:
     """Add a text box (or a filled shape) with fitted text."""
     if shape_type is None and not tint:
-        shape = slide.shapes.add_textbox(*box)
-    else:
-        shape = slide.shapes.add_shape(shape_type or MSO_SHAPE.RECTANGLE, *box)
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(tint or theme.WHITE)
-        shape.line.color.rgb = rgb(theme.RULE)
-        shape.shadow.inherit = False
+        return _plain_textbox(slide, box, paragraphs, (largest, smallest), anchor)
+    shape = slide.shapes.add_shape(shape_type or MSO_SHAPE.RECTANGLE, *box)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb(tint or theme.WHITE)
+    shape.line.color.rgb = rgb(theme.RULE)
+    shape.shadow.inherit = False
     fill(shape, paragraphs, largest, smallest, notes=slide, anchor=anchor)
     return shape
+
+
+def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], anchor: Any) -> Any:
+    """Add a text box written as XML in one piece: the element python-pptx's add_textbox and text-frame
+    setters would leave (id and name as it numbers them), at a fraction of their cost."""
+    tree = slide.shapes._spTree
+    number = tree.max_shape_id + 1
+    xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, None)
+    left, top, width, height = box
+    sp = parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="TextBox {number - 1}"/>'
+        '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
+        f'<a:bodyPr wrap="square" anchor="{anchor.xml_value}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{xml}'
+        "</p:txBody></p:sp>"
+    )
+    tree.insert_element_before(sp, "p:extLst")
+    return slide.shapes._shape_factory(sp)
 
 
 def textboxes(slide: Any, items: Sequence[tuple[Box, list[Para]]], largest: float, **look: Any) -> list[Any]:

@@ -8,6 +8,7 @@ here, so a user who edits a cell sees the totals follow.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,6 +109,7 @@ class Sheets:
         }
         self.choices = {c.name: c.labels for c in part.choices}
         self.looks: dict[tuple[bool, int, str | None, bool], Any] = {}
+        self.shared: dict[tuple[object, ...], Any] = {}
 
     def build(self) -> Workbook:
         """Return the workbook with every sheet written."""
@@ -155,12 +157,9 @@ class Sheets:
         for index, column in enumerate(table.columns, 1):
             cell = ws.cell(HEADER_ROW, index)
             set_text(cell, column.label)
-            cell.font = Font(bold=True, color=theme.WHITE)
-            cell.fill = PatternFill("solid", fgColor=theme.NAVY)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            self._look(cell, ("header", column.internal), _header_look(theme.SUBTLE if column.internal else theme.NAVY))
             ws.column_dimensions[letters[column.key]].width = _width(table, column)
             if column.internal:  # settings the formulas read (muted grey, never printed); a chart's helpers hidden
-                cell.fill = PatternFill("solid", fgColor=theme.SUBTLE)
                 ws.column_dimensions[letters[column.key]].hidden = table.chart is not None
         ws.row_dimensions[HEADER_ROW].height = height([(c.label, c.chars) for c in table.columns], bold=True)
         count = self.layout.rows[table.name]
@@ -205,6 +204,16 @@ class Sheets:
                     cell.value = raw
                 self._style(cell, wraps, indent, self.number_format(column.kind))
 
+    def _look(self, cell: Any, key: tuple[object, ...], make: Callable[[Any], None]) -> None:
+        """Give a cell a look: made with openpyxl's setters the first time, copied afterwards (each setter
+        compares the new style with every one the workbook holds)."""
+        known = self.shared.get(key)
+        if known is None:
+            make(cell)
+            self.shared[key] = copy(cell._style)
+        else:
+            cell._style = copy(known)
+
     def _style(self, cell: Any, wrap: bool, indent: int, number_format: str | None, computed: bool = False) -> None:
         """Give a data cell its rule, alignment, number format and (a formula) its grey; a look seen before is
         copied, not rebuilt (openpyxl hashes every style object it is given, which costs more than the values)."""
@@ -241,9 +250,9 @@ class Sheets:
         for index, item in enumerate(block.fields):
             row = HEADER_ROW + index
             set_text(ws.cell(row, 1), item.label)
-            ws.cell(row, 1).font = Font(bold=True, color=theme.NAVY)
+            self._look(ws.cell(row, 1), ("label",), _font_look(Font(bold=True, color=theme.NAVY)))
             cell = ws.cell(row, 2)
-            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+            self._look(cell, ("value",), _alignment_look(Alignment(wrap_text=True, vertical="top", horizontal="left")))
             if item.formula:
                 formula = _FIELD.sub(lambda m: f"B{rows[m[1]]}", item.formula)
                 cell.value = resolve(formula, self.layout, {}, row)
@@ -313,6 +322,35 @@ class Sheets:
             set_text(ws.cell(1, index), choice.name)
             for offset, value in enumerate(choice.labels, 2):
                 set_text(ws.cell(offset, index), value)
+
+
+def _header_look(fill: str) -> Callable[[Any], None]:
+    """Return what styles a table's header cell: bold white on a fill, wrapped, centred vertically."""
+
+    def make(cell: Any) -> None:
+        cell.font = Font(bold=True, color=theme.WHITE)
+        cell.fill = PatternFill("solid", fgColor=fill)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+    return make
+
+
+def _font_look(font: Font) -> Callable[[Any], None]:
+    """Return what gives a cell a font."""
+
+    def make(cell: Any) -> None:
+        cell.font = font
+
+    return make
+
+
+def _alignment_look(alignment: Alignment) -> Callable[[Any], None]:
+    """Return what gives a cell an alignment."""
+
+    def make(cell: Any) -> None:
+        cell.alignment = alignment
+
+    return make
 
 
 def _print_columns(block: object) -> tuple[int, int]:

@@ -95,6 +95,7 @@ class Row:
     placeholder: bool = False
     group: str = ""
     bold: bool = False
+    message: str = ""  # a placeholder that says one thing ('Not yet assessed'): shown in the first column shown
 
     def cell(self, key: str) -> Cell:
         """Return the cell of a column (an empty cell when the row has none)."""
@@ -167,7 +168,8 @@ class Table:
             picked.append(replace(column, **size, **label))  # type: ignore[arg-type]
         keys = {c.key for c in picked}
         noted = tuple(c for c in self.columns if c.note and c.key not in keys)
-        return replace(self, columns=tuple(picked), noted=noted)
+        placeholders = tuple(_say(r, picked[0].key) if r.message else r for r in self.placeholders)
+        return replace(self, columns=tuple(picked), noted=noted, placeholders=placeholders)
 
     def note(self, item: Row) -> str:
         """Return what a row's left-out note columns say, for speaker notes ('' when they say nothing)."""
@@ -180,6 +182,13 @@ class Table:
     def flat(self) -> Table:
         """Return the table without its groups."""
         return replace(self, groups=())
+
+
+def _say(item: Row, key: str) -> Row:
+    """Return a message row with its message in the given column and nothing in the others."""
+    cells = tuple((k, Cell(item.message if k == key else "")) for k, _ in item.cells)
+    cells += () if any(k == key for k, _ in item.cells) else ((key, Cell(item.message)),)
+    return replace(item, cells=cells)
 
 
 @dataclass(frozen=True)

@@ -99,9 +99,10 @@ class Formatter:
         dashes in a filled one."""
         first = Row(hint.cells, placeholder=True, group=hint.group)
         if not self.blank:  # one styled line, not a row of dashes
+            said = self.cat.label("not_assessed")
             keys = [k for k, _ in hint.cells]
-            cells = tuple((k, Cell(self.cat.label("not_assessed") if k == keys[0] else "")) for k in keys)
-            return (Row(cells, placeholder=True, group=hint.group),)
+            cells = tuple((k, Cell(said if k == keys[0] else "")) for k in keys)
+            return (Row(cells, placeholder=True, group=hint.group, message=said),)
         empty = Row(tuple((k, Cell(fill=c.fill)) for k, c in hint.cells), placeholder=True)
         return (first,) + (empty,) * (BLANK_ROWS - 1)
 

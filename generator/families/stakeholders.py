@@ -120,7 +120,7 @@ def people(plan: AccountPlan, f: Formatter) -> Table:
         col(f, "last_outcome", "outcome", note=True),
     )
     rows = tuple(person_row(s, f, level) for s, level in figures.hierarchy_order(plan))
-    return Table("People", columns, rows, (blank_person(f),), f.label("key_people"))
+    return Table("People", columns, rows, f.placeholders(blank_person(f)), f.label("key_people"))
 
 
 def quadrants(plan: AccountPlan, f: Formatter) -> Table:

@@ -213,3 +213,11 @@ def test_an_empty_list_reads_not_yet_assessed(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     path.write_bytes(lib.render(plan, "strategic-account-plan", "docx"))
     assert "Not yet assessed" in docx_text(path) and "— — —" not in docx_text(path)
+
+
+def test_not_yet_assessed_stands_in_the_first_column_a_table_shows(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL)).plan
+    path = tmp_path / "kam.docx"
+    path.write_bytes(lib.render(plan, "kam-action-plan", "docx"))
+    people = next(t for t in Document(str(path)).tables if t.rows[0].cells[0].text == "Name")
+    assert people.rows[1].cells[0].text == "Not yet assessed"

@@ -31,3 +31,11 @@ def test_traversal_name_stays_inside_the_output_folder(tmp_path: Path) -> None:
     source = write_yaml(tmp_path, MINIMAL.replace("Test Account", '"../../escape"'))
     outputs = lib.generate(lib.load_plan(source).plan, tmp_path / "out", ["simple-account-plan"], ["docx"])
     assert outputs[0].path.resolve().is_relative_to((tmp_path / "out").resolve())
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("Газпром нефть", "gazprom-neft"), ("Müller & Søn", "muller-son"), ("Straße AG", "strasse-ag")],
+)
+def test_names_in_any_script_become_readable_folder_names(name: str, words: str) -> None:
+    assert account_slug(name).rsplit("-", 1)[0] == words

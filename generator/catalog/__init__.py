@@ -10,7 +10,14 @@ import yaml
 
 from generator.errors import UnknownNameError
 
-LANGUAGES = ("en",)
+
+def _languages() -> tuple[str, ...]:
+    """Return the languages there is a catalogue for: the .yaml files beside this module."""
+    files = resources.files("generator.catalog").iterdir()
+    return tuple(sorted(f.name.removesuffix(".yaml") for f in files if f.name.endswith(".yaml")))
+
+
+LANGUAGES = _languages()  # found from the catalogue files: adding de.yaml adds German
 
 
 class Catalog:

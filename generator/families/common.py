@@ -80,7 +80,7 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
     """Return what every part of a family's document declares and shows in its header and footer."""
     info, L = plan.plan, f.cat.labels
     account = f.text(plan.account.name, "company_name")
-    period = f.text(info.period, "period")
+    period = f.text(info.period, "period") if info.period or f.blank else ""
     title = family_title(plan, f, title_key)
     return Meta(
         family=family,
@@ -89,7 +89,7 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
         author=f.text(info.prepared_by, "name_title"),
         when=info.date,
         language=f.cat.language,
-        footer=f"{account} · {L[title_key]} · {period}",
+        footer=" · ".join(part for part in (account, L[title_key], period) if part),
         header=f"{account} · {title}",
         page_footer=(
             f"{L['version']} {f.text(info.version, 'version')} · {f.date(info.date)} · {L['page']} ",
@@ -199,10 +199,16 @@ def chaptered(
 def deck_cover(plan: AccountPlan, f: Formatter, title_key: str) -> Cover:
     """Return the title slide: the account, the plan's title and period, who prepared it and when."""
     info, L = plan.plan, f.cat.labels
+    said = {  # what a filled plan leaves out is not shown as a dash in a sentence
+        "period": f.text(info.period, "period") if info.period or f.blank else "",
+        "by": f"{L['prepared_by']}: {f.text(info.prepared_by, 'name_title')}" if info.prepared_by or f.blank else "",
+        "date": f.date(info.date) if info.date or f.blank else "",
+        "version": f"{L['version']} {f.text(info.version, 'version')}" if info.version or f.blank else "",
+    }
+    title = family_title(plan, f, title_key)
     subtitle = (
-        _title_and_period(family_title(plan, f, title_key), f.text(info.period, "period")),
-        f"{L['prepared_by']}: {f.text(info.prepared_by, 'name_title')} · {f.date(info.date)} · "
-        f"{L['version']} {f.text(info.version, 'version')}",
+        _title_and_period(title, said["period"]) if said["period"] else title,
+        " · ".join(said[k] for k in ("by", "date", "version") if said[k]),
     )
     return Cover(f.text(plan.account.name, "company_name"), subtitle, Fields(()), notes=f.cat.notes.get("title", ""))
 

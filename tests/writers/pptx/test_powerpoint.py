@@ -286,3 +286,11 @@ def test_side_by_side_boxes_share_one_size_and_continuations_are_balanced(
         path.write_bytes(lib.render(plan, family, "pptx"))
         findings += render_check.deck_findings(path, path.name)
     assert not findings, "\n".join(map(str, findings))
+
+
+def test_a_cover_leaves_out_what_the_plan_does_not_say(tmp_path: Path) -> None:
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL)).plan
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(lib.render(plan, "account-map", "pptx"))
+    cover = deck_texts(path)[0]
+    assert "—" not in cover and "Version" not in cover

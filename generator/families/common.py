@@ -91,12 +91,17 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
         language=f.cat.language,
         footer=" · ".join(part for part in (account, L[title_key], period) if part),
         header=f"{account} · {title}",
-        page_footer=(
-            f"{L['version']} {f.text(info.version, 'version')} · {f.date(info.date)} · {L['page']} ",
-            f" {L['of']} ",
-        ),
+        page_footer=(_page_footer(plan, f), f" {L['of']} "),
         blank=plan.is_blank,
     )
+
+
+def _page_footer(plan: AccountPlan, f: Formatter) -> str:
+    """Return what a page footer says before the page number: version and date where the plan gives them."""
+    info, L = plan.plan, f.cat.labels
+    version = f"{L['version']} {f.text(info.version, 'version')}" if info.version or f.blank else ""
+    date = f.date(info.date) if info.date or f.blank else ""
+    return " · ".join(part for part in (version, date, f"{L['page']} ") if part)
 
 
 def family_title(plan: AccountPlan, f: Formatter, title_key: str) -> str:

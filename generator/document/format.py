@@ -34,6 +34,11 @@ class Formatter:
         """Return value, or the hint in brackets when it is empty."""
         return value if value and value.strip() else self.hint(hint)
 
+    def given(self, value: object, shown: str) -> str:
+        """Return shown where the plan gives the value or is blank (then shown holds its hint); nothing where a
+        filled plan lacks it, so no dash is composed into a sentence."""
+        return shown if value or self.blank else ""
+
     def items(self, values: Sequence[str], hint: str) -> list[str]:
         """Return the list, or one bracketed hint when it is empty."""
         return list(values) if values else [self.hint(hint)]

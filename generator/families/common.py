@@ -80,7 +80,7 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
     """Return what every part of a family's document declares and shows in its header and footer."""
     info, L = plan.plan, f.cat.labels
     account = f.text(plan.account.name, "company_name")
-    period = f.text(info.period, "period") if info.period or f.blank else ""
+    said = stamp(plan, f)
     title = family_title(plan, f, title_key)
     return Meta(
         family=family,
@@ -89,19 +89,28 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
         author=f.text(info.prepared_by, "name_title"),
         when=info.date,
         language=f.cat.language,
-        footer=" · ".join(part for part in (account, L[title_key], period) if part),
+        footer=" · ".join(part for part in (account, L[title_key], said["period"]) if part),
         header=f"{account} · {title}",
-        page_footer=(_page_footer(plan, f), f" {L['of']} "),
+        page_footer=(_page_footer(said, L["page"]), f" {L['of']} "),
         blank=plan.is_blank,
     )
 
 
-def _page_footer(plan: AccountPlan, f: Formatter) -> str:
-    """Return what a page footer says before the page number: version and date where the plan gives them."""
+def stamp(plan: AccountPlan, f: Formatter) -> dict[str, str]:
+    """Return the plan's period, author, date and version as covers and footers say them; what a filled plan
+    leaves out is '' (not a dash composed into a sentence)."""
     info, L = plan.plan, f.cat.labels
-    version = f"{L['version']} {f.text(info.version, 'version')}" if info.version or f.blank else ""
-    date = f.date(info.date) if info.date or f.blank else ""
-    return " · ".join(part for part in (version, date, f"{L['page']} ") if part)
+    return {
+        "period": f.given(info.period, f.text(info.period, "period")),
+        "by": f.given(info.prepared_by, f"{L['prepared_by']}: {f.text(info.prepared_by, 'name_title')}"),
+        "date": f.given(info.date, f.date(info.date)),
+        "version": f.given(info.version, f"{L['version']} {f.text(info.version, 'version')}"),
+    }
+
+
+def _page_footer(said: dict[str, str], page: str) -> str:
+    """Return what a page footer says before the page number: version and date where the plan gives them."""
+    return " · ".join(part for part in (said["version"], said["date"], f"{page} ") if part)
 
 
 def family_title(plan: AccountPlan, f: Formatter, title_key: str) -> str:
@@ -203,13 +212,7 @@ def chaptered(
 
 def deck_cover(plan: AccountPlan, f: Formatter, title_key: str) -> Cover:
     """Return the title slide: the account, the plan's title and period, who prepared it and when."""
-    info, L = plan.plan, f.cat.labels
-    said = {  # what a filled plan leaves out is not shown as a dash in a sentence
-        "period": f.text(info.period, "period") if info.period or f.blank else "",
-        "by": f"{L['prepared_by']}: {f.text(info.prepared_by, 'name_title')}" if info.prepared_by or f.blank else "",
-        "date": f.date(info.date) if info.date or f.blank else "",
-        "version": f"{L['version']} {f.text(info.version, 'version')}" if info.version or f.blank else "",
-    }
+    said = stamp(plan, f)
     title = family_title(plan, f, title_key)
     subtitle = (
         _title_and_period(title, said["period"]) if said["period"] else title,

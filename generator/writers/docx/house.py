@@ -72,14 +72,15 @@ class DocBuilder:
         styles["List Bullet"].font.name = FONT
 
     # -- paragraphs ---------------------------------------------------------------------------
-    def heading(self, expr: str, level: int = 1, bookmark: str = "") -> None:
-        """Add a heading whose text is a template expression (inside a bookmark the contents point at)."""
+    def heading(self, expr: str, level: int = 1, mark: int = 0) -> None:
+        """Add a heading whose text is a template expression; the mark-th chapter's heading sits inside the
+        bookmark the contents point at."""
         paragraph = self.doc.add_heading("{{ " + expr + " }}", level)
-        if bookmark:
+        if mark:
             start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-            start.set(qn("w:id"), bookmark.rsplit("_", 1)[-1])
-            start.set(qn("w:name"), bookmark)
-            end.set(qn("w:id"), bookmark.rsplit("_", 1)[-1])
+            start.set(qn("w:id"), str(mark))
+            start.set(qn("w:name"), _bookmark(mark))
+            end.set(qn("w:id"), str(mark))
             paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
             paragraph._p.append(end)
 
@@ -245,17 +246,17 @@ class DocBuilder:
         footer.add_run("{{ doc.page_footer[1] }}").font.size = Pt(8.5)
         _field(footer, "NUMPAGES", "1")
 
-    def toc(self, heading_expr: str, entries: Sequence[tuple[str, str]]) -> None:
+    def toc(self, heading_expr: str, entries: Sequence[str]) -> None:
         """Add the contents: each chapter title, dot leaders and its page number, a PAGEREF field to the
         chapter heading's bookmark (LibreOffice numbers it as it lays out; Word when fields update on open)."""
         self.heading(heading_expr, 1)
-        for expr, bookmark in entries:
+        for mark, expr in enumerate(entries, 1):
             paragraph = self.doc.add_paragraph()
             paragraph.paragraph_format.tab_stops.add_tab_stop(
                 Cm(self.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
             )
             paragraph.add_run("{{ " + expr + " }}\t")
-            _field(paragraph, f"PAGEREF {bookmark} \\h", "", size=21)
+            _field(paragraph, f"PAGEREF {_bookmark(mark)} \\h", "", size=21)
         settings = self.doc.settings.element
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
@@ -269,6 +270,11 @@ class DocBuilder:
         props.title = ""
         props.comments = ""
         self.doc.save(str(path))
+
+
+def _bookmark(mark: int) -> str:
+    """Return the name of the bookmark on the mark-th chapter heading."""
+    return f"_Toc_ap_{mark}"
 
 
 def fitted_widths(weights: Sequence[float], minimum: Sequence[float], total: float) -> list[float]:

@@ -50,12 +50,10 @@ def draw(document: Doc) -> DocBuilder:
     tables = [b for s in part.sections for b in s.blocks if isinstance(b, Table)]
     b = DocBuilder(landscape=any(len(t.columns) > WIDE for t in tables))
     _cover(b, part)
-    chapters = [s.key for s in part.sections if s.level == 1]
+    chapters = [s.key for s in _chapters(part)] if _has_contents(part) else []
     for section in part.sections:
-        bookmark = (
-            f"_Toc_ap_{chapters.index(section.key) + 1}" if section.key in chapters and _has_contents(part) else ""
-        )
-        b.heading(paths.section(section.key) + ".title", section.level, bookmark)
+        mark = chapters.index(section.key) + 1 if section.key in chapters else 0
+        b.heading(paths.section(section.key) + ".title", section.level, mark)
         for index, block in enumerate(section.blocks):
             _block(b, section, paths.block(section.key, index), block)
     return b
@@ -70,10 +68,7 @@ def _cover(b: DocBuilder, part: Part) -> None:
         b.title_page("cover.title", "cover.subtitle[0]", rows)
         b.page_break()
         if cover.contents:
-            chapters = [s for s in part.sections if s.level == 1]
-            b.toc(
-                "cover.contents", [(paths.section(s.key) + ".title", f"_Toc_ap_{n}") for n, s in enumerate(chapters, 1)]
-            )
+            b.toc("cover.contents", [paths.section(s.key) + ".title" for s in _chapters(part)])
         b.header_footer()
         return
     b.para("{{ cover.title }}", style="Title")
@@ -82,6 +77,11 @@ def _cover(b: DocBuilder, part: Part) -> None:
     b.doc.sections[0].different_first_page_header_footer = False
     if rows:
         b.fields(rows)
+
+
+def _chapters(part: Part) -> list[Section]:
+    """Return the chapters the contents list (and whose headings carry its bookmarks 1, 2, ...)."""
+    return [s for s in part.sections if s.level == 1]
 
 
 def _has_contents(part: Part) -> bool:

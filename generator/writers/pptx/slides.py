@@ -37,7 +37,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import MIN_SIZE, Para, fill, fitted_size, rgb, textbox, textboxes
+from generator.writers.pptx.text import Para, fill, rgb, textbox, textboxes
 from generator.writers.textfit import EMU_PER_PT
 
 Rect = tuple[int, int, int, int]
@@ -244,10 +244,10 @@ def grid_slide(canvas: Canvas, section: Section, boxes: Boxes) -> None:
     slide = canvas.slide("Title and Content", section.title, section.notes)
     left, top, width, height = canvas.body(slide)[0]
     w, h = (width - GAP) // 2, (height - GAP) // 2
-    size = min(fitted_size((0, 0, w, h), paragraphs(box), 16) for box in boxes.boxes[:4])
-    for index, box in enumerate(boxes.boxes[:4]):
-        rect = (left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
-        textbox(slide, rect, paragraphs(box), size, min(size, MIN_SIZE), tint=box.fill or theme.BAND)
+    shown = boxes.boxes[:4]
+    rects = [(left + (i % 2) * (w + GAP), top + (i // 2) * (h + GAP), w, h) for i in range(len(shown))]
+    items = [(rect, paragraphs(box)) for rect, box in zip(rects, shown, strict=True)]
+    textboxes(slide, items, 16, tints=[box.fill or theme.BAND for box in shown])
 
 
 def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
@@ -312,10 +312,8 @@ def matrix_slide(canvas: Canvas, section: Section, matrix: Matrix) -> None:
         ]
         for q in quadrants
     ]
-    size = min(fitted_size((0, 0, w, h), t, 16) for t in texts)
-    for index, (q, paras) in enumerate(zip(quadrants, texts, strict=True)):
-        box = (grid_left + (index % 2) * (w + GAP), top + (index // 2) * (h + GAP), w, h)
-        textbox(slide, box, paras, size, min(size, MIN_SIZE), tint=q.fill)
+    boxes = [(grid_left + (i % 2) * (w + GAP), top + (i // 2) * (h + GAP), w, h) for i in range(len(quadrants))]
+    textboxes(slide, list(zip(boxes, texts, strict=True)), 16, tints=[q.fill for q in quadrants])
     for row, word in enumerate((matrix.high, matrix.lower)):
         box = (left, top + row * (h + GAP), axis_w - Emu(91440), h)
         axis: list[Para] = [(matrix.influence, {"bold": True, "colour": theme.TEAL}), (word, {})]

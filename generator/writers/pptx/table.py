@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +11,7 @@ from pptx.oxml.ns import nsdecls
 from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
-from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, escape_text, pt
+from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, pt, runs_xml
 from generator.writers.textfit import EMU_PER_PT, line_height, shorten, wrap
 
 SIZES = (14, 13, 12)  # a table takes the largest that fits one slide, else the smallest over balanced slides
@@ -43,7 +42,8 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
         pages = paginate(laid, height - header_h)
         if len(pages) == 1:
             break
-    pages = balance(laid, height - header_h, len(pages))
+    if len(pages) > 1:
+        pages = balance(laid, height - header_h, len(pages))
     for number, lines in enumerate(pages, 1):
         title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"
         slide = canvas.slide("Table", title, section.notes)
@@ -186,15 +186,11 @@ def _row_xml(line: Line, colour: str) -> str:
     return f'<a:tr h="{line.height}">{cells}</a:tr>'
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
-
-
 def _cell_xml(text: str, look: tuple[bool, float], colour: str, fill: str, span: str = "") -> str:
     """Return the XML of one cell: its paragraph of runs (lines split at line breaks), margins and fill."""
     bold, size = look
     style = f'sz="{round(size * 100)}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-    parts = re.split("\n|\v", text)
-    runs = "<a:br/>".join(f"<a:r><a:rPr {style}</a:rPr><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
+    runs = runs_xml(text, style)
     if not text:
         runs = f"<a:pPr><a:defRPr {style}</a:defRPr></a:pPr>"
     margins = f'marL="{INSET_X}" marR="{INSET_X}" marT="{INSET_Y}" marB="{INSET_Y}"'

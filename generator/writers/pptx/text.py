@@ -116,11 +116,17 @@ def paragraph_xml(text: str, size: float, style: dict[str, Any], kept: str | Non
     bold = int(bool(style.get("bold", False)))
     colour = style.get("colour", theme.INK)
     look = f'sz="{Pt(size).centipoints}" b="{bold}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-    parts = re.split("\n|\v", text)
-    runs = "<a:br/>".join(f"<a:r><a:rPr {look}</a:rPr><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
+    runs = runs_xml(text, look)
     if not text:
         return f"<a:p><a:pPr{align}>{spacing}<a:defRPr {look}</a:defRPr></a:pPr></a:p>"
     return f"<a:p><a:pPr{align}>{spacing}</a:pPr>{runs}</a:p>"
+
+
+def runs_xml(text: str, look: str) -> str:
+    """Return the runs of a paragraph, one per line (lines joined by breaks), each with the run properties
+    look (the attributes and fill of a:rPr, closed by the caller's '>')."""
+    parts = re.split("\n|\v", text)
+    return "<a:br/>".join(f"<a:r><a:rPr {look}</a:rPr><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
@@ -172,7 +178,14 @@ def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[fl
     return slide.shapes._shape_factory(sp)
 
 
-def textboxes(slide: Any, items: Sequence[tuple[Box, list[Para]]], largest: float, **look: Any) -> list[Any]:
-    """Add text boxes that sit side by side, all at one size: the largest at which every one fits."""
+def textboxes(
+    slide: Any, items: Sequence[tuple[Box, list[Para]]], largest: float, tints: Sequence[str] = (), **look: Any
+) -> list[Any]:
+    """Add text boxes that sit side by side, all at one size: the largest at which every one fits (each with
+    its own tint where tints are given)."""
     size = min((fitted_size(box, paras, largest) for box, paras in items), default=largest)
-    return [textbox(slide, box, paras, size, min(size, MIN_SIZE), **look) for box, paras in items]
+    tinted = [{"tint": tint} for tint in tints] or [{}] * len(items)
+    return [
+        textbox(slide, box, paras, size, min(size, MIN_SIZE), **look, **own)
+        for (box, paras), own in zip(items, tinted, strict=True)
+    ]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from openpyxl import Workbook
@@ -108,8 +109,7 @@ class Sheets:
             Kind.NUMBER: "#,##0.##",
         }
         self.choices = {c.name: c.labels for c in part.choices}
-        self.looks: dict[tuple[bool, int, str | None, bool], Any] = {}
-        self.shared: dict[tuple[object, ...], Any] = {}
+        self.looks: dict[tuple[object, ...], Any] = {}
 
     def build(self) -> Workbook:
         """Return the workbook with every sheet written."""
@@ -157,7 +157,8 @@ class Sheets:
         for index, column in enumerate(table.columns, 1):
             cell = ws.cell(HEADER_ROW, index)
             set_text(cell, column.label)
-            self._look(cell, ("header", column.internal), _header_look(theme.SUBTLE if column.internal else theme.NAVY))
+            fill = theme.SUBTLE if column.internal else theme.NAVY
+            self._look(cell, ("header", fill), partial(_header_look, fill))
             ws.column_dimensions[letters[column.key]].width = _width(table, column)
             if column.internal:  # settings the formulas read (muted grey, never printed); a chart's helpers hidden
                 ws.column_dimensions[letters[column.key]].hidden = table.chart is not None
@@ -204,31 +205,31 @@ class Sheets:
                     cell.value = raw
                 self._style(cell, wraps, indent, self.number_format(column.kind))
 
-    def _look(self, cell: Any, key: tuple[object, ...], make: Callable[[Any], None]) -> None:
-        """Give a cell a look: made with openpyxl's setters the first time, copied afterwards (each setter
-        compares the new style with every one the workbook holds)."""
-        known = self.shared.get(key)
+    def _look(self, cell: Any, key: tuple[object, ...], make: Callable[[], dict[str, Any]]) -> None:
+        """Give a cell the look a key names: the first time set with openpyxl's setters (attribute by
+        attribute, as make returns them), afterwards copied (each setter compares the new style with every
+        one the workbook holds, which costs more than the values)."""
+        known = self.looks.get(key)
         if known is None:
-            make(cell)
-            self.shared[key] = copy(cell._style)
+            for name, value in make().items():
+                setattr(cell, name, value)
+            self.looks[key] = copy(cell._style)
         else:
             cell._style = copy(known)
 
     def _style(self, cell: Any, wrap: bool, indent: int, number_format: str | None, computed: bool = False) -> None:
-        """Give a data cell its rule, alignment, number format and (a formula) its grey; a look seen before is
-        copied, not rebuilt (openpyxl hashes every style object it is given, which costs more than the values)."""
-        key = (wrap, indent, number_format, computed)
-        known = self.looks.get(key)
-        if known is not None:
-            cell._style = copy(known)
-            return
-        cell.border = Border(bottom=THIN)
-        cell.alignment = Alignment(wrap_text=wrap, vertical="top", indent=indent)
-        if computed:
-            cell.fill = PatternFill("solid", fgColor=theme.FORMULA_FILL)
-        if number_format is not None:
-            cell.number_format = number_format
-        self.looks[key] = copy(cell._style)
+        """Give a data cell its rule, alignment, number format and (a formula) its grey."""
+
+        def make() -> dict[str, Any]:
+            look: dict[str, Any] = {"border": Border(bottom=THIN)}
+            look["alignment"] = Alignment(wrap_text=wrap, vertical="top", indent=indent)
+            if computed:
+                look["fill"] = PatternFill("solid", fgColor=theme.FORMULA_FILL)
+            if number_format is not None:
+                look["number_format"] = number_format
+            return look
+
+        self._look(cell, ("data", wrap, indent, number_format, computed), make)
 
     def _value(self, cell: Any, value: Cell, kind: Kind) -> None:
         """Write one raw value with the number format of its kind."""
@@ -250,9 +251,9 @@ class Sheets:
         for index, item in enumerate(block.fields):
             row = HEADER_ROW + index
             set_text(ws.cell(row, 1), item.label)
-            self._look(ws.cell(row, 1), ("label",), _font_look(Font(bold=True, color=theme.NAVY)))
+            self._look(ws.cell(row, 1), ("label",), _label_look)
             cell = ws.cell(row, 2)
-            self._look(cell, ("value",), _alignment_look(Alignment(wrap_text=True, vertical="top", horizontal="left")))
+            self._look(cell, ("value",), _value_look)
             if item.formula:
                 formula = _FIELD.sub(lambda m: f"B{rows[m[1]]}", item.formula)
                 cell.value = resolve(formula, self.layout, {}, row)
@@ -324,33 +325,23 @@ class Sheets:
                 set_text(ws.cell(offset, index), value)
 
 
-def _header_look(fill: str) -> Callable[[Any], None]:
-    """Return what styles a table's header cell: bold white on a fill, wrapped, centred vertically."""
-
-    def make(cell: Any) -> None:
-        cell.font = Font(bold=True, color=theme.WHITE)
-        cell.fill = PatternFill("solid", fgColor=fill)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-
-    return make
+def _header_look(fill: str) -> dict[str, Any]:
+    """Return the look of a table's header cell: bold white on a fill, wrapped, centred vertically."""
+    return {
+        "font": Font(bold=True, color=theme.WHITE),
+        "fill": PatternFill("solid", fgColor=fill),
+        "alignment": Alignment(wrap_text=True, vertical="center"),
+    }
 
 
-def _font_look(font: Font) -> Callable[[Any], None]:
-    """Return what gives a cell a font."""
-
-    def make(cell: Any) -> None:
-        cell.font = font
-
-    return make
+def _label_look() -> dict[str, Any]:
+    """Return the look of a field's label: bold, navy."""
+    return {"font": Font(bold=True, color=theme.NAVY)}
 
 
-def _alignment_look(alignment: Alignment) -> Callable[[Any], None]:
-    """Return what gives a cell an alignment."""
-
-    def make(cell: Any) -> None:
-        cell.alignment = alignment
-
-    return make
+def _value_look() -> dict[str, Any]:
+    """Return the look of a field's value: wrapped, at the top left."""
+    return {"alignment": Alignment(wrap_text=True, vertical="top", horizontal="left")}
 
 
 def _print_columns(block: object) -> tuple[int, int]:

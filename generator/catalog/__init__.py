@@ -20,16 +20,42 @@ def _languages() -> tuple[str, ...]:
 LANGUAGES = _languages()  # found from the catalogue files: adding de.yaml adds German
 
 
+class Recording(dict[str, Any]):
+    """A dict that remembers which keys were read (the test for unused catalogue keys reads it)."""
+
+    def __init__(self, entries: dict[str, Any]) -> None:
+        super().__init__(entries)
+        self.read: set[str] = set()
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def items(self) -> Any:
+        self.read.update(self.keys())
+        return super().items()
+
+
 class Catalog:
     """The labels and hints of one language, looked up by key."""
 
     def __init__(self, language: str, entries: dict[str, Any]) -> None:
         self.language = language
-        self.labels: dict[str, str] = entries["labels"]
-        self.hints: dict[str, str] = entries["hints"]
-        self.notes: dict[str, str] = entries.get("notes", {})
-        self.enums: dict[str, dict[str, str]] = entries["enums"]
-        self.typical: dict[str, Any] = entries.get("typical", {})  # what a blank plan pre-lists
+        self.labels: dict[str, str] = Recording(entries["labels"])
+        self.hints: dict[str, str] = Recording(entries["hints"])
+        self.notes: dict[str, str] = Recording(entries.get("notes", {}))
+        self.enums: dict[str, dict[str, str]] = Recording(entries["enums"])
+        self.typical: dict[str, Any] = Recording(entries.get("typical", {}))  # what a blank plan pre-lists
+        self.formats: dict[str, str] = entries["formats"]  # the locale and the date shapes of this language
+
+    @property
+    def tag(self) -> str:
+        """Return the language tag files declare (de-DE): for spell-checking and screen readers."""
+        return self.formats["tag"]
 
     def label(self, key: str) -> str:
         """Return the label for key (KeyError if the catalogue lacks it)."""

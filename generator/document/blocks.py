@@ -459,7 +459,10 @@ class Part:
     sections: tuple[Section, ...]
     cover: Cover | None = None
     choices: tuple[Choice, ...] = ()
-    money_format: str = ""
+    money_format: str = ""  # the workbook number formats of the plan's currency and language
+    short_money_format: str = ""
+    date_format: str = "d mmm yyyy"
+    month_format: str = "mmm yy"
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import TypeVar
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import (
+    format_compact_currency,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_symbol,
+)
 
 from generator.catalog import Catalog
 from generator.document.blocks import NOTHING, Cell, Row
@@ -12,19 +24,23 @@ from generator.model.enums import Vocabulary
 
 T = TypeVar("T")
 
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥"}
 BLANK_ROWS = 3
 EMPTY = NOTHING
+_GROUPED = re.compile(r"\d{4}")  # a compact amount the locale does not abbreviate (German thousands)
+_CODE_BESIDE_DIGIT = re.compile(r"(?<=[A-Za-z]{2})(?=[\d-])|(?<=\d)(?=[A-Za-z]{2})")
 
 
 class Formatter:
-    """Formats values of one plan in one language; empty values become bracketed hints."""
+    """Formats values of one plan in one language and its locale (Babel); empty values become bracketed hints."""
 
     def __init__(self, cat: Catalog, currency: str, blank: bool = True) -> None:
         self.cat = cat
         self.currency = currency
         self.blank = blank
-        self.symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+        self.locale = Locale.parse(cat.formats["locale"])
+        pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
+        self._money_pattern = pattern.replace("#,##0.00", "#,##0")
+        self._percent_pattern = self.locale.percent_formats[None].pattern.split(";")[0].replace("0%", "0.#%")
 
     def hint(self, key: str) -> str:
         """Return what an empty field shows: its bracketed hint in a blank plan, a dash in a filled one."""
@@ -48,38 +64,48 @@ class Formatter:
         return self.text(sep.join(v for v in values if v), hint)
 
     def money(self, value: float | None, hint: str = "amount") -> str:
-        """Return an amount with currency symbol and thousands separators."""
+        """Return a whole amount in the locale's shape: €1,250,000, 1.250.000 €, 1 250 000 €."""
         if value is None:
             return self.hint(hint)
-        return f"{self.symbol}{value:,.0f}"
+        return self._spaced(format_currency(value, self.currency, self._money_pattern, self.locale, currency_digits=False))
 
     def money_short(self, value: float | None, hint: str = "amount") -> str:
-        """Return an amount abbreviated for big-number tiles (1.3M, 250K)."""
+        """Return an amount abbreviated for big-number tiles: €1.3M, 1,3 Mio. €, 1,3 млн €."""
         if value is None:
             return self.hint(hint)
-        for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-            if abs(value) >= size:
-                return f"{self.symbol}{value / size:,.1f}{suffix}".replace(".0" + suffix, suffix)
-        return f"{self.symbol}{value:,.0f}"
+        short = format_compact_currency(value, self.currency, locale=self.locale, fraction_digits=1)
+        return self.money(value) if _GROUPED.search(short) else self._spaced(short)
+
+    def _spaced(self, amount: str) -> str:
+        """Return an amount whose letter code (CHF) is kept apart from the digits by a no-break space."""
+        return _CODE_BESIDE_DIGIT.sub("\u00a0", amount)
 
     def percent(self, value: float | None, hint: str = "percent", signed: bool = False) -> str:
-        """Return a percentage like 40% (or +12.5% when signed)."""
+        """Return a percentage in the locale's shape, one decimal at most: 40%, 12,5 %, +58,5 %."""
         if value is None:
             return self.hint(hint)
-        text = f"{value:+.1f}" if signed else f"{value:.1f}"
-        return text.replace(".0", "") + "%"
+        shown = format_percent(Decimal(str(value)) / 100, self._percent_pattern, self.locale)
+        return f"+{shown}" if signed and value > 0 else shown
 
     def number(self, value: float | None, hint: str = "number") -> str:
-        """Return a number with thousands separators and no needless decimals."""
+        """Return a number with the locale's separators and no needless decimals."""
         if value is None:
             return self.hint(hint)
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+        return format_decimal(value, "#,##0.##", self.locale)
 
     def date(self, value: date | None, hint: str = "date") -> str:
-        """Return a date like 15 Jan 2027."""
+        """Return a date in the language's shape: 15 Jan 2027, 15.01.2027, 15 janv. 2027."""
         if value is None:
             return self.hint(hint)
-        return f"{value.day} {self.cat.label(f'month_{value.month}')} {value.year}"
+        return format_date(value, self.cat.formats["date"], self.locale)
+
+    def quarter(self, value: str, hint: str = "quarter") -> str:
+        """Return a quarter given as 'Q3 2027' in the locale's shape: Q3 2027, T3 2027, 3-й кв. 2027."""
+        if not value:
+            return self.hint(hint)
+        number, year = value.split()
+        first_month = date(int(year), 3 * int(number[1]) - 2, 1)
+        return format_date(first_month, "QQQ y", self.locale)
 
     def enum(self, value: Vocabulary | None, hint: str) -> str:
         """Return the label of a vocabulary value, or the hint."""
@@ -115,6 +141,24 @@ class Formatter:
         """Return a row whose cells show the given hints."""
         return Row(tuple((key, Cell(self.hint(hint))) for key, hint in hints.items()))
 
-    def money_format(self) -> str:
-        """Return the workbook number format of an amount in the plan's currency."""
-        return f'"{self.symbol}"#,##0'
+    def money_format(self, short: bool = False) -> str:
+        """Return the workbook number format of an amount, the currency where the locale puts it ("€"#,##0,
+        #,##0" €"); short abbreviates millions and thousands in the language (chart labels: €1.4M, 1,4 Mio. €)."""
+        symbol = get_currency_symbol(self.currency, self.locale)
+        if len(symbol) > 1 and symbol.isalpha():
+            symbol = symbol + "\u00a0" if self._money_pattern.startswith("¤") else "\u00a0" + symbol
+        before, _, after = (f'"{p.replace("¤", symbol)}"' if p else "" for p in self._money_pattern.partition("#,##0"))
+        if not short:
+            return f"{before}#,##0{after}"
+        million, thousand = self.cat.formats["compact_million"], self.cat.formats["compact_thousand"]
+        return f'[>=1000000]{before}#,##0.0,,"{million}"{after};[>=1000]{before}#,##0,"{thousand}"{after};{before}0{after}'
+
+    def workbook_formats(self) -> dict[str, str]:
+        """Return the workbook number formats of money, dates and the timeline's months in this locale."""
+        formats = self.cat.formats
+        return {
+            "money_format": self.money_format(),
+            "short_money_format": self.money_format(short=True),
+            "date_format": formats["excel_date"],
+            "month_format": formats["excel_month"],
+        }

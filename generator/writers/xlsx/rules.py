@@ -68,7 +68,7 @@ def _row_rule(mark: Highlight, cell: str) -> FormulaRule:
     return FormulaRule(formula=[f'{cell}="{mark.equals}"'], fill=PatternFill("solid", fgColor=mark.fill), font=font)
 
 
-def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int], money: str) -> None:
+def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int], money: tuple[str, str]) -> None:
     """Add the table's native chart to the right of it, in the documents' colours, values labelled."""
     spec = table.chart
     assert spec is not None
@@ -92,25 +92,19 @@ def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int],
     ws.add_chart(drawn, f"{get_column_letter(len(table.columns) + 2)}{header}")
 
 
-def _colour(drawn: BarChart, money: str) -> None:
+def _colour(drawn: BarChart, money: tuple[str, str]) -> None:
     """Give a column chart the palette, money on its axis and labels on its columns."""
     for series, colour in zip(drawn.series, SERIES, strict=False):
         series.graphicalProperties.solidFill = colour
         series.graphicalProperties.line.solidFill = colour
-    drawn.y_axis.numFmt = money
-    drawn.y_axis.number_format = money
+    full, short = money  # the axis in whole amounts, the labels abbreviated
+    drawn.y_axis.numFmt = full
+    drawn.y_axis.number_format = full
     drawn.x_axis.delete = drawn.y_axis.delete = False
     last = drawn.series[-1]  # the figure that counts (target, weighted): labelled; side by side, two collide
-    last.dLbls = _values_only(DataLabelList(numFmt=short_money(money), dLblPos="outEnd"))
+    last.dLbls = _values_only(DataLabelList(numFmt=short, dLblPos="outEnd"))
     last.dLbls.txPr = _small_text()
     drawn.legend.position = "b"
-
-
-def short_money(money: str) -> str:
-    """Return an amount format that abbreviates (€1.4M, €250K) from the full one ("€"#,##0): chart labels
-    that fit above their columns."""
-    prefix = money.split("#", 1)[0]
-    return f'[>=1000000]{prefix}#,##0.0,,"M";[>=1000]{prefix}#,##0,"K";{prefix}0'
 
 
 def _axis_title(text: str) -> Title:

@@ -104,7 +104,7 @@ class Sheets:
             Kind.MONEY: part.money_format,
             Kind.PERCENT: "0%",
             Kind.CHANGE: "+0.0%;-0.0%;0.0%",
-            Kind.DATE: "d mmm yyyy",
+            Kind.DATE: part.date_format,
             Kind.INT: "#,##0",
             Kind.NUMBER: "#,##0.##",
         }
@@ -180,7 +180,7 @@ class Sheets:
         rules.validations(ws, table, letters, self.choices, range(FIRST_ROW, VALIDATION_ROWS + 1))
         rules.highlights(ws, table, letters, FIRST_ROW, max(last_row, VALIDATION_ROWS))
         if table.chart is not None:
-            rules.chart(ws, table, letters, (HEADER_ROW, last_row), self.part.money_format)
+            rules.chart(ws, table, letters, (HEADER_ROW, last_row), (self.part.money_format, self.part.short_money_format))
 
     def _row(self, ws: Any, table: Table, data: Row, number: int, letters: dict[str, str]) -> None:
         """Write one data row; text wraps in its column (never runs across the sheet), numbers do not."""
@@ -292,7 +292,7 @@ class Sheets:
         first_month = len(block.columns) + 1
         for index, month in enumerate(block.months, first_month):
             cell = ws.cell(HEADER_ROW, index, month)
-            cell.number_format = "mmm yy"
+            cell.number_format = self.part.month_format
             ws.column_dimensions[get_column_letter(index)].width = 7
         for cell in ws[HEADER_ROW]:
             cell.font = Font(bold=True, color=theme.WHITE)

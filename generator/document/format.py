@@ -67,7 +67,9 @@ class Formatter:
         """Return a whole amount in the locale's shape: €1,250,000, 1.250.000 €, 1 250 000 €."""
         if value is None:
             return self.hint(hint)
-        return self._spaced(format_currency(value, self.currency, self._money_pattern, self.locale, currency_digits=False))
+        return self._spaced(
+            format_currency(value, self.currency, self._money_pattern, self.locale, currency_digits=False)
+        )
 
     def money_short(self, value: float | None, hint: str = "amount") -> str:
         """Return an amount abbreviated for big-number tiles: €1.3M, 1,3 Mio. €, 1,3 млн €."""
@@ -151,7 +153,9 @@ class Formatter:
         if not short:
             return f"{before}#,##0{after}"
         million, thousand = self.cat.formats["compact_million"], self.cat.formats["compact_thousand"]
-        return f'[>=1000000]{before}#,##0.0,,"{million}"{after};[>=1000]{before}#,##0,"{thousand}"{after};{before}0{after}'
+        return (
+            f'[>=1000000]{before}#,##0.0,,"{million}"{after};[>=1000]{before}#,##0,"{thousand}"{after};{before}0{after}'
+        )
 
     def workbook_formats(self) -> dict[str, str]:
         """Return the workbook number formats of money, dates and the timeline's months in this locale."""

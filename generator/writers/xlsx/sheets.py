@@ -180,7 +180,9 @@ class Sheets:
         rules.validations(ws, table, letters, self.choices, range(FIRST_ROW, VALIDATION_ROWS + 1))
         rules.highlights(ws, table, letters, FIRST_ROW, max(last_row, VALIDATION_ROWS))
         if table.chart is not None:
-            rules.chart(ws, table, letters, (HEADER_ROW, last_row), (self.part.money_format, self.part.short_money_format))
+            rules.chart(
+                ws, table, letters, (HEADER_ROW, last_row), (self.part.money_format, self.part.short_money_format)
+            )
 
     def _row(self, ws: Any, table: Table, data: Row, number: int, letters: dict[str, str]) -> None:
         """Write one data row; text wraps in its column (never runs across the sheet), numbers do not."""

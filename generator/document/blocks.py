@@ -452,6 +452,16 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class NumberFormats:
+    """The workbook number formats of the plan's currency and language."""
+
+    money: str = '"€"#,##0'
+    short_money: str = '"€"0'  # chart labels: millions and thousands abbreviated
+    date: str = "d mmm yyyy"
+    month: str = "mmm yy"  # the timeline's month headers
+
+
+@dataclass(frozen=True)
 class Part:
     """One format's arrangement of the document: its cover and sections in order."""
 
@@ -459,10 +469,7 @@ class Part:
     sections: tuple[Section, ...]
     cover: Cover | None = None
     choices: tuple[Choice, ...] = ()
-    money_format: str = ""  # the workbook number formats of the plan's currency and language
-    short_money_format: str = ""
-    date_format: str = "d mmm yyyy"
-    month_format: str = "mmm yy"
+    formats: NumberFormats = field(default_factory=lambda: NumberFormats())
 
 
 @dataclass(frozen=True)

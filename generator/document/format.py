@@ -19,7 +19,7 @@ from babel.numbers import (
 )
 
 from generator.catalog import Catalog
-from generator.document.blocks import NOTHING, Cell, Row
+from generator.document.blocks import NOTHING, Cell, NumberFormats, Row
 from generator.model.enums import Vocabulary
 
 T = TypeVar("T")
@@ -157,12 +157,9 @@ class Formatter:
             f'[>=1000000]{before}#,##0.0,,"{million}"{after};[>=1000]{before}#,##0,"{thousand}"{after};{before}0{after}'
         )
 
-    def workbook_formats(self) -> dict[str, str]:
+    def workbook_formats(self) -> NumberFormats:
         """Return the workbook number formats of money, dates and the timeline's months in this locale."""
         formats = self.cat.formats
-        return {
-            "money_format": self.money_format(),
-            "short_money_format": self.money_format(short=True),
-            "date_format": formats["excel_date"],
-            "month_format": formats["excel_month"],
-        }
+        return NumberFormats(
+            self.money_format(), self.money_format(short=True), formats["excel_date"], formats["excel_month"]
+        )

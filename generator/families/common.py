@@ -237,7 +237,7 @@ def workbook_start(plan: AccountPlan, f: Formatter) -> tuple[Section, ...]:
 
 def workbook(plan: AccountPlan, f: Formatter, *sheets: Section) -> Part:
     """Return the workbook part: instructions (blank), the sheets, the drop-down lists, the money format."""
-    return Part(Format.XLSX, (*workbook_start(plan, f), *sheets), choices=choices(f.cat), **f.workbook_formats())
+    return Part(Format.XLSX, (*workbook_start(plan, f), *sheets), choices=choices(f.cat), formats=f.workbook_formats())
 
 
 def plan_date(plan: AccountPlan, f: Formatter) -> Field:

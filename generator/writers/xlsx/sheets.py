@@ -101,10 +101,10 @@ class Sheets:
         self.layout = Layout()
         self.layout.plan(part)
         self.formats = {
-            Kind.MONEY: part.money_format,
+            Kind.MONEY: part.formats.money,
             Kind.PERCENT: "0%",
             Kind.CHANGE: "+0.0%;-0.0%;0.0%",
-            Kind.DATE: part.date_format,
+            Kind.DATE: part.formats.date,
             Kind.INT: "#,##0",
             Kind.NUMBER: "#,##0.##",
         }
@@ -181,7 +181,7 @@ class Sheets:
         rules.highlights(ws, table, letters, FIRST_ROW, max(last_row, VALIDATION_ROWS))
         if table.chart is not None:
             rules.chart(
-                ws, table, letters, (HEADER_ROW, last_row), (self.part.money_format, self.part.short_money_format)
+                ws, table, letters, (HEADER_ROW, last_row), (self.part.formats.money, self.part.formats.short_money)
             )
 
     def _row(self, ws: Any, table: Table, data: Row, number: int, letters: dict[str, str]) -> None:
@@ -294,7 +294,7 @@ class Sheets:
         first_month = len(block.columns) + 1
         for index, month in enumerate(block.months, first_month):
             cell = ws.cell(HEADER_ROW, index, month)
-            cell.number_format = self.part.month_format
+            cell.number_format = self.part.formats.month
             ws.column_dimensions[get_column_letter(index)].width = 7
         for cell in ws[HEADER_ROW]:
             cell.font = Font(bold=True, color=theme.WHITE)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.catalog import LANGUAGES, find_catalog
 from generator.document.blocks import Document
 from generator.document.checks import oversized_cells
 from generator.errors import AccountPlanError, OutputLimitError
@@ -43,6 +44,14 @@ def blank_plan() -> AccountPlan:
     return AccountPlan()
 
 
+def in_language(plan: AccountPlan, language: str | None) -> AccountPlan:
+    """Return the plan with its documents' language set to language (unchanged when None or empty)."""
+    if not language:
+        return plan
+    find_catalog(language)  # an unknown language is a usage error that lists the known ones
+    return plan.model_copy(update={"plan": plan.plan.model_copy(update={"language": language})})
+
+
 def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
     """Return the bytes of one family in one format: deterministic for the same plan."""
     check_family(family)
@@ -56,7 +65,7 @@ def _write(doc: Document, fmt: str) -> bytes:
     """Return one format of a built document, normalised when it is an Office package."""
     writer = get_writer(fmt)
     data = writer.write(doc)
-    return normalize_package(data, doc.meta.when) if writer.package else data
+    return normalize_package(data, doc.meta.when, find_catalog(doc.meta.language).tag) if writer.package else data
 
 
 def check(plan: AccountPlan, families: Sequence[str] = (), formats: Sequence[str] = ()) -> list[Document]:
@@ -113,13 +122,14 @@ def source_bytes(plan: AccountPlan, suffix: str) -> bytes:
     """Return a plan written as a data source: a data workbook (.xlsx) or YAML (.yaml/.yml)."""
     found = codec(suffix)
     data = found.write(plan)
-    return normalize_package(data, plan.plan.date) if found.package else data
+    return normalize_package(data, plan.plan.date, find_catalog(plan.plan.language).tag) if found.package else data
 
 
-def init_workbook(out: Path | str = "account-plan.xlsx") -> Path:
-    """Write a blank data workbook (a sheet per section, drop-downs, notes on headers); return its path."""
+def init_workbook(out: Path | str = "account-plan.xlsx", language: str | None = None) -> Path:
+    """Write a blank data workbook (a sheet per section, drop-downs, notes on headers) in language; return its
+    path."""
     path = Path(out)
-    write_atomic(path, source_bytes(blank_plan(), path.suffix.lower() or ".xlsx"))
+    write_atomic(path, source_bytes(in_language(blank_plan(), language), path.suffix.lower() or ".xlsx"))
     return path
 
 
@@ -137,6 +147,7 @@ def schema() -> str:
 
 
 __all__ = [
+    "LANGUAGES",
     "AccountPlan",
     "AccountPlanError",
     "LoadedPlan",
@@ -147,6 +158,7 @@ __all__ = [
     "convert",
     "families_table",
     "generate",
+    "in_language",
     "init_workbook",
     "load_plan",
     "render",

@@ -65,12 +65,13 @@ class Options:
     out: Path
     families: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
+    language: str = ""  # overrides each plan's language when given
 
     def fingerprint(self) -> str:
         """Return a hash of the options and of the generator (version and bundled templates)."""
         from generator import __version__, resources
 
-        digest = hashlib.sha256(f"{__version__}|{self.families}|{self.formats}".encode())
+        digest = hashlib.sha256(f"{__version__}|{self.families}|{self.formats}|{self.language}".encode())
         folder = resources.templates()
         for name in sorted(p.name for p in folder.iterdir() if p.name.endswith((".docx", ".pptx", ".png"))):
             digest.update(name.encode() + folder.joinpath(name).read_bytes())
@@ -146,7 +147,7 @@ def render_account(
     import generator as lib
 
     try:
-        made = lib.suite(plan, options.families, options.formats)
+        made = lib.suite(lib.in_language(plan, options.language), options.families, options.formats)
     except AccountPlanError as error:
         return AccountReport(report.source, "failed", messages=error.messages()), {}
     return report, {name: data for name, _, _, data in made}

@@ -66,6 +66,13 @@ OUT = click.option(
 FAMILY = click.option(
     "--family", "families", multiple=True, metavar="F", help="Only this family (repeatable); see `accountplan list`."
 )
+LANGUAGE = click.option(
+    "--language",
+    "language",
+    metavar="LANG",
+    default=None,
+    help=f"Documents in this language ({', '.join(lib.LANGUAGES)}) instead of the plan's own.",
+)
 FORMAT = click.option(
     "--format", "formats", multiple=True, metavar="EXT", help="Only this format: docx, pptx or xlsx (repeatable)."
 )
@@ -82,6 +89,7 @@ def main() -> None:
 @OUT
 @FAMILY
 @FORMAT
+@LANGUAGE
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: usable cores).")
 @click.option("--force", is_flag=True, help="Rebuild accounts whose sources and files are unchanged.")
 @click.option("--shard", metavar="I/N", help="Build only the I-th of N stable slices of the sources.")
@@ -94,6 +102,7 @@ def build(
     out: Path,
     families: tuple[str, ...],
     formats: tuple[str, ...],
+    language: str | None,
     jobs: int | None,
     force: bool,
     shard: str | None,
@@ -107,9 +116,9 @@ def build(
     if len(sources) <= 1 and not batch_options and (not sources or Path(sources[0]).is_file()):
         loaded = lib.load_plan(Path(sources[0]) if sources else None)
         _warn(loaded.warnings)
-        _print_outputs(lib.generate(loaded.plan, out, families, formats))
+        _print_outputs(lib.generate(lib.in_language(loaded.plan, language), out, families, formats))
         return
-    options = batch.Options(out, families, formats)
+    options = batch.Options(out, families, formats, language or "")
     _batch(sources, options, (jobs, scheduler), force, shard, quiet, as_json)
 
 
@@ -173,10 +182,22 @@ def _progress(total: int, silent: bool) -> Iterator[Callable[[batch.AccountRepor
 @OUT
 @FAMILY
 @FORMAT
+@click.option(
+    "--language",
+    "language",
+    metavar="LANG",
+    default=None,
+    help=f"Templates in this language ({', '.join(lib.LANGUAGES)}), or 'all': written to OUT/blank/<LANG>/.",
+)
 @reports_errors
-def blank(out: Path, families: tuple[str, ...], formats: tuple[str, ...]) -> None:
-    """Write blank templates (hints in every field) to OUT/blank/."""
-    _print_outputs(lib.generate(lib.blank_plan(), out, families, formats))
+def blank(out: Path, families: tuple[str, ...], formats: tuple[str, ...], language: str | None) -> None:
+    """Write blank templates (hints in every field) to OUT/blank/ (OUT/blank/<LANG>/ with --language)."""
+    if not language:
+        _print_outputs(lib.generate(lib.blank_plan(), out, families, formats))
+        return
+    for each in lib.LANGUAGES if language == "all" else (language,):
+        plan = lib.in_language(lib.blank_plan(), each)
+        _print_outputs(lib.generate(plan, out, families, formats, folder=f"{lib.BLANK_FOLDER}/{each}"))
 
 
 @main.command()
@@ -205,10 +226,11 @@ def validate(source: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Data workbook to write.",
 )
+@LANGUAGE
 @reports_errors
-def init(out: Path) -> None:
-    """Write a blank data workbook to fill in Excel instead of YAML."""
-    click.echo(f"wrote {lib.init_workbook(out)}")
+def init(out: Path, language: str | None) -> None:
+    """Write a blank data workbook to fill in Excel instead of YAML (its help in LANG)."""
+    click.echo(f"wrote {lib.init_workbook(out, language)}")
 
 
 @main.command()

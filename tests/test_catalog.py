@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
+import generator as lib
 import generator.catalog
 from generator.catalog import LANGUAGES, catalog
+from generator.model.plan import AccountPlan
+from generator.model.validation import validate_data
+from tests.stress import stress_data
 
 
 def _keys(language: str) -> dict[str, set[str]]:
@@ -27,3 +31,30 @@ def test_the_languages_are_the_catalogue_files() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_catalogue_has_the_english_keys(language: str) -> None:
     assert _keys(language) == _keys("en")
+
+
+def _every_file(plan: AccountPlan) -> None:
+    """Make every family in every format and the data workbook of plan, nothing written."""
+    for family in lib.FAMILY_IDS:
+        for fmt in lib.formats_of(family):
+            lib.render(plan, family, fmt)
+    lib.source_bytes(plan, ".xlsx")
+
+
+def test_every_catalogue_key_is_used_by_some_document() -> None:
+    """A key nobody reads is a label translated for nothing, or a sign that a document lost a heading."""
+    cat = catalog("en")
+    for plan in (lib.load_plan().plan, lib.blank_plan(), validate_data(stress_data()).plan):
+        _every_file(plan)
+    parts = {"labels": cat.labels, "hints": cat.hints, "notes": cat.notes, "enums": cat.enums, "typical": cat.typical}
+    unused = {name: sorted(set(part) - part.read) for name, part in parts.items()}  # type: ignore[attr-defined]
+    assert unused == {name: [] for name in parts}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_vocabulary_labels_fit_an_excel_drop_down(language: str) -> None:
+    """Drop-down lists are comma-separated and at most 255 characters; each label must name one value."""
+    for vocabulary, labels in catalog(language).enums.items():
+        shown = list(labels.values())
+        assert not [label for label in shown if "," in label], vocabulary
+        assert len(set(shown)) == len(shown) and len(",".join(shown)) <= 255, vocabulary

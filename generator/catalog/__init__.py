@@ -81,3 +81,6 @@ def catalog(language: str = "en") -> Catalog:
         raise UnknownNameError("language", language, list(LANGUAGES))
     text = resources.files("generator.catalog").joinpath(f"{language}.yaml").read_text("utf-8")
     return Catalog(language, yaml.safe_load(text))
+
+
+find_catalog = catalog  # the same, under a name that does not shadow this module in the package namespace

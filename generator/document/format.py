@@ -40,7 +40,7 @@ class Formatter:
         self.locale = Locale.parse(cat.formats["locale"])
         pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
         self._money_pattern = pattern.replace("#,##0.00", "#,##0")
-        self._percent_pattern = self.locale.percent_formats[None].pattern.split(";")[0].replace("0%", "0.#%")
+        self._percent_pattern = self.locale.percent_formats[None].pattern.split(";")[0].replace("#,##0", "#,##0.#")
 
     def hint(self, key: str) -> str:
         """Return what an empty field shows: its bracketed hint in a blank plan, a dash in a filled one."""
@@ -89,7 +89,7 @@ class Formatter:
         shown = format_percent(Decimal(str(value)) / 100, self._percent_pattern, self.locale)
         return f"+{shown}" if signed and value > 0 else shown
 
-    def number(self, value: float | None, hint: str = "number") -> str:
+    def number(self, value: float | None, hint: str) -> str:
         """Return a number with the locale's separators and no needless decimals."""
         if value is None:
             return self.hint(hint)
@@ -147,15 +147,16 @@ class Formatter:
         """Return the workbook number format of an amount, the currency where the locale puts it ("€"#,##0,
         #,##0" €"); short abbreviates millions and thousands in the language (chart labels: €1.4M, 1,4 Mio. €)."""
         symbol = get_currency_symbol(self.currency, self.locale)
-        if len(symbol) > 1 and symbol.isalpha():
-            symbol = symbol + "\u00a0" if self._money_pattern.startswith("¤") else "\u00a0" + symbol
-        before, _, after = (f'"{p.replace("¤", symbol)}"' if p else "" for p in self._money_pattern.partition("#,##0"))
+        before, _, after = self._money_pattern.partition("#,##0")
+        spaced = len(symbol) > 1 and symbol.isalpha()  # a letter code (CHF) is set apart from the digits
+        before = before.replace("¤", symbol + ("\u00a0" if spaced and before.endswith("¤") else ""))
+        after = after.replace("¤", ("\u00a0" if spaced and after.startswith("¤") else "") + symbol)
         if not short:
-            return f"{before}#,##0{after}"
+            return f"{_quoted(before)}#,##0{_quoted(after)}"
         million, thousand = self.cat.formats["compact_million"], self.cat.formats["compact_thousand"]
-        return (
-            f'[>=1000000]{before}#,##0.0,,"{million}"{after};[>=1000]{before}#,##0,"{thousand}"{after};{before}0{after}'
-        )
+        big = f"{_quoted(before)}#,##0.0,,{_quoted(million + after)}"
+        small = f"{_quoted(before)}#,##0,{_quoted(thousand + after)}"
+        return f"[>=1000000]{big};[>=1000]{small};{_quoted(before)}0{_quoted(after)}"
 
     def workbook_formats(self) -> NumberFormats:
         """Return the workbook number formats of money, dates and the timeline's months in this locale."""
@@ -163,3 +164,8 @@ class Formatter:
         return NumberFormats(
             self.money_format(), self.money_format(short=True), formats["excel_date"], formats["excel_month"]
         )
+
+
+def _quoted(text: str) -> str:
+    """Return text as a literal of a workbook number format ("" for none)."""
+    return f'"{text}"' if text else ""

@@ -89,7 +89,7 @@ def kpi_value(kpi: Kpi, value: float | None, f: Formatter) -> str:
         return f.percent(value)
     if kpi.unit is KpiUnit.CURRENCY:
         return f.money(value)
-    return f.number(value)
+    return f.number(value, "actual")
 
 
 def _kpi_row(kpi: Kpi, f: Formatter) -> Row:

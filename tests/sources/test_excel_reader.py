@@ -7,6 +7,7 @@ import time
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -61,11 +62,38 @@ def test_init_writes_a_blank_data_workbook_with_drop_downs_and_notes(tmp_path: P
     result = CliRunner().invoke(main, ["init", "-o", str(tmp_path / "mine.xlsx")])
     assert result.exit_code == 0
     wb = load_workbook(tmp_path / "mine.xlsx")
-    assert wb.sheetnames[:3] == ["Plan", "Lists", "Team"] and "Stakeholders" in wb.sheetnames
+    assert wb.sheetnames[:4] == ["Instructions", "Plan", "Lists", "Team"] and "Stakeholders" in wb.sheetnames
     stakeholders = wb["Stakeholders"]
     assert stakeholders["A1"].value == "name" and "Required" in stakeholders["A1"].comment.text
-    assert any("champion" in dv.formula1 for dv in stakeholders.data_validations.dataValidation)
+    assert any("Champion" in dv.formula1 for dv in stakeholders.data_validations.dataValidation)
     assert wb["Plan"]["A2"].value == "plan.title"
+
+
+def test_init_in_german_gives_german_help_drop_downs_and_instructions(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", "--language", "de", "-o", str(tmp_path / "de.xlsx")])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(tmp_path / "de.xlsx")
+    assert wb.sheetnames[:2] == ["Anleitung", "Plan"] and "Arbeitsmappe" in wb["Anleitung"]["A1"].value
+    actions = wb["Actions"]
+    assert "Pflichtfeld" in actions["A1"].comment.text  # headers stay field names, the same in every language
+    assert any("In Arbeit" in dv.formula1 for dv in actions.data_validations.dataValidation)
+
+
+def test_a_workbook_in_another_language_reads_as_the_same_plan(tmp_path: Path, example: AccountPlan) -> None:
+    german = lib.in_language(example, "de")
+    path = tmp_path / "de.xlsx"
+    path.write_bytes(lib.source_bytes(german, ".xlsx"))
+    assert load_workbook(path)["Stakeholders"]["E2"].value == "Wirtschaftliche Entscheidung"
+    assert lib.load_plan(path).plan == german
+
+
+def test_vocabulary_labels_of_any_language_are_read(tmp_path: Path) -> None:
+    def french_status(wb: Any) -> None:
+        wb["Actions"]["H2"] = "En cours"  # a French label typed into an English workbook
+
+    path = edited(tmp_path, french_status)
+    column = [c.value for c in load_workbook(path)["Actions"][1]].index("status")
+    assert column == 7 and lib.load_plan(path).plan.actions[0].status.value == "in_progress"
 
 
 def test_blank_data_workbook_reads_as_an_empty_plan_with_clear_requirements(tmp_path: Path) -> None:

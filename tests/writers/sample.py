@@ -26,6 +26,7 @@ from generator.document.blocks import (
     Kind,
     Matrix,
     Meta,
+    NumberFormats,
     OrgChart,
     Paragraph,
     Part,
@@ -143,7 +144,9 @@ def workbook_part() -> Part:
         Section(k, k.title(), (b,))
         for k, b in (("summary", summary), ("deals", table), ("heat", heat), ("time", timeline))
     )
-    return Part(Format.XLSX, sections, choices=(Choice("state", ("Won", "Open")),), money_format='"€"#,##0')
+    return Part(
+        Format.XLSX, sections, choices=(Choice("state", ("Won", "Open")),), formats=NumberFormats(money='"€"#,##0')
+    )
 
 
 def document() -> Document:

@@ -13,7 +13,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from generator.catalog import catalog
+from generator.catalog import LANGUAGES, catalog
 from generator.errors import Problem, SourceError
 from generator.model.text import Loc, field_path
 from generator.ooxml import unescape
@@ -133,6 +133,8 @@ class _SheetReader:
         known = sheets()
         data: dict[str, Any] = {}
         for ws in wb.worksheets:
+            if ws.title in instruction_sheets():
+                continue
             if ws.title not in known:
                 close = difflib.get_close_matches(ws.title[:100], list(known), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
@@ -295,16 +297,24 @@ def _nested_list(data: dict[str, Any], path: str) -> list[Any]:
 
 
 @cache
-def _enum_labels() -> dict[str, str]:
-    """Return every vocabulary label (lower-case) mapped to its value, so 'In progress' reads as in_progress."""
-    labels = {}
-    for values in catalog().enums.values():
-        for value, label in values.items():
-            labels[label.lower()] = value
+def _enum_labels() -> dict[str, set[str]]:
+    """Return every vocabulary label of every language (lower-case) mapped to the values it names, so
+    'In progress', 'In Arbeit' and 'En cours' all read as in_progress."""
+    labels: dict[str, set[str]] = {}
+    for language in LANGUAGES:
+        for values in catalog(language).enums.values():
+            for value, label in values.items():
+                labels.setdefault(label.lower(), set()).add(value)
     return labels
 
 
-def _convert(value: Any, field: FieldInfo, labels: dict[str, str]) -> Any:
+@cache
+def instruction_sheets() -> frozenset[str]:
+    """Return the names the instructions sheet has in every language (the reader skips it)."""
+    return frozenset(catalog(language).label("instructions") for language in LANGUAGES)
+
+
+def _convert(value: Any, field: FieldInfo, labels: dict[str, set[str]]) -> Any:
     """Return a cell value as the model expects it (dates as dates, whole floats as ints, lists split)."""
     if value is None:
         return None
@@ -316,7 +326,8 @@ def _convert(value: Any, field: FieldInfo, labels: dict[str, str]) -> Any:
         return [line.strip() for line in str(value).split("\n") if line.strip()]
     if field.kind == "enum" and isinstance(value, str):
         text = value.strip()
-        return text if text in field.options else labels.get(text.lower(), text)
+        named = labels.get(text.lower(), set()) & set(field.options)
+        return text if text in field.options or len(named) != 1 else named.pop()
     if field.kind == "bool" and isinstance(value, str) and value.strip().upper() in ("TRUE", "FALSE"):
         return value.strip().upper() == "TRUE"
     if isinstance(value, date) and field.kind == "text":

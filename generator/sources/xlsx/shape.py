@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.catalog import Catalog
+from generator.model.enums import Vocabulary
 from generator.model.plan import AccountPlan
 from generator.model.types import unwrap
 
@@ -32,6 +34,12 @@ class FieldInfo:
     required: bool
     options: tuple[str, ...] = ()
     description: str = ""
+    vocabulary: str = ""  # the catalogue's name of an enum's labels
+
+    def labels(self, cat: Catalog) -> tuple[str, ...]:
+        """Return the allowed values as the catalogue's language shows them (the values when it has no labels)."""
+        shown = cat.enums.get(self.vocabulary, {})
+        return tuple(shown.get(option, option) for option in self.options)
 
 
 def _kind(annotation: Any) -> tuple[str, tuple[str, ...]]:
@@ -64,7 +72,9 @@ def flatten(model: type[BaseModel], prefix: str = "") -> list[FieldInfo]:
             fields.append(FieldInfo(path, "text_list", False, description=info.description or ""))
         else:
             kind, options = _kind(annotation)
-            fields.append(FieldInfo(path, kind, info.is_required(), options, info.description or ""))
+            named = isinstance(annotation, type) and issubclass(annotation, Vocabulary)
+            vocabulary = annotation.vocabulary() if named else ""
+            fields.append(FieldInfo(path, kind, info.is_required(), options, info.description or "", vocabulary))
     return fields
 
 

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from generator.catalog import catalog
+from generator.catalog import Catalog, catalog
 from generator.errors import OutputLimitError
 from generator.model.enums import Vocabulary
 from generator.model.limits import check_cell_limits
@@ -36,11 +36,10 @@ BLANK_ROWS, VALIDATION_ROWS = 3, 500
 NAVY = "1F3864"
 
 
-def describe(field: FieldInfo) -> str:
-    """Return the note shown on a field: what goes there and what is allowed (from the catalogue)."""
-    cat = catalog()
+def describe(field: FieldInfo, cat: Catalog) -> str:
+    """Return the note shown on a field in the catalogue's language: what goes there and what is allowed."""
     hint = cat.hints.get(field.path.split(".")[-1], "")
-    what = cat.label(f"data_{field.kind}") + (" " + ", ".join(field.options) if field.kind == "enum" else "")
+    what = cat.label(f"data_{field.kind}") + (" " + ", ".join(field.labels(cat)) if field.kind == "enum" else "")
     parts = [
         cat.label("data_required") if field.required else "",
         what,
@@ -62,10 +61,11 @@ def _header(ws: Any, headers: list[str], notes: list[str], widths: list[float]) 
     ws.freeze_panes = "A2"
 
 
-def _cell_value(cell: Any, value: Any, field: FieldInfo) -> None:
-    """Write one value: text as text (never a formula), dates as dates, lists one item per line."""
+def _cell_value(cell: Any, value: Any, field: FieldInfo, cat: Catalog) -> None:
+    """Write one value: text as text (never a formula), dates as dates, lists one item per line, a vocabulary's
+    value as its label in the workbook's language."""
     if isinstance(value, Vocabulary):
-        value = value.value
+        value = cat.enum(value.vocabulary(), value.value)
     if field.kind == "text_list" and isinstance(value, list):
         value = "\n".join(value)  # items are single lines (the model's rule), so the lines give them back
     if value is None or value == "" or value == []:
@@ -82,40 +82,49 @@ def _cell_value(cell: Any, value: Any, field: FieldInfo) -> None:
         cell.value = value
 
 
-def _choice(ws: Any, options: tuple[str, ...], area: str) -> None:
-    """Add a drop-down of allowed values to an area."""
+def _choice(ws: Any, options: tuple[str, ...], area: str, cat: Catalog) -> None:
+    """Add a drop-down of allowed values (labels in the workbook's language) to an area."""
     if not options:
         return
     validation = DataValidation(
         type="list", formula1='"' + ",".join(options) + '"', allow_blank=True, showErrorMessage=True
     )
-    validation.error = catalog().label("data_enum") + " " + ", ".join(options)
+    validation.error = cat.label("data_enum") + " " + ", ".join(options)
     validation.add(area)
     ws.add_data_validation(validation)
 
 
-def _plan_sheet(wb: Workbook, plan: AccountPlan) -> None:
+def _instructions_sheet(wb: Workbook, cat: Catalog) -> None:
+    """Write the sheet that says how to fill the workbook, in its language (the reader skips it)."""
+    ws = wb.create_sheet(cat.label("instructions"))
+    ws.column_dimensions["A"].width = 110
+    for row, key in enumerate(sorted(k for k in cat.labels if k.startswith("data_instructions_")), 1):
+        set_text(ws.cell(row, 1), cat.label(key))
+        ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _plan_sheet(wb: Workbook, plan: AccountPlan, cat: Catalog) -> None:
     """Write the Plan sheet: one row per single field."""
     ws = wb.create_sheet(PLAN_SHEET)
-    _header(ws, list(PLAN_HEADERS), [catalog().label(f"data_plan_{h}") for h in PLAN_HEADERS], [42, 70, 60])
+    _header(ws, list(PLAN_HEADERS), [cat.label(f"data_plan_{h}") for h in PLAN_HEADERS], [42, 70, 60])
     data = plan.model_dump(mode="python")
     for row, field in enumerate(single_fields(), 2):
         set_text(ws.cell(row, 1), field.path)
-        _cell_value(ws.cell(row, 2), get_path(data, field.path), field)
-        set_text(ws.cell(row, 3), describe(field))
+        _cell_value(ws.cell(row, 2), get_path(data, field.path), field, cat)
+        set_text(ws.cell(row, 3), describe(field, cat))
         ws.cell(row, 3).font = Font(color="7F7F7F", italic=True)
         if field.kind == "enum":
-            _choice(ws, field.options, f"B{row}")
+            _choice(ws, field.labels(cat), f"B{row}", cat)
 
 
-def _lists_sheet(wb: Workbook, plan: AccountPlan) -> None:
+def _lists_sheet(wb: Workbook, plan: AccountPlan, cat: Catalog) -> None:
     """Write the Lists sheet: one row per item of every text list."""
     ws = wb.create_sheet(LISTS_SHEET)
     paths = [f.path for f in text_lists()]
     _header(
         ws,
         list(LISTS_HEADERS),
-        [catalog().label("data_lists_list") + " " + ", ".join(paths), catalog().label("data_lists_item")],
+        [cat.label("data_lists_list") + " " + ", ".join(paths), cat.label("data_lists_item")],
         [42, 100],
     )
     data = plan.model_dump(mode="python")
@@ -125,30 +134,30 @@ def _lists_sheet(wb: Workbook, plan: AccountPlan) -> None:
             set_text(ws.cell(row, 1), path)
             set_text(ws.cell(row, 2), item)
             row += 1
-    _choice(ws, tuple(paths), f"A2:A{max(row, VALIDATION_ROWS)}")
+    _choice(ws, tuple(paths), f"A2:A{max(row, VALIDATION_ROWS)}", cat)
 
 
-def _record_sheet(wb: Workbook, plan: AccountPlan, name: str) -> None:
+def _record_sheet(wb: Workbook, plan: AccountPlan, name: str, cat: Catalog) -> None:
     """Write one list of records: a column per field, a row per record, a few empty rows when none."""
     ws = wb.create_sheet(sheet_title(name))
     columns = record_columns(name)
     widths: list[float] = [
         14 if c.kind in ("date", "int", "number", "bool") else 30 if c.kind == "text" else 18 for c in columns
     ]
-    _header(ws, [c.path for c in columns], [describe(c) for c in columns], widths)
+    _header(ws, [c.path for c in columns], [describe(c, cat) for c in columns], widths)
     records = plan.model_dump(mode="python")[name]
     for offset, record in enumerate(records):
         for index, column in enumerate(columns, 1):
-            _cell_value(ws.cell(2 + offset, index), get_path(record, column.path), column)
+            _cell_value(ws.cell(2 + offset, index), get_path(record, column.path), column, cat)
     for index, column in enumerate(columns, 1):
         letter = get_column_letter(index)
         if column.kind == "enum":
-            _choice(ws, column.options, f"{letter}2:{letter}{VALIDATION_ROWS}")
+            _choice(ws, column.labels(cat), f"{letter}2:{letter}{VALIDATION_ROWS}", cat)
         elif column.kind == "bool":
-            _choice(ws, ("TRUE", "FALSE"), f"{letter}2:{letter}{VALIDATION_ROWS}")
+            _choice(ws, ("TRUE", "FALSE"), f"{letter}2:{letter}{VALIDATION_ROWS}", cat)
         if not records:
             for row in range(2, 2 + BLANK_ROWS):
-                _cell_value(ws.cell(row, index), None, column)
+                _cell_value(ws.cell(row, index), None, column, cat)
 
 
 def joined_lists(plan: AccountPlan) -> list[str]:
@@ -174,12 +183,14 @@ def data_workbook(plan: AccountPlan) -> bytes:
     too_long = joined_lists(plan)
     if too_long:
         raise OutputLimitError(too_long)
+    cat = catalog(plan.plan.language)
     wb = Workbook()
     wb.remove(wb.active)
-    _plan_sheet(wb, plan)
-    _lists_sheet(wb, plan)
+    _instructions_sheet(wb, cat)
+    _plan_sheet(wb, plan, cat)
+    _lists_sheet(wb, plan, cat)
     for name in record_lists():
-        _record_sheet(wb, plan, name)
+        _record_sheet(wb, plan, name, cat)
     stamp = datetime.combine(plan.plan.date or date(2000, 1, 1), datetime.min.time())
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.creator = wb.properties.lastModifiedBy = "accountplan"

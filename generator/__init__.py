@@ -98,8 +98,12 @@ def generate(
 
 
 def account_folder(plan: AccountPlan) -> str:
-    """Return the folder a plan's files go to: the blank folder, or the account's name made safe."""
-    return BLANK_FOLDER if plan.is_blank else account_slug(plan.account.name)
+    """Return the folder a plan's files go to: the blank folder, or the account's name made safe, with the
+    language added when it is not English (so one account's German documents never overwrite its English ones)."""
+    if plan.is_blank:
+        return BLANK_FOLDER
+    language = plan.plan.language
+    return account_slug(plan.account.name) + ("" if language == "en" else f"-{language}")
 
 
 def suite(

@@ -21,7 +21,6 @@ from typing import Any
 from generator.errors import AccountPlanError, UsageError
 from generator.files import write_atomic, write_suite
 from generator.model.plan import AccountPlan
-from generator.naming import account_slug
 
 MANIFEST = ".accountplan-manifest.json"
 CONNECT_SECONDS = 10  # how long to wait for a Dask scheduler to answer
@@ -124,20 +123,22 @@ def parse_shard(text: str) -> tuple[int, int]:
     return index, count
 
 
-def load_account(source: Path) -> tuple[AccountReport, AccountPlan | None]:
-    """Read and check one source (runs in a worker); a failed report carries every problem, prefixed by the file."""
+def load_account(source: Path, language: str = "") -> tuple[AccountReport, AccountPlan | None]:
+    """Read and check one source (runs in a worker) in the language asked for (its own when none); a failed report
+    carries every problem, prefixed by the file."""
     import generator as lib
 
     try:
         loaded = lib.load_plan(source)
+        plan = lib.in_language(loaded.plan, language)
     except AccountPlanError as error:
         return AccountReport(str(source), "failed", messages=error.messages()), None
-    folder = account_slug(loaded.plan.account.name)
+    folder = lib.account_folder(plan)
     pictures = {
         str(source.parent / m.photo): _source_hash(source.parent / m.photo) for m in loaded.plan.team if m.photo
     }
     report = AccountReport(str(source), "loaded", folder, messages=[str(w) for w in loaded.warnings], inputs=pictures)
-    return report, loaded.plan
+    return report, plan
 
 
 def render_account(
@@ -147,7 +148,7 @@ def render_account(
     import generator as lib
 
     try:
-        made = lib.suite(lib.in_language(plan, options.language), options.families, options.formats)
+        made = lib.suite(plan, options.families, options.formats)
     except AccountPlanError as error:
         return AccountReport(report.source, "failed", messages=error.messages()), {}
     return report, {name: data for name, _, _, data in made}
@@ -269,7 +270,7 @@ def run(
         else:
             todo.append(source.path)
     with _Dask(scheduler) if scheduler else _pool(jobs, len(todo)) as pool:
-        loaded = list(pool.map(load_account, todo))
+        loaded = list(pool.map(load_account, todo, [options.language] * len(todo)))
         clashes = duplicate_folders([*reports.values(), *(r for r, _ in loaded)])
         if clashes:
             raise AccountPlanError("\n".join(clashes))

@@ -12,6 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator import in_language
+from generator.catalog import LANGUAGES
 from generator.families import FAMILIES, document
 from generator.model.plan import AccountPlan
 from generator.writers.docx.template import draw
@@ -35,7 +37,8 @@ def build_all(folder: Path) -> list[Path]:
     for name, family in FAMILIES.items():
         if "docx" in family.formats:
             path = folder / f"{name}.docx"
-            draw(document(AccountPlan(), name)).save(path)
+            translations = [document(in_language(AccountPlan(), language), name) for language in LANGUAGES]
+            draw(document(AccountPlan(), name), translations).save(path)
             written.append(path)
     return written
 

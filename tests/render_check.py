@@ -47,8 +47,11 @@ class Word:
 
     @property
     def size(self) -> float:
-        """Return the type size the word was printed at, in points."""
-        return (self.box[3] - self.box[1]) / BOX_PER_POINT
+        """Return the type size the word was printed at, in points. A one-letter word wider than tall was set
+        turned (an axis title read bottom to top: 'к'), so its width is its line height."""
+        width, height = self.box[2] - self.box[0], self.box[3] - self.box[1]
+        turned = len(self.text.strip()) == 1 and width > height
+        return (width if turned else height) / BOX_PER_POINT
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,32 @@ from typing import Any
 
 from generator.model.enums import ActionCategory, ActionStatus, Level, Stage, Stance
 
-LONG = (
-    "This is a deliberately long text written to test how the documents cope with an account "
+LONGS = {  # 800 characters in each language: German compounds, Russian's wider letters
+    "en": "This is a deliberately long text written to test how the documents cope with an account "
     "manager who writes a whole paragraph where a short phrase was expected, with names like "
-    "Müller & Søn <Holding> and figures such as €1,250,000 and 37.5% scattered through it. "
-) * 4
-LONG = LONG[:800]
+    "Müller & Søn <Holding> and figures such as €1,250,000 and 37.5% scattered through it. ",
+    "de": "Dies ist ein absichtlich langer Text über Rahmenvertragsverlängerungsverhandlungen, "
+    "Geschäftsführungsentscheidungen und Digitalisierungsvorhaben, geschrieben von einer "
+    "Account-Managerin, die einen ganzen Absatz schreibt, wo ein kurzer Satz erwartet wurde, mit "
+    "Namen wie Müller & Søn <Holding> und Zahlen wie 1.250.000 € und 37,5 %. ",
+    "ru": "Это намеренно длинный текст о переговорах по продлению рамочного договора и о "
+    "государственно-частном партнёрстве, написанный менеджером аккаунта, который пишет целый "
+    "абзац там, где ждали короткую фразу, с названиями вроде «Щукинский машиностроительный "
+    "завод» и цифрами вроде 1 250 000 € и 37,5 %. ",
+}
 
 
-def stress_data() -> dict[str, Any]:
-    """Return raw data of the stress plan."""
+def long_text(language: str = "en") -> str:
+    """Return the 800-character text of the stress plan in a language."""
+    return (LONGS[language] * 5)[:800]
+
+
+LONG = long_text()
+
+
+def stress_data(language: str = "en") -> dict[str, Any]:
+    """Return raw data of the stress plan, its texts and documents in language."""
+    LONG = long_text(language)
     levels = list(Level)
     stances = list(Stance)
     people = [
@@ -49,7 +65,13 @@ def stress_data() -> dict[str, Any]:
         person.setdefault("stance", stances[i % 5].value)
         person.update(motivators=LONG, concerns=LONG, engagement=LONG, style=LONG[:300])
     return {
-        "plan": {"date": "2026-11-16", "title": "Stress plan " + LONG[:200], "version": "9", "period": "FY2027"},
+        "plan": {
+            "date": "2026-11-16",
+            "title": "Stress plan " + LONG[:200],
+            "version": "9",
+            "period": "FY2027",
+            "language": language,
+        },
         "account": {
             "name": "Stress Test Holding " + "Ü" * 20,
             "overview": LONG,

@@ -21,7 +21,7 @@ FORMATTED = {
     *("language", "currency", "segment", "status", "category", "stage", "area", "unit", "direction", "channel"),
     *("cadence", "influence", "interest", "stance", "buying_role", "decision_role", "type", "factor", "threat"),
     *("frequency", "team", "review", "ownership", "growth_trajectory", "profitability", "procurement", "photo"),
-    *("date", "due", "start", "renewal_date", "last_reviewed", "website", "version"),
+    *("date", "due", "start", "renewal_date", "last_reviewed", "website", "version", "quarter"),
 }
 
 
@@ -55,7 +55,10 @@ def deck_text(path: Path) -> str:
     return "\n".join(said)
 
 
-@pytest.mark.parametrize("source", [EXAMPLE, SECOND], ids=["example", "second"])
+TRANSLATIONS = [EXAMPLE.parent / "examples" / f"halden-freight-{language}.yaml" for language in ("de", "fr", "ru")]
+
+
+@pytest.mark.parametrize("source", [EXAMPLE, SECOND, *TRANSLATIONS], ids=["example", "second", "de", "fr", "ru"])
 def test_every_value_of_the_source_is_in_the_word_documents_and_the_decks(source: Path, tmp_path: Path) -> None:
     files = [o.path for o in lib.generate(lib.load_plan(source).plan, tmp_path)]
     word = _plain("\n".join(docx_text(p) for p in files if p.suffix == ".docx"))

@@ -11,8 +11,10 @@ import pytest
 
 import generator as lib
 from generator.model.plan import AccountPlan
+from generator.model.validation import validate_data
 from tests import render_check
-from tests.conftest import needs_office, needs_poppler, soffice
+from tests.conftest import ROOT, needs_office, needs_poppler, soffice
+from tests.stress import stress_data
 
 
 @needs_office
@@ -23,6 +25,32 @@ def test_every_page_reads_cleanly(which: str, request: pytest.FixtureRequest, tm
     plan = request.getfixturevalue(which)
     assert isinstance(plan, AccountPlan)
     files = [o.path for o in lib.generate(plan, tmp_path / "out")]
+    assert len(files) == 13
+    findings = render_check.check(files, tmp_path / "pdf", str(soffice()))
+    assert not findings, "\n".join(map(str, findings[:30]))
+
+
+def _translated(which: str) -> AccountPlan:
+    """Return a plan of another language: its example, its blank templates, or the stress plan written in it."""
+    language, kind = which.split("-")
+    if kind == "example":
+        return lib.load_plan(ROOT / "data" / "examples" / f"halden-freight-{language}.yaml").plan
+    if kind == "blank":
+        return lib.in_language(lib.blank_plan(), language)
+    outcome = validate_data(stress_data(language))
+    assert outcome.plan is not None
+    return outcome.plan
+
+
+@needs_office
+@needs_poppler
+@pytest.mark.office
+@pytest.mark.parametrize(
+    "which", ["de-example", "fr-example", "ru-example", "de-blank", "fr-blank", "ru-blank", "de-stress", "ru-stress"]
+)
+def test_every_page_reads_cleanly_in_every_language(which: str, tmp_path: Path) -> None:
+    """German words are long and Russian letters wide: the same checks hold in every language."""
+    files = [o.path for o in lib.generate(_translated(which), tmp_path / "out")]
     assert len(files) == 13
     findings = render_check.check(files, tmp_path / "pdf", str(soffice()))
     assert not findings, "\n".join(map(str, findings[:30]))

@@ -133,7 +133,7 @@ def pipeline(plan: AccountPlan, f: Formatter) -> Table:
             value=Cell(f.money(o.value), o.value),
             probability=Cell(f.percent(o.probability), o.probability / 100),
             weighted=Cell(f.money(figures.weighted_value(o))),
-            quarter=text(f.quarter(o.quarter), o.quarter),
+            quarter=text(f.quarter(o.quarter), f.quarter(o.quarter) if o.quarter else ""),
             stage=text(f.enum(o.stage, "stage")),
             owner=text(f.text(o.owner, "name"), o.owner),
             next_step=text(f.text(o.next_step, "next_step"), o.next_step),

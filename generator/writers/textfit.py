@@ -7,21 +7,31 @@ layout is the same on every machine and text never spills in PowerPoint or Libre
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from generator.writers.metrics import WIDTHS
 
 EMU_PER_PT = 12700
 LINE_SPACING = 1.25
 SAFETY = 1.08
+BOLD = 1.07  # a bold run is this much wider
 # advance widths in em of Calibri, rounded up
 _NARROW = dict.fromkeys("ijlI.,:;'|!", 0.25) | dict.fromkeys('ftr()[]{}/\\-"` ', 0.36)
 _WIDE = dict.fromkeys("mwMW@%", 0.86) | dict.fromkeys("ABCDGHKNOQRUVXY&", 0.63)
 _DIGITS = dict.fromkeys("0123456789€$£#+=<>~^*_", 0.51)
+_SPACES = "\u00a0\u202f\u2009"  # no-break and thin spaces (Babel's separators) measure as a space
 
 
 @cache
 def char_width(char: str) -> float:
-    """Return the advance width of one character in em."""
+    """Return the advance width of one character in em: the fixed table for ASCII, the font's own widths for
+    accented Latin, Cyrillic and punctuation."""
+    if char in _SPACES:
+        char = " "
+    if ord(char) in WIDTHS:
+        return WIDTHS[ord(char)]
     if char in _NARROW:
         return _NARROW[char]
     if char in _WIDE:
@@ -180,3 +190,16 @@ def _cut_chars(text: str, width_pt: float, height_pt: float, size: float) -> str
         else:
             high = middle - 1
     return text[:low] + "…"
+
+
+def fitted_widths(weights: Sequence[float], minimum: Sequence[float], total: float) -> list[float]:
+    """Return widths proportional to weights that add up to total, none below its minimum."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = total - sum(fixed.values())
+        rest = sum(w for i, w in enumerate(weights) if i not in fixed)
+        widths = [fixed.get(i, w * free / rest if rest else 0.0) for i, w in enumerate(weights)]
+        short = [i for i, w in enumerate(widths) if i not in fixed and w < minimum[i]]
+        if not short or len(fixed) + len(short) == len(weights):
+            return widths
+        fixed.update({i: minimum[i] for i in short})

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from generator.document import theme
+from generator.writers.textfit import fitted_widths
 
 NAVY = RGBColor.from_string(theme.NAVY)
 TEAL = RGBColor.from_string(theme.TEAL)
@@ -275,19 +276,6 @@ class DocBuilder:
 def _bookmark(mark: int) -> str:
     """Return the name of the bookmark on the mark-th chapter heading."""
     return f"_Toc_ap_{mark}"
-
-
-def fitted_widths(weights: Sequence[float], minimum: Sequence[float], total: float) -> list[float]:
-    """Return widths proportional to weights that add up to total, none below its minimum."""
-    fixed: dict[int, float] = {}
-    while True:
-        free = total - sum(fixed.values())
-        rest = sum(w for i, w in enumerate(weights) if i not in fixed)
-        widths = [fixed.get(i, w * free / rest if rest else 0.0) for i, w in enumerate(weights)]
-        short = [i for i, w in enumerate(widths) if i not in fixed and w < minimum[i]]
-        if not short or len(fixed) + len(short) == len(weights):
-            return widths
-        fixed.update({i: minimum[i] for i in short})
 
 
 def _keep_together(table) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,8 @@ a template and the document model cannot drift; a person may restyle them in Wor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.document.blocks import (
     Block,
     Boxes,
@@ -24,10 +26,10 @@ from generator.document.blocks import (
 from generator.document.blocks import Document as Doc
 from generator.writers.docx import paths
 from generator.writers.docx.house import NAVY, DocBuilder
-from generator.writers.textfit import text_width
+from generator.writers.textfit import BOLD, text_width
 
 WIDE = 8
-BOLD, CELL_MARGINS, SHORT_HEADER = 1.07, 0.45, 12  # bold runs wider; Word's cell margins, left and right, in cm
+CELL_MARGINS, SHORT_HEADER = 0.45, 12  # Word's cell margins, left and right, in cm; a header kept on one line
 MATRIX_ROWS = (("influencers", "champions"), ("others", "users"))
 
 
@@ -44,9 +46,11 @@ def header_width(label: str, size: float) -> float:
     return longest / 72 * 2.54 + CELL_MARGINS
 
 
-def draw(document: Doc) -> DocBuilder:
-    """Return the template of a document's Word part."""
+def draw(document: Doc, translations: Sequence[Doc] = ()) -> DocBuilder:
+    """Return the template of a document's Word part; a table column is as wide as its header needs in the
+    document and in each translation of it (one template serves every language)."""
     part = document.part(Format.DOCX)
+    minimums = _header_minimums((document, *translations))
     tables = [b for s in part.sections for b in s.blocks if isinstance(b, Table)]
     b = DocBuilder(landscape=any(len(t.columns) > WIDE for t in tables))
     _cover(b, part)
@@ -55,8 +59,22 @@ def draw(document: Doc) -> DocBuilder:
         mark = chapters.index(section.key) + 1 if section.key in chapters else 0
         b.heading(paths.section(section.key) + ".title", section.level, mark)
         for index, block in enumerate(section.blocks):
-            _block(b, section, paths.block(section.key, index), block)
+            _block(b, section, paths.block(section.key, index), block, minimums)
     return b
+
+
+def _header_minimums(documents: Sequence[Doc]) -> dict[str, list[float]]:
+    """Return, per table path, each column's width for its widest header across the documents' languages."""
+    minimums: dict[str, list[float]] = {}
+    for document in documents:
+        for section in document.part(Format.DOCX).sections:
+            for index, block in enumerate(section.blocks):
+                if isinstance(block, Table):
+                    size = table_size(len(block.columns))
+                    widths = [header_width(c.label, size) for c in block.columns]
+                    seen = minimums.setdefault(paths.block(section.key, index), widths)
+                    minimums[paths.block(section.key, index)] = [max(a, b) for a, b in zip(seen, widths, strict=True)]
+    return minimums
 
 
 def _cover(b: DocBuilder, part: Part) -> None:
@@ -98,7 +116,7 @@ def _field_rows(path: str, fields: Fields) -> list[tuple[str, str]]:
     return rows
 
 
-def _block(b: DocBuilder, section: Section, path: str, block: Block) -> None:
+def _block(b: DocBuilder, section: Section, path: str, block: Block, minimums: dict[str, list[float]]) -> None:
     """Draw one block."""
     if isinstance(block, Paragraph):
         b.para("{{ " + path + ".text }}", size=9 if block.small else None)
@@ -110,7 +128,7 @@ def _block(b: DocBuilder, section: Section, path: str, block: Block) -> None:
         columns = [(f"{path}.tiles[{i}].label", f"x.tiles[{i}].full", 1.0) for i in range(len(block.tiles))]
         b.table(columns, f"[{path}]", item="x", size=table_size(len(columns)))
     elif isinstance(block, Table):
-        _table(b, section, path, block)
+        _table(b, section, path, block, minimums[path])
     elif isinstance(block, Boxes):
         cells = [
             (f"{path}.boxes[{i}].title", f"{path}.boxes[{i}].lines", box.fill) for i, box in enumerate(block.boxes)
@@ -130,7 +148,7 @@ def _block(b: DocBuilder, section: Section, path: str, block: Block) -> None:
         raise TypeError(f"a Word document cannot show a {type(block).__name__}")
 
 
-def _table(b: DocBuilder, section: Section, path: str, table: Table) -> None:
+def _table(b: DocBuilder, section: Section, path: str, table: Table, minimum: list[float]) -> None:
     """Draw a table with its header, one row per record, its total row; grouped tables once per group."""
     columns = [
         (f"{path}.head.{paths.check(c.key)}" if c.label else "", paths.cell("r", c), c.weight) for c in table.columns
@@ -140,7 +158,6 @@ def _table(b: DocBuilder, section: Section, path: str, table: Table) -> None:
         keys = {k for k, _ in table.total.cells}
         footer = [f"{path}.total.{c.key}" if c.key in keys else "" for c in table.columns]
     size = table_size(len(columns))
-    minimum = [header_width(c.label, size) for c in table.columns]
     if not table.groups:
         b.table(columns, f"{path}.rows", size=size, footer=footer, minimum=minimum)
         return

@@ -12,7 +12,7 @@ from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
 from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, pt, runs_xml
-from generator.writers.textfit import EMU_PER_PT, line_height, shorten, wrap
+from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_height, shorten, text_width, wrap
 
 SIZES = (14, 13, 12)  # a table takes the largest that fits one slide, else the smallest over balanced slides
 
@@ -34,9 +34,9 @@ class Line:
 def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
     """Lay out a table, continuing on follow-on slides with the header row repeated."""
     left, top, width, height = canvas.layout("Table").bodies[0]
-    widths = column_widths(table.columns, width)
     labels = [c.label for c in table.columns]
     for size in SIZES:
+        widths = column_widths(table.columns, width, size)
         header_h = row_height(labels, widths, size)
         laid = [_lay(item, table, widths, height - header_h, size) for item in _display(table)]
         pages = paginate(laid, height - header_h)
@@ -51,12 +51,19 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
         _draw(slide, (left, top, width), table.columns, widths, (header_h, size), lines)
 
 
-def column_widths(columns: tuple[Column, ...], width: int) -> list[int]:
-    """Return column widths in EMU proportional to their weights."""
-    total = sum(c.weight for c in columns)
-    widths = [int(width * c.weight / total) for c in columns]
+def column_widths(columns: tuple[Column, ...], width: int, size: float) -> list[int]:
+    """Return column widths in EMU proportional to their weights, each wide enough for the longest word of its
+    bold header at size (Wahrscheinlichkeit is not broken)."""
+    minimum = [header_word(c.label, size) for c in columns]
+    widths = [int(w) for w in fitted_widths([c.weight for c in columns], minimum, width)]
     widths[-1] += width - sum(widths)
     return widths
+
+
+def header_word(label: str, size: float) -> float:
+    """Return the width in EMU of a header's longest word in bold at size, with the cell's insets."""
+    longest = max((text_width(word, size * BOLD) for word in label.split()), default=0.0)
+    return (longest + 1) * EMU_PER_PT + 2 * INSET_X
 
 
 def row_height(texts: list[str], widths: list[int], size: float) -> int:

@@ -7,6 +7,7 @@ here, so a user who edits a cell sees the totals follow.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from copy import copy
@@ -24,10 +25,12 @@ from openpyxl.worksheet.table import TableStyleInfo
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import set_text
-from generator.writers.textfit import wrap
+from generator.writers.textfit import BOLD, text_width, wrap
 from generator.writers.xlsx import printing, rules
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
+TIMELINE_WIDTHS = (44.0, 18.0, 12.0, 12.0, 13.0)  # action, owner, start, due, status
+WRAPPED_TOP = Alignment(wrap_text=True, vertical="top")
 HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
 MAX_INDENT = 15  # deeper levels keep the indent of level 16 (a workbook cell allows little more)
 THIN = Side(style="thin", color=theme.TABLE_RULE)
@@ -287,6 +290,11 @@ class Sheets:
                 cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
             ws.row_dimensions[row].height = 28
 
+    def _rows_of(self, name: str) -> tuple[Row, ...]:
+        """Return the rows of the part's table of that name (none when it is not in the part)."""
+        tables = (b for s in self.part.sections for b in s.blocks if isinstance(b, Table) and b.name == name)
+        return next((t.rows for t in tables), ())
+
     def _timeline(self, ws: Any, block: Timeline) -> None:
         """Write the Gantt-like timeline: each row's bar by month follows its start and due dates."""
         for index, column in enumerate(block.columns, 1):
@@ -299,15 +307,21 @@ class Sheets:
         for cell in ws[HEADER_ROW]:
             cell.font = Font(bold=True, color=theme.WHITE)
             cell.fill = PatternFill("solid", fgColor=theme.NAVY)
-        for key, width in zip("ABCDE", (44, 18, 12, 12, 13), strict=True):
+        for key, width in zip("ABCDE", TIMELINE_WIDTHS, strict=True):
             ws.column_dimensions[key].width = width
         count = self.layout.rows[block.table]
+        shown = self._rows_of(block.table)
         for offset in range(count):
             for index, column in enumerate(block.columns, 1):
                 source = self.layout.cell(block.table, column.key, offset)
                 cell = ws.cell(FIRST_ROW + offset, index, f'=IF({source}="","",{source})')
+                cell.alignment = WRAPPED_TOP
                 if column.key in ("start", "due"):
                     cell.number_format = self.formats[Kind.DATE]
+            if offset < len(shown):  # as tall as the copied text (a long action wraps, never runs into the owner)
+                row = shown[offset]
+                cells = [(row.cell(c.key).text, w) for c, w in zip(block.columns, TIMELINE_WIDTHS, strict=False)]
+                ws.row_dimensions[FIRST_ROW + offset].height = height(cells)
         ws.freeze_panes = f"F{FIRST_ROW}"
         rules.bars(
             ws,
@@ -359,11 +373,13 @@ def _print_columns(block: object) -> tuple[int, int]:
 
 def _width(table: Table, column: Column) -> float:
     """Return a column's sheet width: its own, or wider where a number shown in it would not fit (a number
-    never spills into its neighbour)."""
+    never spills into its neighbour) or where the longest word of its header would break (Вероятность)."""
+    header = max((text_width(word, FONT_POINTS * BOLD) for word in column.label.split()), default=0.0)
+    own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):
-        return column.chars
+        return own
     longest = max((len(r.cell(column.key).text) for r in table.rows), default=0)
-    return max(column.chars, longest + 3)
+    return max(own, longest + 3)
 
 
 def _title(block: object) -> str:

@@ -459,6 +459,7 @@ class NumberFormats:
     short_money: str = '"€"0'  # chart labels: millions and thousands abbreviated
     date: str = "d mmm yyyy"
     month: str = "mmm yy"  # the timeline's month headers
+    locale: str = ""  # a format's locale, e.g. [$-407]: LibreOffice then shows German separators anywhere
 
 
 @dataclass(frozen=True)

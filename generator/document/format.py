@@ -152,7 +152,7 @@ class Formatter:
         before = before.replace("¤", symbol + ("\u00a0" if spaced and before.endswith("¤") else ""))
         after = after.replace("¤", ("\u00a0" if spaced and after.startswith("¤") else "") + symbol)
         if not short:
-            return f"{_quoted(before)}#,##0{_quoted(after)}"
+            return f"{self.cat.formats['excel_locale']}{_quoted(before)}#,##0{_quoted(after)}"
         million, thousand = self.cat.formats["compact_million"], self.cat.formats["compact_thousand"]
         big = f"{_quoted(before)}#,##0.0,,{_quoted(million + after)}"
         small = f"{_quoted(before)}#,##0,{_quoted(thousand + after)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import UTC, date, datetime
 from functools import cache
@@ -18,10 +19,17 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
+from generator.writers.textfit import text_width
 
 PHOTO_WIDTH = Mm(20)
+ROW_POINTS = 10.0  # the largest table type size
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
+_KEPT_ROW = re.compile(r"<w:tr[ >](?:(?!</w:tr>).)*?<w:cantSplit/>.*?</w:tr>", re.S)
+_CELL = re.compile(r"<w:tc>.*?</w:tc>", re.S)
+_CELL_WIDTH = re.compile(r'<w:tcW w:w="(\d+)"')
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
 
 def lines(items: Any) -> Markup:
@@ -103,6 +111,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             xml = self.compiled[key].render(context)
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
+        xml = _KEPT_ROW.sub(_release_tall_row, xml) if key == "body" else xml
         return str(self.resolve_listing(_PARAGRAPH_MARK.sub(r"<w:p\1", xml)))
 
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
@@ -117,6 +126,30 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         out = io.BytesIO()
         self.save(out)
         return out.getvalue()
+
+
+def _release_tall_row(found: re.Match[str]) -> str:
+    """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
+    (Russian and German run longer than English: such a row would otherwise print over the footer)."""
+    row = found.group()
+    return row.replace("<w:cantSplit/>", "") if row_height(row) > TALLEST_KEPT_ROW else row
+
+
+def row_height(row: str) -> float:
+    """Return an estimate (points, erring tall) of the height of a rendered row: its tallest cell's lines."""
+    tallest = 0.0
+    for cell in _CELL.findall(row):
+        width = _CELL_WIDTH.search(cell)
+        room = int(width.group(1)) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
+        paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]
+        lines = sum(max(1, math.ceil(text_width(_joined(p), ROW_POINTS) / max(room, 20))) for p in paragraphs)
+        tallest = max(tallest, lines * ROW_POINTS * 1.2)
+    return tallest
+
+
+def _joined(paragraph: str) -> str:
+    """Return the text of a paragraph's runs."""
+    return "".join(_TEXT.findall(paragraph))
 
 
 @cache

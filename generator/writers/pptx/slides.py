@@ -6,6 +6,7 @@ same layout names gives its look.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,10 +38,11 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import Para, fill, rgb, textbox, textboxes
-from generator.writers.textfit import EMU_PER_PT
+from generator.writers.pptx.text import Para, fill, pt, rgb, textbox, textboxes
+from generator.writers.textfit import EMU_PER_PT, text_width
 
 Rect = tuple[int, int, int, int]
+CHART_POINTS, CATEGORY_LINES = 12, 3
 GAP = Emu(228600)
 BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
@@ -271,14 +273,15 @@ def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
 def _chart(slide: Any, box: Rect, spec: Chart) -> None:
     """Add a clustered column chart whose series are the block's values."""
     data = CategoryChartData(number_format="#,##0")
-    data.categories = spec.categories
+    room = pt(box[2]) * 0.8 / max(1, len(spec.categories))  # the plot's width shared by the categories
+    data.categories = [category_lines(c, room, CHART_POINTS) for c in spec.categories]
     for series in spec.series:
         data.add_series(series.name, series.values)
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, *box, data).chart
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
-    chart.font.size = Pt(12)
+    chart.font.size = Pt(CHART_POINTS)
     chart.value_axis.has_major_gridlines = True
     chart.value_axis.tick_labels.number_format = spec.number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
@@ -291,6 +294,22 @@ def _chart(slide: Any, box: Rect, spec: Chart) -> None:
             tint = chart.plots[0].series[index].format.fill
             tint.solid()
             tint.fore_color.rgb = rgb(colour)
+
+
+def category_lines(text: str, width: float, size: float) -> str:
+    """Return a category label broken into lines that fit width (points) at size, between words or after a
+    hyphen (Telematik-|Abonnements); a chart leaves long labels on one line, running into their neighbours."""
+    pieces = re.findall(r"[^\s-]+-?|-", text)
+    lines: list[str] = []
+    for piece in pieces:
+        joiner = "" if lines and lines[-1].endswith("-") else " "
+        if lines and text_width(lines[-1] + joiner + piece, size) <= width:
+            lines[-1] += joiner + piece
+        else:
+            lines.append(piece)
+    if len(lines) > CATEGORY_LINES:  # the table beside or after the chart names it in full
+        lines = [*lines[: CATEGORY_LINES - 1], lines[CATEGORY_LINES - 1].rstrip("-") + "…"]
+    return "\n".join(lines)
 
 
 MATRIX_ORDER = ("influencers", "champions", "others", "users")

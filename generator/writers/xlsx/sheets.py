@@ -29,6 +29,7 @@ from generator.writers.textfit import BOLD, text_width, wrap
 from generator.writers.xlsx import printing, rules
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
+SERIF = 1.12  # labels are set in the heading font (Caladea), wider than Carlito
 TIMELINE_WIDTHS = (44.0, 18.0, 12.0, 12.0, 13.0)  # action, owner, start, due, status
 WRAPPED_TOP = Alignment(wrap_text=True, vertical="top")
 HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
@@ -103,13 +104,14 @@ class Sheets:
         self.wb.remove(self.wb.active)
         self.layout = Layout()
         self.layout.plan(part)
+        here = part.formats.locale  # separators of the document's language wherever the reader opens it
         self.formats = {
             Kind.MONEY: part.formats.money,
-            Kind.PERCENT: "0%",
-            Kind.CHANGE: "+0.0%;-0.0%;0.0%",
+            Kind.PERCENT: f"{here}0%",
+            Kind.CHANGE: f"{here}+0.0%;{here}-0.0%;{here}0.0%",
             Kind.DATE: part.formats.date,
-            Kind.INT: "#,##0",
-            Kind.NUMBER: "#,##0.##",
+            Kind.INT: f"{here}#,##0",
+            Kind.NUMBER: f"{here}#,##0.##",
         }
         self.choices = {c.name: c.labels for c in part.choices}
         self.looks: dict[tuple[object, ...], Any] = {}
@@ -250,7 +252,9 @@ class Sheets:
 
     def _fields(self, ws: Any, sheet: str, block: Fields) -> None:
         """Write a label / value sheet; formula values are resolved, text stays text."""
-        ws.column_dimensions["A"].width = 30
+        widest = max((text_width(f.label, FONT_POINTS * BOLD * SERIF) for f in block.fields), default=0.0)
+        label = min(45, max(30, math.ceil(widest / CHAR_POINTS) + 2))  # Текущая годовая выручка on one line
+        ws.column_dimensions["A"].width = label
         ws.column_dimensions["B"].width = 70
         rows = {f.key: HEADER_ROW + i for i, f in enumerate(block.fields)}
         for index, item in enumerate(block.fields):
@@ -265,7 +269,7 @@ class Sheets:
                 cell.number_format = self.number_format(item.kind)
             else:
                 self._value(cell, item.value, item.kind)
-            ws.row_dimensions[row].height = height([(item.label, 30), (_shown(item.value.raw), 70)])
+            ws.row_dimensions[row].height = height([(item.label, label), (_shown(item.value.raw), 70)], bold=True)
             if item.name:
                 reference = f"{quote_sheetname(sheet)}!$B${row}"
                 self.wb.defined_names[item.name] = DefinedName(item.name, attr_text=reference)
@@ -352,7 +356,7 @@ def _header_look(fill: str) -> dict[str, Any]:
 
 def _label_look() -> dict[str, Any]:
     """Return the look of a field's label: bold, navy."""
-    return {"font": Font(bold=True, color=theme.NAVY)}
+    return {"font": Font(bold=True, color=theme.NAVY), "alignment": Alignment(wrap_text=True, vertical="top")}
 
 
 def _value_look() -> dict[str, Any]:

@@ -18,7 +18,12 @@ sys.path.insert(0, str(ROOT))
 import generator as lib  # noqa: E402
 
 OUT = ROOT / "office_templates" / "previews"
-EXAMPLES = {"halden": ROOT / "data" / "example.yaml", "rheintal": ROOT / "data" / "examples" / "rheintal-kliniken.yaml"}
+EXAMPLES = {
+    "halden": ROOT / "data" / "example.yaml",
+    "rheintal": ROOT / "data" / "examples" / "rheintal-kliniken.yaml",
+    "halden-de": ROOT / "data" / "examples" / "halden-freight-de.yaml",
+    "halden-ru": ROOT / "data" / "examples" / "halden-freight-ru.yaml",
+}
 # picture name -> (example, family, format, pages to show, columns)
 PICTURES = {
     "strategic-account-plan-pptx": ("halden", "strategic-account-plan", "pptx", (1, 2, 4, 14, 18, 21), 3),
@@ -27,6 +32,8 @@ PICTURES = {
     "second-example-pptx": ("rheintal", "account-map", "pptx", (1, 2, 5, 8), 4),
     "second-example-xlsx": ("rheintal", "account-map", "xlsx", (1, 10), 2),
     "kam-action-plan-xlsx-timeline": ("halden", "kam-action-plan", "xlsx", (9,), 1),
+    "german-example-pptx": ("halden-de", "strategic-account-plan", "pptx", (4, 11, 14, 18), 2),
+    "russian-example-docx": ("halden-ru", "sales-account-plan", "docx", (1, 2), 2),
 }
 
 

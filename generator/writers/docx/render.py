@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
-from generator.writers.textfit import text_width
+from generator.writers.textfit import BOLD, fitted_widths, text_width
 
 PHOTO_WIDTH = Mm(20)
 ROW_POINTS = 10.0  # the largest table type size
@@ -27,7 +27,14 @@ _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
 _KEPT_ROW = re.compile(r"<w:tr[ >](?:(?!</w:tr>).)*?<w:cantSplit/>.*?</w:tr>", re.S)
 _CELL = re.compile(r"<w:tc>.*?</w:tc>", re.S)
-_CELL_WIDTH = re.compile(r'<w:tcW w:w="(\d+)"')
+_CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')
+_TABLE = re.compile(r"<w:tbl>.*?</w:tbl>", re.S)
+_GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
+_GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
+_ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
+_SIZE = re.compile(r'<w:sz w:val="(\d+)"')
+CELL_MARGINS = 255  # twips: Word's left and right cell margins together
+WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
@@ -111,7 +118,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             xml = self.compiled[key].render(context)
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
-        xml = _KEPT_ROW.sub(_release_tall_row, xml) if key == "body" else xml
+        if key == "body":
+            xml = _KEPT_ROW.sub(_release_tall_row, _TABLE.sub(_widen_for_words, xml))
         return str(self.resolve_listing(_PARAGRAPH_MARK.sub(r"<w:p\1", xml)))
 
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
@@ -126,6 +134,39 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         out = io.BytesIO()
         self.save(out)
         return out.getvalue()
+
+
+def _widen_for_words(found: re.Match[str]) -> str:
+    """Return a table whose columns are each as wide as the longest word in them (Представлено, not
+    Представл|ено), the width taken from the other columns; unchanged when every word fits."""
+    table = found.group()
+    grid = [int(w) for w in _GRID_COL.findall(table)]
+    if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
+        return table  # nested or spanning tables keep their template widths
+    size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
+    need = [0.0] * len(grid)
+    for row in _ROW.findall(table):
+        for index, cell in enumerate(_CELL.findall(row)[: len(grid)]):
+            words = _joined(cell).split()
+            longest = max((text_width(word, size * BOLD) for word in words), default=0.0)
+            need[index] = max(need[index], longest * 20 + CELL_MARGINS)
+    total = sum(grid)
+    need = [min(n, WIDEST_SHARE * total) for n in need]
+    if all(n <= w for n, w in zip(need, grid, strict=True)):
+        return table
+    widths = [round(w) for w in fitted_widths(grid, need, total)]
+    return _with_widths(table, grid, widths)
+
+
+def _with_widths(table: str, old: list[int], new: list[int]) -> str:
+    """Return the table with its grid and every cell's width set to the new column widths."""
+    table = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", table)
+
+    def row_widths(row: re.Match[str]) -> str:
+        cells = iter(new)
+        return _CELL_WIDTH.sub(lambda m: m.group().replace(m.group(1), str(next(cells, m.group(1)))), row.group())
+
+    return _ROW.sub(row_widths, table)
 
 
 def _release_tall_row(found: re.Match[str]) -> str:

@@ -308,3 +308,14 @@ def test_convert_refuses_a_list_that_would_not_fit_one_cell_rather_than_cut_it(t
     result = CliRunner().invoke(main, ["convert", str(source), str(tmp_path / "plan.xlsx")])
     assert result.exit_code == 1 and "strategies[0].tactics: 36,003 characters" in result.stderr
     assert not (tmp_path / "plan.xlsx").exists()
+
+
+def test_convert_keeps_the_language_and_the_german_workbook_builds_its_yaml_twin(tmp_path: Path) -> None:
+    german = EXAMPLE.parent / "examples" / "halden-freight-de.yaml"
+    workbook = lib.convert(german, tmp_path / "de.xlsx")
+    assert load_workbook(workbook).sheetnames[0] == "Anleitung"
+    assert lib.load_plan(workbook).plan == lib.load_plan(german).plan
+    back = lib.convert(workbook, tmp_path / "de.yaml")
+    assert "language: de" in back.read_text(encoding="utf-8")
+    built = lib.generate(lib.load_plan(workbook).plan, tmp_path / "out", families=["kam-action-plan"])
+    assert [o.path.parent.name.endswith("-de") for o in built] == [True, True, True]

@@ -162,7 +162,11 @@ class Formatter:
         """Return the workbook number formats of money, dates and the timeline's months in this locale."""
         formats = self.cat.formats
         return NumberFormats(
-            self.money_format(), self.money_format(short=True), formats["excel_date"], formats["excel_month"]
+            money=self.money_format(),
+            short_money=self.money_format(short=True),
+            date=formats["excel_date"],
+            month=formats["excel_month"],
+            locale=formats["excel_locale"],
         )
 
 

@@ -22,7 +22,7 @@ EXPECTED = {
         "Q3 2027",
         "9.400",
         "2,5",
-        f'#,##0"{NBSP}€"',
+        f'[$-407]#,##0"{NBSP}€"',
     ),
     "fr": (
         f"1{NNBSP}250{NNBSP}000{NBSP}€",
@@ -32,7 +32,7 @@ EXPECTED = {
         "T3 2027",
         f"9{NNBSP}400",
         "2,5",
-        f'#,##0"{NBSP}€"',
+        f'[$-40C]#,##0"{NBSP}€"',
     ),
     "ru": (
         f"1{NBSP}250{NBSP}000{NBSP}€",
@@ -42,7 +42,7 @@ EXPECTED = {
         "3-й кв. 2027",
         f"9{NBSP}400",
         "2,5",
-        f'#,##0"{NBSP}€"',
+        f'[$-419]#,##0"{NBSP}€"',
     ),
 }
 
@@ -66,7 +66,7 @@ def test_each_language_formats_in_its_locale(language: str) -> None:
 def test_a_currency_code_without_a_symbol_stands_apart_from_the_digits() -> None:
     assert Formatter(catalog("en"), "CHF", blank=False).money(1_250_000) == f"CHF{NBSP}1,250,000"
     assert Formatter(catalog("de"), "CHF", blank=False).money(1_250_000) == f"1.250.000{NBSP}CHF"
-    assert Formatter(catalog("de"), "CHF", blank=False).money_format() == f'#,##0"{NBSP}CHF"'
+    assert Formatter(catalog("de"), "CHF", blank=False).money_format() == f'[$-407]#,##0"{NBSP}CHF"'
 
 
 def test_german_thousands_stay_whole_where_the_locale_has_no_short_form() -> None:
@@ -84,3 +84,9 @@ def test_workbook_chart_labels_abbreviate_in_the_language(language: str) -> None
 def test_a_blank_plan_shows_the_hint_in_its_language() -> None:
     assert Formatter(catalog("de"), "EUR").quarter("") == "[Q1 2027]"
     assert Formatter(catalog("fr"), "EUR").money(None) == "[Montant]"
+
+
+def test_workbook_numbers_carry_the_language_for_their_separators() -> None:
+    german = Formatter(catalog("de"), "EUR", blank=False).workbook_formats()
+    assert german.locale == "[$-407]" and german.money.startswith("[$-407]") and german.date == "dd.mm.yyyy"
+    assert Formatter(catalog("en"), "EUR", blank=False).workbook_formats().locale == ""

@@ -29,6 +29,7 @@ from generator.writers.textfit import BOLD, text_width, wrap
 from generator.writers.xlsx import printing, rules
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
+LONGEST_WORD = 30  # characters: a column widens to its longest word up to this
 SERIF = 1.12  # labels are set in the heading font (Caladea), wider than Carlito
 TIMELINE_WIDTHS = (44.0, 18.0, 12.0, 12.0, 13.0)  # action, owner, start, due, status
 WRAPPED_TOP = Alignment(wrap_text=True, vertical="top")
@@ -380,8 +381,10 @@ def _width(table: Table, column: Column) -> float:
     never spills into its neighbour) or where the longest word of its header would break (Вероятность)."""
     header = max((text_width(word, FONT_POINTS * BOLD) for word in column.label.split()), default=0.0)
     own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
-    if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):
-        return own
+    if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
+        words = (word for row in table.rows for word in row.cell(column.key).text.split())
+        longest = max((text_width(word, FONT_POINTS) for word in words), default=0.0)
+        return max(own, min(LONGEST_WORD, math.ceil(longest / CHAR_POINTS) + 2))
     longest = max((len(r.cell(column.key).text) for r in table.rows), default=0)
     return max(own, longest + 3)
 

@@ -270,7 +270,8 @@ class Sheets:
                 cell.number_format = self.number_format(item.kind)
             else:
                 self._value(cell, item.value, item.kind)
-            ws.row_dimensions[row].height = height([(item.label, label), (_shown(item.value.raw), 70)], bold=True)
+            cells = [(item.label, label / SERIF), (_shown(item.value.raw), 70)]  # the label's serif runs wider
+            ws.row_dimensions[row].height = height(cells, bold=True)
             if item.name:
                 reference = f"{quote_sheetname(sheet)}!$B${row}"
                 self.wb.defined_names[item.name] = DefinedName(item.name, attr_text=reference)

@@ -152,8 +152,8 @@ def _widen_for_words(found: re.Match[str]) -> str:
             need[index] = max(need[index], longest * 20 + CELL_MARGINS)
     total = sum(grid)
     need = [min(n, WIDEST_SHARE * total) for n in need]
-    if all(n <= w for n, w in zip(need, grid, strict=True)):
-        return table
+    if all(n <= w for n, w in zip(need, grid, strict=True)) or sum(need) > total:
+        return table  # every word fits, or the words cannot all fit: the template's widths stay
     widths = [round(w) for w in fitted_widths(grid, need, total)]
     return _with_widths(table, grid, widths)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.catalog import LANGUAGES
 from generator.model.plan import AccountPlan
 from generator.model.text import Loc
 
@@ -19,7 +18,6 @@ def check_plan(plan: AccountPlan) -> list[Finding]:
         *_cycles(plan),
         *_unknown_action_stakeholders(plan),
         *_unknown_interaction_stakeholders(plan),
-        *_language(plan),
     ]
 
 
@@ -102,9 +100,3 @@ def _unknown_interaction_stakeholders(plan: AccountPlan) -> Iterator[Finding]:
                 ("interactions", i, "stakeholder"),
                 f"{record.stakeholder!r} is not a stakeholder; expected one of {_known(plan)}",
             )
-
-
-def _language(plan: AccountPlan) -> Iterator[Finding]:
-    """Yield a problem when the plan asks for a language without a catalogue."""
-    if plan.plan.language not in LANGUAGES:
-        yield (("plan", "language"), f"expected one of {', '.join(LANGUAGES)}; got {plan.plan.language!r}")

@@ -35,6 +35,7 @@ from generator.model.types import (
     Currency,
     IsoDate,
     Item,
+    Language,
     Money,
     Number,
     Percent,
@@ -62,7 +63,7 @@ class PlanInfo(Section):
     period: Text = ""
     last_reviewed: IsoDate | None = None
     currency: Currency = "EUR"
-    language: Text = "en"
+    language: Language = "en"
     goal: Text = ""
 
 

@@ -6,9 +6,13 @@ import re
 import types
 import typing
 from datetime import date, datetime
+from functools import cache
 from typing import Annotated, Any
 
+from babel.numbers import list_currencies
 from pydantic import AfterValidator, BeforeValidator, Field
+
+from generator.catalog import LANGUAGES
 
 QUARTER = re.compile(r"^Q([1-4]) (\d{4})$")
 # every format can show these: workbooks count days from 1900-03-01, timelines need the month after
@@ -57,10 +61,25 @@ def quarter(value: str) -> str:
 
 
 def currency(value: str) -> str:
-    """Return value if it is a three-letter ISO 4217 code like EUR."""
+    """Return value if it is an ISO 4217 currency code like EUR (Babel's list of currencies)."""
     if not re.fullmatch(r"[A-Z]{3}", value):
         raise ValueError(f"expected a three-letter currency code like EUR or USD; got {value[:40]!r}")
+    if value not in _currencies():
+        raise ValueError(f"expected an ISO 4217 currency code like EUR, USD or CHF; got {value!r}")
     return value
+
+
+def language(value: str) -> str:
+    """Return value if there is a catalogue for that language (en, de, fr, ru)."""
+    if value not in LANGUAGES:
+        raise ValueError(f"expected one of {', '.join(LANGUAGES)}; got {value[:40]!r}")
+    return value
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    """Return the ISO 4217 codes Babel knows."""
+    return frozenset(list_currencies())
 
 
 def filled(value: str) -> str:
@@ -101,6 +120,7 @@ Number = Annotated[
 ]
 IsoDate = Annotated[date, BeforeValidator(iso_date), AfterValidator(date_in_range)]
 Currency = Annotated[str, AfterValidator(currency)]
+Language = Annotated[str, AfterValidator(language)]
 Quarter = Annotated[str, BeforeValidator(number_to_text), AfterValidator(quarter)]
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 from generator.catalog import LANGUAGES, find_catalog
 from generator.document.blocks import Document
 from generator.document.checks import oversized_cells
-from generator.errors import AccountPlanError, OutputLimitError
+from generator.errors import AccountPlanError, OutputLimitError, Problem
 from generator.families import FAMILY_IDS, check_family, document, families_table, formats_of
 from generator.files import write_atomic, write_suite
 from generator.model.limits import oversized_values
 from generator.model.plan import AccountPlan
 from generator.naming import account_slug
+from generator.pdf import KINDS, Converter, PdfError, PdfOptions, pdf_name
 from generator.resources import example_source
 from generator.sources import LoadedPlan, codec, read_source
 from generator.writers import get_writer
@@ -122,6 +123,16 @@ def suite(
     return made
 
 
+def make_pdfs(outputs: Sequence[Output], options: PdfOptions | None = None) -> tuple[list[Output], list[Problem]]:
+    """Write a PDF beside each written Word document and deck (workbooks when the options ask) with one
+    LibreOffice; return the PDFs and a problem per file that could not be converted. PdfError when LibreOffice is
+    missing."""
+    families = {o.path.parent / pdf_name(o.path): o.family for o in outputs if o.path.suffix in KINDS}
+    with Converter(options or PdfOptions()) as converter:
+        made, problems = converter.convert([o.path for o in outputs])
+    return [Output(families[p], "pdf", p) for p in made], problems
+
+
 def source_bytes(plan: AccountPlan, suffix: str) -> bytes:
     """Return a plan written as a data source: a data workbook (.xlsx) or YAML (.yaml/.yml)."""
     found = codec(suffix)
@@ -156,6 +167,8 @@ __all__ = [
     "AccountPlanError",
     "LoadedPlan",
     "Output",
+    "PdfError",
+    "PdfOptions",
     "__version__",
     "blank_plan",
     "check",
@@ -165,6 +178,7 @@ __all__ = [
     "in_language",
     "init_workbook",
     "load_plan",
+    "make_pdfs",
     "render",
     "schema",
     "source_bytes",

@@ -21,6 +21,7 @@ from typing import Any
 from generator.errors import AccountPlanError, UsageError
 from generator.files import write_atomic, write_suite
 from generator.model.plan import AccountPlan
+from generator.pdf import PdfOptions
 
 MANIFEST = ".accountplan-manifest.json"
 CONNECT_SECONDS = 10  # how long to wait for a Dask scheduler to answer
@@ -55,6 +56,7 @@ class AccountReport:
     messages: list[str] = field(default_factory=list)
     fingerprint: str = ""
     inputs: dict[str, str] = field(default_factory=dict)  # other files the source names (photos) -> SHA-256
+    errors: list[str] = field(default_factory=list)  # what went wrong after the files were written (a PDF)
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,13 @@ class Options:
     families: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     language: str = ""  # overrides each plan's language when given
+    pdf: PdfOptions | None = None  # also a PDF of each Word document and deck (workbooks when asked)
 
     def fingerprint(self) -> str:
         """Return a hash of the options and of the generator (version and bundled templates)."""
         from generator import __version__, resources
 
-        digest = hashlib.sha256(f"{__version__}|{self.families}|{self.formats}|{self.language}".encode())
+        digest = hashlib.sha256(f"{__version__}|{self.families}|{self.formats}|{self.language}|{self.pdf}".encode())
         folder = resources.templates()
         for name in sorted(p.name for p in folder.iterdir() if p.name.endswith((".docx", ".pptx", ".png"))):
             digest.update(name.encode() + folder.joinpath(name).read_bytes())
@@ -286,12 +289,50 @@ def run(
             for made, files in rendered:
                 report = write_account(made, files, options)
                 reports[report.source] = report
-                if report.status == "built":
+                if report.status == "built" and options.pdf is None:  # with PDFs: recorded once they are made
                     manifest.record(report, fingerprint)
                 _tell(progress, report)
+            if options.pdf is not None:
+                built = [r for r in reports.values() if r.status == "built"]
+                _add_pdfs(built, options.pdf, jobs)
+                for report in built:  # with its PDFs; an account whose PDF failed is built again next time
+                    if not report.errors:
+                        manifest.record(report, fingerprint)
         finally:
             manifest.save()
     return [reports[str(s.path)] for s in sources if str(s.path) in reports]
+
+
+def _add_pdfs(built: list[AccountReport], pdf: PdfOptions, jobs: int) -> None:
+    """Make the PDFs of the accounts just built, each worker converting a share of them with one LibreOffice;
+    add the PDFs to their reports, and the files that could not be converted to their errors."""
+    if not built:
+        return
+    shares = [built[i::jobs] for i in range(min(jobs, len(built)))]
+    with _pool(jobs, len(shares)) as pool:
+        results = list(
+            pool.map(convert_share, [[[f.path for f in r.files] for r in s] for s in shares], [pdf] * len(shares))
+        )
+    for share, converted in zip(shares, results, strict=True):
+        for report, (pdfs, errors) in zip(share, converted, strict=True):
+            report.files.extend(pdfs)
+            report.errors.extend(errors)
+
+
+def convert_share(accounts: list[list[str]], pdf: PdfOptions) -> list[tuple[list[FileReport], list[str]]]:
+    """Return, per account (its files), the PDFs made of them and the files that could not be converted (runs in
+    a worker; its LibreOffice serves every account of the share)."""
+    from generator.pdf import Converter
+
+    with Converter(pdf) as converter:
+        made, problems = converter.convert([Path(f) for files in accounts for f in files])
+    result = []
+    for files in accounts:
+        folder = Path(files[0]).parent
+        pdfs = [FileReport(str(p), p.stat().st_size, _sha256(p.read_bytes())) for p in made if p.parent == folder]
+        errors = [str(p) for p in problems if Path(p.where).parent == folder]
+        result.append((pdfs, errors))
+    return result
 
 
 def _tell(progress: Callable[[AccountReport], None] | None, report: AccountReport) -> None:

@@ -17,6 +17,7 @@ import click
 import generator as lib
 from generator import batch
 from generator.errors import AccountPlanError, Problem
+from generator.pdf import DEFAULT_FORMATS, PdfOptions
 from generator.resources import example_source
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,6 +74,17 @@ LANGUAGE = click.option(
     default=None,
     help=f"Documents in this language ({', '.join(lib.LANGUAGES)}) instead of the plan's own.",
 )
+PDF = click.option(
+    "--pdf",
+    "pdf",
+    is_flag=False,
+    flag_value="docx,pptx",
+    default=None,
+    metavar="[xlsx]",
+    help="Also a PDF of each Word document (<family>.pdf) and deck (<family>-slides.pdf); "
+    "--pdf=xlsx adds the workbooks (<family>-workbook.pdf). Needs LibreOffice.",
+)
+PDF_A = click.option("--pdf-a", "pdf_a", is_flag=True, help="Make the PDFs PDF/A-2b (for archiving).")
 FORMAT = click.option(
     "--format", "formats", multiple=True, metavar="EXT", help="Only this format: docx, pptx or xlsx (repeatable)."
 )
@@ -90,6 +102,8 @@ def main() -> None:
 @FAMILY
 @FORMAT
 @LANGUAGE
+@PDF
+@PDF_A
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: usable cores).")
 @click.option("--force", is_flag=True, help="Rebuild accounts whose sources and files are unchanged.")
 @click.option("--shard", metavar="I/N", help="Build only the I-th of N stable slices of the sources.")
@@ -103,6 +117,8 @@ def build(
     families: tuple[str, ...],
     formats: tuple[str, ...],
     language: str | None,
+    pdf: str | None,
+    pdf_a: bool,
     jobs: int | None,
     force: bool,
     shard: str | None,
@@ -113,12 +129,15 @@ def build(
     """Write the documents of each SOURCE (files, folders, glob patterns; default: the bundled example) to
     OUT/<account>/. Several sources build in parallel; unchanged accounts are skipped."""
     batch_options = jobs is not None or force or shard or as_json or scheduler
+    pdfs = _pdf_options(pdf, pdf_a)
     if len(sources) <= 1 and not batch_options and (not sources or Path(sources[0]).is_file()):
         loaded = lib.load_plan(Path(sources[0]) if sources else None)
         _warn(loaded.warnings)
-        _print_outputs(lib.generate(lib.in_language(loaded.plan, language), out, families, formats))
+        outputs = lib.generate(lib.in_language(loaded.plan, language), out, families, formats)
+        _print_outputs(outputs)
+        _pdfs(outputs, pdfs)
         return
-    options = batch.Options(out, families, formats, language or "")
+    options = batch.Options(out, families, formats, language or "", pdfs)
     _batch(sources, options, (jobs, scheduler), force, shard, quiet, as_json)
 
 
@@ -143,11 +162,37 @@ def _batch(
         for message in report.messages:
             label = "warning" if report.status != "failed" else "error"
             click.echo(f"{label}: {_located(message, report.source)}", err=True)
+        for error in report.errors:
+            click.echo(f"error: {error}", err=True)
     if as_json:
         click.echo(json.dumps([asdict(r) for r in reports], indent=1, ensure_ascii=False))
     if not quiet:
         click.echo(_summary(reports, time.perf_counter() - started), err=as_json)
-    if any(r.status == "failed" for r in reports):
+    if any(r.status == "failed" or r.errors for r in reports):
+        sys.exit(1)
+
+
+def _pdf_options(pdf: str | None, archive: bool) -> PdfOptions | None:
+    """Return what --pdf and --pdf-a ask for (None: no PDFs); UsageError for anything but --pdf or --pdf=xlsx."""
+    if pdf is None:
+        if archive:
+            raise click.UsageError("--pdf-a goes with --pdf")
+        return None
+    if pdf not in ("docx,pptx", "xlsx"):
+        raise click.UsageError(f"--pdf takes no value or 'xlsx' (--pdf=xlsx); got {pdf!r}")
+    formats = DEFAULT_FORMATS if pdf == "docx,pptx" else (*DEFAULT_FORMATS, "xlsx")
+    return PdfOptions(formats, archive)
+
+
+def _pdfs(outputs: Sequence[lib.Output], options: PdfOptions | None) -> None:
+    """Write and print the PDFs of written files; exit 1 when one could not be made (the Office files stay)."""
+    if options is None:
+        return
+    made, problems = lib.make_pdfs(outputs, options)
+    _print_outputs(made)
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    if problems:
         sys.exit(1)
 
 
@@ -189,15 +234,22 @@ def _progress(total: int, silent: bool) -> Iterator[Callable[[batch.AccountRepor
     default=None,
     help=f"Templates in this language ({', '.join(lib.LANGUAGES)}), or 'all': written to OUT/blank/<LANG>/.",
 )
+@PDF
+@PDF_A
 @reports_errors
-def blank(out: Path, families: tuple[str, ...], formats: tuple[str, ...], language: str | None) -> None:
+def blank(
+    out: Path, families: tuple[str, ...], formats: tuple[str, ...], language: str | None, pdf: str | None, pdf_a: bool
+) -> None:
     """Write blank templates (hints in every field) to OUT/blank/ (OUT/blank/<LANG>/ with --language)."""
+    pdfs = _pdf_options(pdf, pdf_a)
+    outputs: list[lib.Output] = []
     if not language:
-        _print_outputs(lib.generate(lib.blank_plan(), out, families, formats))
-        return
-    for each in lib.LANGUAGES if language == "all" else (language,):
+        outputs = lib.generate(lib.blank_plan(), out, families, formats)
+    for each in (lib.LANGUAGES if language == "all" else (language,)) if language else ():
         plan = lib.in_language(lib.blank_plan(), each)
-        _print_outputs(lib.generate(plan, out, families, formats, folder=f"{lib.BLANK_FOLDER}/{each}"))
+        outputs += lib.generate(plan, out, families, formats, folder=f"{lib.BLANK_FOLDER}/{each}")
+    _print_outputs(outputs)
+    _pdfs(outputs, pdfs)
 
 
 @main.command()

@@ -20,7 +20,7 @@ from generator.errors import WriterError
 STAGING = ".staging-"
 
 
-def _mode() -> int:
+def file_mode() -> int:
     """Return the mode a new file gets under the process's umask (0644 under the usual 022)."""
     mask = os.umask(0)
     os.umask(mask)
@@ -46,7 +46,7 @@ def _write_synced(path: Path, data: bytes) -> None:
         stream.write(data)
         stream.flush()
         os.fsync(stream.fileno())
-    os.chmod(path, _mode())
+    os.chmod(path, file_mode())
 
 
 def write_suite(folder: Path, files: dict[str, bytes]) -> list[Path]:

@@ -197,12 +197,36 @@ def portfolio(count: int, jobs: int) -> None:
             )
 
 
+def pdfs(count: int, jobs: int) -> None:
+    """Print what the PDFs of a batch cost per PDF (target: 0.5 s wall per PDF with 2 workers)."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as folder:
+        sources, out = Path(folder) / "sources", Path(folder) / "out"
+        sources.mkdir()
+        distinct_sources(sources, count)
+        command = [sys.executable, "-m", "generator", "build", str(sources), "-o", str(out), "--jobs", str(jobs)]
+        start = time.perf_counter()
+        subprocess.run([*command, "--quiet"], capture_output=True, check=False)
+        office = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run([*command, "--quiet", "--pdf", "--force"], capture_output=True, check=False)
+        both = time.perf_counter() - start
+        made = len(list(out.glob("*/*.pdf")))
+        share = max(both - office, 0.0)
+        print(
+            f"  {count} accounts, --jobs {jobs}: {made} PDFs in {share:.1f} s beyond the Office files "
+            f"({share / max(made, 1):.2f} s per PDF; target 0.50)"
+        )
+
+
 def main() -> None:
     """Run every measurement and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=20)
     parser.add_argument("--portfolio", type=int, default=0, help="also build this many distinct accounts with the CLI")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--pdfs", type=int, default=0, help="also time the PDFs of this many accounts (LibreOffice)")
     args = parser.parse_args()
     example = lib.load_plan().plan
     outcome = validate_data(stress_data())
@@ -224,6 +248,9 @@ def main() -> None:
     if args.portfolio:
         print("portfolio (accountplan build FOLDER):")
         portfolio(args.portfolio, args.jobs)
+    if args.pdfs:
+        print("PDFs (accountplan build FOLDER --pdf):")
+        pdfs(args.pdfs, args.jobs)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import resources
 from generator.errors import AccountPlanError, UsageError
 from generator.files import write_atomic, write_suite
 from generator.model.plan import AccountPlan
@@ -68,15 +69,16 @@ class Options:
     formats: tuple[str, ...] = ()
     language: str = ""  # overrides each plan's language when given
     pdf: PdfOptions | None = None  # also a PDF of each Word document and deck (workbooks when asked)
+    templates: str = ""  # the user's template folder (checked before the batch starts)
 
     def fingerprint(self) -> str:
         """Return a hash of the options and of the generator (version and bundled templates)."""
-        from generator import __version__, resources
+        from generator import __version__
 
         digest = hashlib.sha256(f"{__version__}|{self.families}|{self.formats}|{self.language}|{self.pdf}".encode())
         folder = resources.templates()
         for name in sorted(p.name for p in folder.iterdir() if p.name.endswith((".docx", ".pptx", ".png"))):
-            digest.update(name.encode() + folder.joinpath(name).read_bytes())
+            digest.update(name.encode() + resources.template(name))  # the user's copy where they have one
         return digest.hexdigest()
 
 
@@ -150,6 +152,7 @@ def render_account(
     """Return one checked account's files as bytes (runs in a worker, local or remote; the caller writes them)."""
     import generator as lib
 
+    resources.use_templates(options.templates or None)  # a worker builds with the user's templates too
     try:
         made = lib.suite(plan, options.families, options.formats)
     except AccountPlanError as error:

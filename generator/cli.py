@@ -16,6 +16,7 @@ import click
 
 import generator as lib
 from generator import batch
+from generator import templates as own_templates
 from generator.errors import AccountPlanError, Problem
 from generator.pdf import DEFAULT_FORMATS, PdfOptions
 from generator.resources import example_source
@@ -84,6 +85,14 @@ PDF = click.option(
     help="Also a PDF of each Word document (<family>.pdf) and deck (<family>-slides.pdf); "
     "--pdf=xlsx adds the workbooks (<family>-workbook.pdf). Needs LibreOffice.",
 )
+TEMPLATES = click.option(
+    "--templates",
+    "templates",
+    metavar="DIR",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Your own master.pptx and Word templates (<family>.docx); see `accountplan templates export`.",
+)
 PDF_A = click.option("--pdf-a", "pdf_a", is_flag=True, help="Make the PDFs PDF/A-2b (for archiving).")
 FORMAT = click.option(
     "--format", "formats", multiple=True, metavar="EXT", help="Only this format: docx, pptx or xlsx (repeatable)."
@@ -104,6 +113,7 @@ def main() -> None:
 @LANGUAGE
 @PDF
 @PDF_A
+@TEMPLATES
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: usable cores).")
 @click.option("--force", is_flag=True, help="Rebuild accounts whose sources and files are unchanged.")
 @click.option("--shard", metavar="I/N", help="Build only the I-th of N stable slices of the sources.")
@@ -119,6 +129,7 @@ def build(
     language: str | None,
     pdf: str | None,
     pdf_a: bool,
+    templates: Path | None,
     jobs: int | None,
     force: bool,
     shard: str | None,
@@ -130,6 +141,7 @@ def build(
     OUT/<account>/. Several sources build in parallel; unchanged accounts are skipped."""
     batch_options = jobs is not None or force or shard or as_json or scheduler
     pdfs = _pdf_options(pdf, pdf_a)
+    own_templates.use(templates)
     if len(sources) <= 1 and not batch_options and (not sources or Path(sources[0]).is_file()):
         loaded = lib.load_plan(Path(sources[0]) if sources else None)
         _warn(loaded.warnings)
@@ -137,7 +149,7 @@ def build(
         _print_outputs(outputs)
         _pdfs(outputs, pdfs)
         return
-    options = batch.Options(out, families, formats, language or "", pdfs)
+    options = batch.Options(out, families, formats, language or "", pdfs, str(templates or ""))
     _batch(sources, options, (jobs, scheduler), force, shard, quiet, as_json)
 
 
@@ -236,12 +248,20 @@ def _progress(total: int, silent: bool) -> Iterator[Callable[[batch.AccountRepor
 )
 @PDF
 @PDF_A
+@TEMPLATES
 @reports_errors
 def blank(
-    out: Path, families: tuple[str, ...], formats: tuple[str, ...], language: str | None, pdf: str | None, pdf_a: bool
+    out: Path,
+    families: tuple[str, ...],
+    formats: tuple[str, ...],
+    language: str | None,
+    pdf: str | None,
+    pdf_a: bool,
+    templates: Path | None,
 ) -> None:
     """Write blank templates (hints in every field) to OUT/blank/ (OUT/blank/<LANG>/ with --language)."""
     pdfs = _pdf_options(pdf, pdf_a)
+    own_templates.use(templates)
     outputs: list[lib.Output] = []
     if not language:
         outputs = lib.generate(lib.blank_plan(), out, families, formats)
@@ -298,6 +318,34 @@ def convert(source: Path, out: Path) -> None:
 def schema() -> None:
     """Print the JSON Schema of the data source (for editor autocompletion)."""
     click.echo(lib.schema())
+
+
+@main.group(name="templates")
+def templates_group() -> None:
+    """Your own templates: start from the bundled ones, restyle them in PowerPoint and Word."""
+
+
+@templates_group.command(name="export")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def templates_export(folder: Path) -> None:
+    """Write the bundled master.pptx and Word templates into FOLDER, to restyle and use with --templates."""
+    _print_outputs_paths(own_templates.export(folder))
+
+
+@templates_group.command(name="check")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def templates_check(folder: Path) -> None:
+    """Check your templates in FOLDER: every layout and placeholder the decks need, every Word tag known."""
+    own_templates.check(folder)
+    click.echo(f"ok: {folder}")
+
+
+def _print_outputs_paths(paths: Sequence[Path]) -> None:
+    """Print each written path."""
+    for path in paths:
+        click.echo(f"wrote {path}")
 
 
 @main.command(name="list")

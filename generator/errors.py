@@ -56,7 +56,11 @@ class UsageError(AccountPlanError):
 
 
 class TemplateError(AccountPlanError):
-    """A bundled or user template that cannot be prepared or rendered."""
+    """A bundled or user template that cannot be prepared or rendered: one problem per line."""
+
+    def messages(self) -> list[str]:
+        """Return one line per problem."""
+        return str(self).splitlines()
 
 
 class WriterError(AccountPlanError):

@@ -6,7 +6,7 @@ import io
 import math
 import re
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from docx import Document
@@ -193,17 +193,21 @@ def _joined(paragraph: str) -> str:
     return "".join(_TEXT.findall(paragraph))
 
 
-@cache
 def prepared(family: str) -> PreparedTemplate:
-    """Return the prepared template of a family, loaded and compiled once per process."""
-    path = resources.templates().joinpath(f"{family}.docx")
-    return PreparedTemplate(path.read_bytes(), f"{family}.docx")
+    """Return the prepared template of a family (the user's when they gave one), loaded and compiled once."""
+    return _prepared(family, resources.template_version(f"{family}.docx"))
+
+
+@lru_cache(maxsize=32)
+def _prepared(family: str, version: tuple[str, int, int]) -> PreparedTemplate:
+    """Return the prepared template of a family from the user's folder or the bundled ones."""
+    return PreparedTemplate(resources.template(f"{family}.docx"), f"{family}.docx")
 
 
 @cache
 def placeholder_photo() -> bytes:
     """Return the picture shown for a team member without a photo, read once per process."""
-    return resources.templates().joinpath("placeholder-photo.png").read_bytes()
+    return resources.template("placeholder-photo.png")
 
 
 def picture(template: PreparedTemplate) -> Any:

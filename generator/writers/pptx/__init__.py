@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from pptx import Presentation
@@ -28,13 +28,18 @@ from generator.writers.pptx.slides import (
 )
 from generator.writers.pptx.table import table_slide
 
-_GEOMETRY: dict[str, Any] = {}  # the bundled master's placeholder boxes by layout name, read once per process
+_GEOMETRY: dict[tuple[str, int, int], dict[str, Any]] = {}  # each master's placeholder boxes by layout, read once
 
 
-@cache
 def master_bytes() -> bytes:
-    """Return the master deck, read once per process."""
-    return resources.templates().joinpath("master.pptx").read_bytes()
+    """Return the master deck (the user's when they gave one), read once per process."""
+    return _master(resources.template_version("master.pptx"))
+
+
+@lru_cache(maxsize=8)
+def _master(version: tuple[str, int, int]) -> bytes:
+    """Return the master deck of the user's folder or the bundled one."""
+    return resources.template("master.pptx")
 
 
 def lay_out(canvas: Canvas, section: Section) -> None:
@@ -63,7 +68,8 @@ def lay_out(canvas: Canvas, section: Section) -> None:
 def build_deck(document: Document) -> bytes:
     """Return the .pptx bytes of a document's deck part."""
     part, meta = document.part(Format.PPTX), document.meta
-    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, geometry=_GEOMETRY)
+    geometry = _GEOMETRY.setdefault(resources.template_version("master.pptx"), {})
+    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, geometry=geometry)
     if part.cover is not None:
         title_slide(canvas, part.cover)
     for section in part.sections:

@@ -1,0 +1,96 @@
+"""A user's own templates: exported from the bundled ones, restyled, checked before anything builds, used by
+every worker of a batch; a broken folder refused with one message per problem and the file it is in."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from generator import resources
+from generator.cli import main
+from tests.conftest import ROOT
+
+
+@pytest.fixture(autouse=True)
+def _bundled_afterwards() -> object:
+    """Leave the process on the bundled templates whatever a test chose."""
+    yield
+    resources.use_templates(None)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Return exit code, stdout and stderr of one command."""
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def edit(path: Path, member: str, change: Callable[[bytes], bytes]) -> None:
+    """Rewrite one member of an Office package in place."""
+    with zipfile.ZipFile(path) as package:
+        members = [(info, package.read(info.filename)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, body in members:
+            package.writestr(info, change(body) if info.filename == member else body)
+
+
+def test_exported_templates_build_exactly_what_the_bundled_ones_build(tmp_path: Path) -> None:
+    code, out, _ = run("templates", "export", str(tmp_path / "mine"))
+    assert code == 0 and out.count("wrote") == 6
+    assert run("templates", "check", str(tmp_path / "mine"))[0] == 0
+    assert run("build", "-o", str(tmp_path / "bundled"), "--family", "account-map")[0] == 0
+    assert (
+        run("build", "-o", str(tmp_path / "own"), "--family", "account-map", "--templates", str(tmp_path / "mine"))[0]
+        == 0
+    )
+    for path in (tmp_path / "bundled").glob("*/*"):
+        assert path.read_bytes() == (tmp_path / "own" / path.parent.name / path.name).read_bytes(), path.name
+
+
+def test_a_restyled_template_changes_the_documents_of_every_worker(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    run("templates", "export", str(mine))
+    edit(mine / "account-map.docx", "word/styles.xml", lambda xml: xml.replace(b"1F3864", b"7A1F5C"))
+    edit(mine / "master.pptx", "ppt/theme/theme1.xml", lambda xml: xml.replace(b"<a:dk2>", b"<a:dk2><!--mine-->", 1))
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("a", "b"):
+        text = (ROOT / "data" / "example.yaml").read_text(encoding="utf-8")
+        (sources / f"{name}.yaml").write_text(text.replace("Halden Freight Group", f"Account {name.upper()}"))
+    args = ["build", str(sources), "-o", str(tmp_path / "out"), "--family", "account-map", "--jobs", "2"]
+    code, _, err = run(*args, "--templates", str(mine), "--quiet")
+    assert code == 0, err
+    for word in (tmp_path / "out").glob("*/account-map.docx"):
+        assert b"7A1F5C" in zipfile.ZipFile(word).read("word/styles.xml")
+    decks = list((tmp_path / "out").glob("*/account-map.pptx"))
+    assert len(decks) == 2 and all(b"<!--mine-->" in zipfile.ZipFile(d).read("ppt/theme/theme1.xml") for d in decks)
+
+
+def test_a_broken_template_folder_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    run("templates", "export", str(mine))
+    unknown = b"<w:p><w:r><w:t>{{ S.nosuch.title }}</w:t></w:r></w:p></w:body>"
+    edit(mine / "account-map.docx", "word/document.xml", lambda xml: xml.replace(b"</w:body>", unknown))
+    broken = b"<w:p><w:r><w:t>{% for x in %}</w:t></w:r></w:p></w:body>"
+    edit(mine / "kam-action-plan.docx", "word/document.xml", lambda xml: xml.replace(b"</w:body>", broken))
+    master = Presentation(str(mine / "master.pptx"))
+    next(layout for layout in master.slide_layouts if layout.name == "Chart").name = "Diagramm"
+    master.save(str(mine / "master.pptx"))
+    (mine / "notes.docx").write_bytes((mine / "simple-account-plan.docx").read_bytes())
+    code, _, err = run("build", "-o", str(tmp_path / "out"), "--templates", str(mine))
+    assert code == 1 and not (tmp_path / "out").exists()
+    lines = err.strip().splitlines()
+    assert len(lines) == 4
+    assert "master.pptx: the layout 'Chart' is missing" in err
+    assert "account-map.docx: a tag names 'nosuch', which this family does not provide" in err
+    assert "kam-action-plan.docx: the template is not valid Jinja" in err
+    assert "notes.docx: not a template of a family with a Word document" in err
+
+
+def test_a_missing_template_folder_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = run("blank", "-o", str(tmp_path), "--templates", str(tmp_path / "nowhere"))
+    assert code == 1 and "no such template folder" in err

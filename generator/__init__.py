@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalog import LANGUAGES, find_catalog
+from generator.document import theme
 from generator.document.blocks import Document
 from generator.document.checks import oversized_cells
 from generator.errors import AccountPlanError, OutputLimitError, Problem
@@ -18,9 +19,10 @@ from generator.model.plan import AccountPlan
 from generator.naming import account_slug
 from generator.pdf import KINDS, Converter, PdfError, PdfOptions, pdf_name
 from generator.resources import example_source
-from generator.sources import LoadedPlan, codec, read_source
-from generator.writers import get_writer
+from generator.sources import BrandFile, LoadedPlan, codec, read_brand, read_source, with_brand
+from generator.writers import fonts, get_writer
 from generator.writers.package import normalize_package
+from generator.writers.textfit import measured_in
 
 __version__ = "0.1.0"
 BLANK_FOLDER = "blank"
@@ -38,6 +40,24 @@ class Output:
 def load_plan(source: Path | str | None = None) -> LoadedPlan:
     """Return the validated plan of a YAML or Excel source (the bundled example by default)."""
     return read_source(Path(source) if source is not None else example_source())
+
+
+def brand_warnings(plan: AccountPlan) -> list[Problem]:
+    """Return what a plan's brand cannot have as given: colours too light for white text (darkened), fonts not
+    installed here (measured as the house font)."""
+    brand, found = plan.brand, []
+    for name, colour in (("primary", brand.colors.primary), ("accent", brand.colors.accent)):
+        if colour and theme.readable(colour) != colour:
+            ratio, kept = theme.contrast(theme.WHITE, colour), theme.readable(colour)
+            message = (
+                f"white text on #{colour} reads at {ratio:.1f}:1; darkened to #{kept} (4.5:1) where text sits on it"
+            )
+            found.append(Problem("brand", f"brand.colors.{name}", message))
+    for name, family in (("heading", brand.fonts.heading), ("body", brand.fonts.body)):
+        if family and fonts.widths(family) is None:
+            message = f"{family!r} is not installed here: text is fitted as the house font (Carlito) would set it"
+            found.append(Problem("brand", f"brand.fonts.{name}", message))
+    return found
 
 
 def blank_plan() -> AccountPlan:
@@ -65,8 +85,10 @@ def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
 def _write(doc: Document, fmt: str) -> bytes:
     """Return one format of a built document, normalised when it is an Office package."""
     writer = get_writer(fmt)
-    data = writer.write(doc)
-    return normalize_package(data, doc.meta.when, find_catalog(doc.meta.language).tag) if writer.package else data
+    with measured_in(doc.meta.look.body_font):  # text is fitted in the brand's font, measured from its file
+        data = writer.write(doc)
+    tag = find_catalog(doc.meta.language).tag
+    return normalize_package(data, doc.meta.when, tag, doc.meta.look) if writer.package else data
 
 
 def check(plan: AccountPlan, families: Sequence[str] = (), formats: Sequence[str] = ()) -> list[Document]:
@@ -165,12 +187,14 @@ __all__ = [
     "LANGUAGES",
     "AccountPlan",
     "AccountPlanError",
+    "BrandFile",
     "LoadedPlan",
     "Output",
     "PdfError",
     "PdfOptions",
     "__version__",
     "blank_plan",
+    "brand_warnings",
     "check",
     "convert",
     "families_table",
@@ -179,8 +203,10 @@ __all__ = [
     "init_workbook",
     "load_plan",
     "make_pdfs",
+    "read_brand",
     "render",
     "schema",
     "source_bytes",
     "suite",
+    "with_brand",
 ]

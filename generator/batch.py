@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from generator.errors import AccountPlanError, UsageError
 from generator.files import write_atomic, write_suite
 from generator.model.plan import AccountPlan
 from generator.pdf import PdfOptions
+from generator.sources import BrandFile
 
 MANIFEST = ".accountplan-manifest.json"
 CONNECT_SECONDS = 10  # how long to wait for a Dask scheduler to answer
@@ -70,6 +72,7 @@ class Options:
     language: str = ""  # overrides each plan's language when given
     pdf: PdfOptions | None = None  # also a PDF of each Word document and deck (workbooks when asked)
     templates: str = ""  # the user's template folder (checked before the batch starts)
+    brand: str = ""  # a brand file every account is dressed in
 
     def fingerprint(self) -> str:
         """Return a hash of the options and of the generator (version and bundled templates)."""
@@ -79,6 +82,9 @@ class Options:
         folder = resources.templates()
         for name in sorted(p.name for p in folder.iterdir() if p.name.endswith((".docx", ".pptx", ".png"))):
             digest.update(name.encode() + resources.template(name))  # the user's copy where they have one
+        shared = _brand_file(self.brand)
+        if shared is not None:
+            digest.update(shared.brand.model_dump_json().encode() + (shared.logo or b""))
         return digest.hexdigest()
 
 
@@ -128,22 +134,31 @@ def parse_shard(text: str) -> tuple[int, int]:
     return index, count
 
 
-def load_account(source: Path, language: str = "") -> tuple[AccountReport, AccountPlan | None]:
+def load_account(source: Path, language: str = "", brand: str = "") -> tuple[AccountReport, AccountPlan | None]:
     """Read and check one source (runs in a worker) in the language asked for (its own when none); a failed report
     carries every problem, prefixed by the file."""
     import generator as lib
 
     try:
         loaded = lib.load_plan(source)
-        plan = lib.in_language(loaded.plan, language)
+        plan = lib.with_brand(lib.in_language(loaded.plan, language), _brand_file(brand))
     except AccountPlanError as error:
         return AccountReport(str(source), "failed", messages=error.messages()), None
     folder = lib.account_folder(plan)
     pictures = {
         str(source.parent / m.photo): _source_hash(source.parent / m.photo) for m in loaded.plan.team if m.photo
     }
-    report = AccountReport(str(source), "loaded", folder, messages=[str(w) for w in loaded.warnings], inputs=pictures)
+    warned = [*loaded.warnings, *lib.brand_warnings(plan)]
+    report = AccountReport(str(source), "loaded", folder, messages=[str(w) for w in warned], inputs=pictures)
     return report, plan
+
+
+@cache
+def _brand_file(path: str) -> BrandFile | None:
+    """Return the brand file a batch shares, read once per worker (None when there is none)."""
+    from generator.sources import read_brand
+
+    return read_brand(Path(path)) if path else None
 
 
 def render_account(
@@ -276,7 +291,7 @@ def run(
         else:
             todo.append(source.path)
     with _Dask(scheduler) if scheduler else _pool(jobs, len(todo)) as pool:
-        loaded = list(pool.map(load_account, todo, [options.language] * len(todo)))
+        loaded = list(pool.map(load_account, todo, [options.language] * len(todo), [options.brand] * len(todo)))
         clashes = duplicate_folders([*reports.values(), *(r for r, _ in loaded)])
         if clashes:
             raise AccountPlanError("\n".join(clashes))

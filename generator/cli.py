@@ -93,6 +93,14 @@ TEMPLATES = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="Your own master.pptx and Word templates (<family>.docx); see `accountplan templates export`.",
 )
+BRAND = click.option(
+    "--brand",
+    "brand",
+    metavar="FILE",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your company's look for every account: company, logo, colours, fonts (a YAML file; see the README).",
+)
 PDF_A = click.option("--pdf-a", "pdf_a", is_flag=True, help="Make the PDFs PDF/A-2b (for archiving).")
 FORMAT = click.option(
     "--format", "formats", multiple=True, metavar="EXT", help="Only this format: docx, pptx or xlsx (repeatable)."
@@ -114,6 +122,7 @@ def main() -> None:
 @PDF
 @PDF_A
 @TEMPLATES
+@BRAND
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: usable cores).")
 @click.option("--force", is_flag=True, help="Rebuild accounts whose sources and files are unchanged.")
 @click.option("--shard", metavar="I/N", help="Build only the I-th of N stable slices of the sources.")
@@ -130,6 +139,7 @@ def build(
     pdf: str | None,
     pdf_a: bool,
     templates: Path | None,
+    brand: Path | None,
     jobs: int | None,
     force: bool,
     shard: str | None,
@@ -142,14 +152,16 @@ def build(
     batch_options = jobs is not None or force or shard or as_json or scheduler
     pdfs = _pdf_options(pdf, pdf_a)
     own_templates.use(templates)
+    shared = lib.read_brand(brand) if brand else None
     if len(sources) <= 1 and not batch_options and (not sources or Path(sources[0]).is_file()):
         loaded = lib.load_plan(Path(sources[0]) if sources else None)
-        _warn(loaded.warnings)
-        outputs = lib.generate(lib.in_language(loaded.plan, language), out, families, formats)
+        plan = lib.with_brand(lib.in_language(loaded.plan, language), shared)
+        _warn([*loaded.warnings, *lib.brand_warnings(plan)])
+        outputs = lib.generate(plan, out, families, formats)
         _print_outputs(outputs)
         _pdfs(outputs, pdfs)
         return
-    options = batch.Options(out, families, formats, language or "", pdfs, str(templates or ""))
+    options = batch.Options(out, families, formats, language or "", pdfs, str(templates or ""), str(brand or ""))
     _batch(sources, options, (jobs, scheduler), force, shard, quiet, as_json)
 
 
@@ -249,6 +261,7 @@ def _progress(total: int, silent: bool) -> Iterator[Callable[[batch.AccountRepor
 @PDF
 @PDF_A
 @TEMPLATES
+@BRAND
 @reports_errors
 def blank(
     out: Path,
@@ -258,15 +271,17 @@ def blank(
     pdf: str | None,
     pdf_a: bool,
     templates: Path | None,
+    brand: Path | None,
 ) -> None:
     """Write blank templates (hints in every field) to OUT/blank/ (OUT/blank/<LANG>/ with --language)."""
     pdfs = _pdf_options(pdf, pdf_a)
     own_templates.use(templates)
+    shared = lib.read_brand(brand) if brand else None
     outputs: list[lib.Output] = []
     if not language:
-        outputs = lib.generate(lib.blank_plan(), out, families, formats)
+        outputs = lib.generate(lib.with_brand(lib.blank_plan(), shared), out, families, formats)
     for each in (lib.LANGUAGES if language == "all" else (language,)) if language else ():
-        plan = lib.in_language(lib.blank_plan(), each)
+        plan = lib.with_brand(lib.in_language(lib.blank_plan(), each), shared)
         outputs += lib.generate(plan, out, families, formats, folder=f"{lib.BLANK_FOLDER}/{each}")
     _print_outputs(outputs)
     _pdfs(outputs, pdfs)

@@ -107,8 +107,8 @@ def _word_problems(path: Path) -> list[str]:
 def _render_both(path: Path, family: str) -> None:
     """Render a Word template with its family's blank plan and with the example (TemplateError if it fails)."""
     import generator as lib
-    from generator.writers.docx.context import context
-    from generator.writers.docx.render import PreparedTemplate, picture
+    from generator.writers.docx import values
+    from generator.writers.docx.render import PreparedTemplate
 
     try:
         template = PreparedTemplate(path.read_bytes(), path.name)
@@ -118,7 +118,7 @@ def _render_both(path: Path, family: str) -> None:
         raise TemplateError(f"{path.name}: not a Word file that can be read ({type(error).__name__})") from None
     for plan in (lib.blank_plan(), lib.load_plan().plan):
         document = lib.check(plan, [family], ["docx"])[0]
-        template.render_bytes(context(document, picture(template)), "", "", None)
+        template.render_bytes(values(template, document), "", "", None)
         template = PreparedTemplate(path.read_bytes(), path.name)
 
 

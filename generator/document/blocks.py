@@ -428,6 +428,19 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class Look:
+    """The seller's brand as the writers apply it: company, logo (PNG bytes), colours kept readable under white
+    text, and fonts ('' where the brand gives none: the house look)."""
+
+    company: str = ""
+    logo: bytes | None = field(default=None, repr=False)
+    primary: str = ""
+    accent: str = ""
+    heading_font: str = ""
+    body_font: str = ""
+
+
+@dataclass(frozen=True)
 class Meta:
     """What every part of a document shows or declares: account, family title, author, date, footer."""
 
@@ -441,6 +454,7 @@ class Meta:
     header: str = ""
     page_footer: tuple[str, str] = ("", "")
     blank: bool = False
+    look: Look = field(default_factory=Look)
 
 
 @dataclass(frozen=True)

@@ -37,3 +37,26 @@ _DARK = {NAVY, GREEN, RED, TEAL}
 def text_on(fill: str) -> str:
     """Return the colour text reads in on a fill: white on dark accents, a dark shade on status tints, else ink."""
     return WHITE if fill in _DARK else _INK_ON.get(fill, INK)
+
+
+def contrast(a: str, b: str) -> float:
+    """Return the WCAG contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: str, ratio: float = 4.5) -> str:
+    """Return colour, darkened just enough for white text on it (and it on white) to reach ratio."""
+    shade = colour
+    for step in range(1, 21):
+        if contrast(WHITE, shade) >= ratio:
+            return shade
+        shade = "".join(f"{round(int(colour[i : i + 2], 16) * (1 - step / 20)):02X}" for i in (0, 2, 4))
+    return shade
+
+
+def _luminance(colour: str) -> float:
+    """Return the relative luminance of a colour given as RRGGBB."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from generator.catalog import Catalog, catalog
+from generator.document import theme
 from generator.document.blocks import (
     Block,
     Bullets,
@@ -16,6 +17,7 @@ from generator.document.blocks import (
     Format,
     Highlight,
     Kind,
+    Look,
     Meta,
     Part,
     Raw,
@@ -93,6 +95,21 @@ def meta(plan: AccountPlan, f: Formatter, family: str, title_key: str) -> Meta:
         header=f"{account} · {title}",
         page_footer=(_page_footer(said, L["page"]), f" {L['of']} "),
         blank=plan.is_blank,
+        look=look(plan),
+    )
+
+
+def look(plan: AccountPlan) -> Look:
+    """Return the plan's brand as the writers apply it: colours darkened where white text would not read."""
+    brand = plan.brand
+    colours = brand.colors
+    return Look(
+        company=brand.company,
+        logo=plan.picture(brand.logo) if brand.logo else None,
+        primary=theme.readable(colours.primary) if colours.primary else "",
+        accent=theme.readable(colours.accent) if colours.accent else "",
+        heading_font=brand.fonts.heading,
+        body_font=brand.fonts.body,
     )
 
 

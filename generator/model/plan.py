@@ -31,6 +31,7 @@ from generator.model.enums import (
     Team,
 )
 from generator.model.types import (
+    Colour,
     Count,
     Currency,
     IsoDate,
@@ -327,6 +328,34 @@ class Collaboration(Section):
     responsibilities: Text = ""
 
 
+class BrandColours(Section):
+    """The seller's colours: primary for headings, header rows and title bars, accent for rules and series."""
+
+    primary: Colour | None = None
+    accent: Colour | None = None
+
+
+class BrandFonts(Section):
+    """The seller's fonts, by the name the system knows them under (fc-list)."""
+
+    heading: Text = ""
+    body: Text = ""
+
+
+class Brand(Section):
+    """The seller's company look: its name, logo, colours and fonts (all optional)."""
+
+    company: Text = ""
+    logo: Text = ""  # a PNG or JPEG next to the source (or the brand file)
+    colors: BrandColours = BrandColours()
+    fonts: BrandFonts = BrandFonts()
+
+    @property
+    def is_empty(self) -> bool:
+        """Return True when the plan names no brand at all."""
+        return self == Brand()
+
+
 class AccountPlan(Section):
     """The whole account plan; an empty plan is the blank variant."""
 
@@ -353,6 +382,7 @@ class AccountPlan(Section):
     review_cadence: list[Review] = []
     collaboration: list[Collaboration] = []
     documentation_standards: list[Item] = []
+    brand: Brand = Brand()
 
     _pictures: dict[str, bytes] = PrivateAttr(default_factory=dict)
 

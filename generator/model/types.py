@@ -69,6 +69,13 @@ def currency(value: str) -> str:
     return value
 
 
+def hex_colour(value: str) -> str:
+    """Return a colour written as #RRGGBB, upper-case without the '#'."""
+    if not re.fullmatch(r"#?[0-9A-Fa-f]{6}", value):
+        raise ValueError(f'expected a colour like "#7A1F5C"; got {value[:40]!r}')
+    return value.removeprefix("#").upper()
+
+
 def language(value: str) -> str:
     """Return value if there is a catalogue for that language (en, de, fr, ru)."""
     if value not in LANGUAGES:
@@ -121,6 +128,7 @@ Number = Annotated[
 IsoDate = Annotated[date, BeforeValidator(iso_date), AfterValidator(date_in_range)]
 Currency = Annotated[str, AfterValidator(currency)]
 Language = Annotated[str, AfterValidator(language)]
+Colour = Annotated[str, BeforeValidator(number_to_text), AfterValidator(hex_colour)]
 Quarter = Annotated[str, BeforeValidator(number_to_text), AfterValidator(quarter)]
 
 

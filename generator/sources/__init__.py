@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem, SourceError, UnknownNameError
-from generator.model.plan import AccountPlan
+from generator.model.plan import AccountPlan, Brand
+from generator.model.text import Loc
 from generator.model.validation import validate_data
 from generator.sources import pictures, yaml_source
 from generator.sources.locations import Locations
@@ -120,12 +121,50 @@ def _position(problem: Problem) -> tuple[int, int]:
 
 
 def _resolve_photos(plan: AccountPlan, base: Path, locations: Locations, problems: list[Problem]) -> AccountPlan:
-    """Return plan with every team photo read, checked and kept; an unusable photo is a problem at its field."""
-    for i, member in enumerate(plan.team):
-        if not member.photo:
-            continue
+    """Return plan with every team photo and the brand's logo read, checked and kept; an unusable picture is a
+    problem at its field."""
+    named: list[tuple[Loc, str]] = [(("team", i, "photo"), m.photo) for i, m in enumerate(plan.team) if m.photo]
+    if plan.brand.logo:
+        named.append((("brand", "logo"), plan.brand.logo))
+    for loc, name in named:
         try:
-            plan.keep_picture(member.photo, pictures.load(base, member.photo))
+            plan.keep_picture(name, pictures.load(base, name))
         except pictures.PictureError as error:
-            problems.append(locations.problem(("team", i, "photo"), str(error)))
+            problems.append(locations.problem(loc, str(error)))
     return plan
+
+
+@dataclass(frozen=True)
+class BrandFile:
+    """A brand shared by a batch (--brand brand.yaml): the brand and its logo's checked bytes."""
+
+    brand: Brand
+    logo: bytes | None
+
+
+def read_brand(path: Path) -> BrandFile:
+    """Return the brand of a brand file (a YAML file with the source's brand: section); SourceError lists every
+    problem, where it is in that file."""
+    data, locations = read_raw(path)
+    outcome = validate_data({"brand": data}, require_identity=False)
+    problems = locations.problems + [
+        locations.problem(loc[1:], m) for loc, m in outcome.problems if loc[:1] == ("brand",)
+    ]
+    if outcome.plan is None or problems:
+        raise SourceError(problems or [Problem(str(path), "", "not a brand file")])
+    brand = outcome.plan.brand
+    try:
+        logo = pictures.load(path.parent, brand.logo) if brand.logo else None
+    except pictures.PictureError as error:
+        raise SourceError([locations.problem(("logo",), str(error))]) from None
+    return BrandFile(brand, logo)
+
+
+def with_brand(plan: AccountPlan, shared: BrandFile | None) -> AccountPlan:
+    """Return the plan dressed in a shared brand (it replaces the source's own), or the plan as it is."""
+    if shared is None:
+        return plan
+    branded = plan.model_copy(update={"brand": shared.brand})
+    if shared.logo is not None:
+        branded.keep_picture(shared.brand.logo, shared.logo)
+    return branded

@@ -7,6 +7,9 @@ import re
 import zipfile
 from datetime import date
 
+from generator.document import theme
+from generator.document.blocks import Look
+
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 DEFAULT_DATE = date(2000, 1, 1)
 _CORE = "docProps/core.xml"
@@ -18,12 +21,19 @@ _WORD_LANGUAGE = re.compile(rb'(<w:(?:lang|themeFontLang) w:val=")[^"]*(")')
 _DRAWN_RUN = re.compile(rb"<a:(?:rPr|endParaRPr|defRPr)\b[^>]*>")
 _LANG_ATTRIBUTE = re.compile(rb'\slang="[^"]*"')
 _CHART_LANGUAGE = re.compile(rb'(<c:lang val=")[^"]*(")')
-_TAGGED = ("word/", "ppt/", "xl/charts/", "xl/drawings/")
+_TAGGED = ("word/", "ppt/", "xl/")
+OFFICE_BLUE = b"4F81BD"  # Office's accent 1: the Word title's rule, the themes' first accent
+HOUSE_BODY, HOUSE_HEADING = b"Calibri", b"Cambria"  # the house fonts as the templates name them (Carlito, Caladea)
+_COLOUR_ATTRIBUTE = re.compile(rb'((?:w:)?(?:val|fill|color|rgb|lastClr)=")((?:FF|00)?)([0-9A-Fa-f]{6})(")')
+_FONT_ATTRIBUTE = re.compile(rb'((?:typeface|w:ascii|w:hAnsi|w:cs|w:eastAsia|val)=")(Calibri|Cambria)(")')
+_THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")[^"]*(")')
 
 
-def normalize_package(data: bytes, when: date | None, language: str = "") -> bytes:
-    """Return the package with fixed zip timestamps, its document dates set to when and, given a language tag
-    (de-DE), every text declared in that language (spell-checking, screen readers)."""
+def normalize_package(data: bytes, when: date | None, language: str = "", look: Look | None = None) -> bytes:
+    """Return the package with fixed zip timestamps, its document dates set to when, given a language tag
+    (de-DE) every text declared in that language (spell-checking, screen readers), and given a brand's look its
+    colours and fonts in place of the house ones."""
+    swaps = _swaps(look)
     stamp = (when or DEFAULT_DATE).isoformat().encode() + b"T00:00:00Z"
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -33,9 +43,10 @@ def normalize_package(data: bytes, when: date | None, language: str = "") -> byt
             if info.filename == _CORE:
                 body = _core(body, stamp, language)
             elif info.filename.endswith(_EMBEDDED):
-                body = normalize_package(body, when, language)  # chart workbooks inside a deck: own dates
-            elif language and info.filename.startswith(_TAGGED) and info.filename.endswith(".xml"):
-                body = declare_language(body, language.encode())
+                body = normalize_package(body, when, language, look)  # chart workbooks inside a deck: own dates
+            elif info.filename.startswith(_TAGGED) and info.filename.endswith(".xml"):
+                body = declare_language(body, language.encode()) if language else body
+                body = rebrand(body, swaps, look, info.filename.endswith("theme1.xml")) if swaps else body
             entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
@@ -67,3 +78,30 @@ def _tagged(start_tag: bytes, tag: bytes) -> bytes:
         end = b"/>" if name.endswith(b"/>") else b">"
         return name.removesuffix(end) + b' lang="' + tag + b'"' + end
     return name + b' lang="' + tag + b'" ' + rest
+
+
+def _swaps(look: Look | None) -> dict[bytes, bytes]:
+    """Return the house colours a brand's look replaces, and by what (nothing without a brand)."""
+    if look is None:
+        return {}
+    primary = look.primary.encode()
+    swaps = {theme.NAVY.encode(): primary, OFFICE_BLUE: primary, theme.TEAL.encode(): look.accent.encode()}
+    fonts = {HOUSE_BODY: look.body_font.encode(), HOUSE_HEADING: look.heading_font.encode()}
+    found = {old: new for old, new in (swaps | fonts).items() if new}
+    return found
+
+
+def rebrand(body: bytes, swaps: dict[bytes, bytes], look: Look | None, theme_part: bool) -> bytes:
+    """Return an XML part in the brand's colours and fonts: every attribute naming a house colour or font, and a
+    theme's heading and body fonts."""
+    body = _COLOUR_ATTRIBUTE.sub(lambda m: m[1] + m[2] + swaps.get(m[3].upper(), m[3]) + m[4], body)
+    body = _FONT_ATTRIBUTE.sub(lambda m: m[1] + swaps.get(m[2], m[2]) + m[3], body)
+    if theme_part and look is not None:
+        fonts = {b"major": look.heading_font.encode(), b"minor": look.body_font.encode()}
+        body = _THEME_FONT.sub(lambda m: m[1] + (fonts[m[2]] or _house(m)) + m[3], body)
+    return body
+
+
+def _house(found: re.Match[bytes]) -> bytes:
+    """Return the font a theme names in a match (kept when the brand gives none)."""
+    return found.group().split(b'typeface="')[1].rstrip(b'"')

@@ -7,10 +7,13 @@ layout is the same on every machine and text never spills in PowerPoint or Libre
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from generator.writers import fonts
 from generator.writers.metrics import WIDTHS
 
 EMU_PER_PT = 12700
@@ -24,10 +27,34 @@ _DIGITS = dict.fromkeys("0123456789€$£#+=<>~^*_", 0.51)
 _SPACES = "\u00a0\u202f\u2009"  # no-break and thin spaces (Babel's separators) measure as a space
 
 
-@cache
+_FONT: ContextVar[str] = ContextVar("font", default="")  # a brand's body font while a document is written
+
+
+@contextmanager
+def measured_in(family: str) -> Iterator[None]:
+    """Measure text in a brand's font while the block runs (its real widths; the house font when it is not
+    installed or no font is given)."""
+    token = _FONT.set(family if family and fonts.widths(family) is not None else "")
+    try:
+        yield
+    finally:
+        _FONT.reset(token)
+
+
 def char_width(char: str) -> float:
-    """Return the advance width of one character in em: the fixed table for ASCII, the font's own widths for
-    accented Latin, Cyrillic and punctuation."""
+    """Return the advance width of one character in em, in the brand's font when one is in use."""
+    family = _FONT.get()
+    if family:
+        found = (fonts.widths(family) or {}).get(ord(char))
+        if found is not None:
+            return found
+    return _house_width(char)
+
+
+@cache
+def _house_width(char: str) -> float:
+    """Return the advance width of one character in the house font (Carlito, Calibri's twin): the fixed table for
+    ASCII, the font's own widths for accented Latin, Cyrillic and punctuation."""
     if char in _SPACES:
         char = " "
     if ord(char) in WIDTHS:
@@ -59,12 +86,12 @@ def text_width(text: str, size_pt: float) -> float:
 
 def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
     """Return the lines text breaks into at a width (words first, then characters)."""
-    return list(_wrap(text, width_pt / (size_pt * SAFETY)))
+    return list(_wrap(text, width_pt / (size_pt * SAFETY), _FONT.get()))
 
 
 @lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory
-def _wrap(text: str, width_em: float) -> tuple[str, ...]:
-    """Return the lines of text at a width in em (cached: fitting tries many sizes)."""
+def _wrap(text: str, width_em: float, family: str) -> tuple[str, ...]:
+    """Return the lines of text at a width in em in a font (cached: fitting tries many sizes)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines.extend(_wrap_paragraph(paragraph, width_em))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.document.blocks import Document
 from generator.writers.docx.context import context
-from generator.writers.docx.render import picture, prepared
+from generator.writers.docx.render import PreparedTemplate, logos, picture, prepared
 
 
 class DocxWriter:
@@ -18,4 +20,11 @@ class DocxWriter:
         """Return the .docx bytes."""
         meta = document.meta
         template = prepared(meta.family)
-        return template.render_bytes(context(document, picture(template)), meta.title, meta.author, meta.when)
+        return template.render_bytes(values(template, document), meta.title, meta.author, meta.when)
+
+
+def values(template: PreparedTemplate, document: Document) -> dict[str, Any]:
+    """Return everything a family's Word template renders: the document's context and the seller's logo."""
+    rendered = context(document, picture(template))
+    rendered["doc"].update(logos(template, document.meta.look.logo))
+    return rendered

@@ -226,7 +226,8 @@ class DocBuilder:
     # -- page furniture -----------------------------------------------------------------------
     def title_page(self, title_expr: str, subtitle_expr: str, fields: Sequence[tuple[str, str]]) -> None:
         """Add the title page: title, subtitle, then the plan's identity fields."""
-        for _ in range(5):
+        self.doc.add_paragraph().add_run("{{ doc.logo }}")  # the seller's logo, when there is one
+        for _ in range(4):
             self.doc.add_paragraph()
         self.para("{{ " + title_expr + " }}", style="Title")
         self.para("{{ " + subtitle_expr + " }}", style="Subtitle")
@@ -238,6 +239,7 @@ class DocBuilder:
         section = self.doc.sections[0]
         section.different_first_page_header_footer = True
         header = section.header.paragraphs[0]
+        header.add_run("{{ doc.header_logo }}")
         run = header.add_run("{{ doc.header }}")
         run.font.size, run.font.color.rgb = Pt(8.5), TEAL
         footer = section.footer.paragraphs[0]

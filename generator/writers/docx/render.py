@@ -210,6 +210,16 @@ def placeholder_photo() -> bytes:
     return resources.template("placeholder-photo.png")
 
 
+def logos(template: PreparedTemplate, logo: bytes | None) -> dict[str, Any]:
+    """Return the seller's logo as the title page and the running header show it ('' without one)."""
+    if not logo:
+        return {"logo": "", "header_logo": ""}
+    return {
+        "logo": InlineImage(template, io.BytesIO(logo), height=Mm(16)),
+        "header_logo": InlineImage(template, io.BytesIO(logo), height=Mm(5)),
+    }
+
+
 def picture(template: PreparedTemplate) -> Any:
     """Return the maker of inline pictures for a template: the placeholder when a photo is missing."""
 

@@ -69,7 +69,7 @@ def build_deck(document: Document) -> bytes:
     """Return the .pptx bytes of a document's deck part."""
     part, meta = document.part(Format.PPTX), document.meta
     geometry = _GEOMETRY.setdefault(resources.template_version("master.pptx"), {})
-    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, geometry=geometry)
+    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, geometry=geometry, logo=meta.look.logo)
     if part.cover is not None:
         title_slide(canvas, part.cover)
     for section in part.sections:

@@ -6,11 +6,13 @@ same layout names gives its look.
 
 from __future__ import annotations
 
+import io
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
+from PIL import Image
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -44,6 +46,7 @@ from generator.writers.textfit import EMU_PER_PT, text_width
 Rect = tuple[int, int, int, int]
 CHART_POINTS, CATEGORY_LINES = 12, 3
 GAP = Emu(228600)
+MARGIN, LOGO_WIDEST = Emu(457200), Emu(1828800)  # half an inch from the edges; a logo at most two inches wide
 BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 
@@ -69,6 +72,7 @@ class Canvas:
     current: str = ""
     notes_page: Any = None  # the first notes slide as cloned from the notes master, before its text
     blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
+    logo: bytes | None = None  # the seller's logo (PNG): on the title slide and in every slide's footer
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
@@ -149,11 +153,20 @@ class Canvas:
         height = Emu(301752)
         top = self.prs.slide_height - Emu(338328)
         width = self.prs.slide_width
-        left_box = (Emu(457200), top, width - Emu(2286000), height)
-        right_box = (width - Emu(1600200), top, Emu(1143000), height)
+        logo_w = self._logo(slide, (width - MARGIN, top, height)) if self.logo else 0
+        left_box = (Emu(457200), top, width - Emu(2286000) - logo_w, height)
+        right_box = (width - Emu(1600200) - logo_w, top, Emu(1143000), height)
         grey = {"size": 10, "colour": theme.MUTED}
         textbox(slide, left_box, [(self.footer, grey)], largest=10, smallest=10)
         textbox(slide, right_box, [(str(number), {**grey, "align": PP_ALIGN.RIGHT})], largest=10, smallest=10)
+
+    def _logo(self, slide: Any, corner: tuple[int, int, int]) -> int:
+        """Add the logo with its right edge at corner's x, at its top and height; return the width it takes."""
+        right, top, height = corner
+        with Image.open(io.BytesIO(self.logo or b"")) as image:
+            width = min(int(height * image.width / max(image.height, 1)), LOGO_WIDEST)
+        slide.shapes.add_picture(io.BytesIO(self.logo or b""), right - width, top, width, height)
+        return width + int(GAP)
 
 
 def _title_shape(slide: Any) -> Any:
@@ -198,10 +211,12 @@ def _lines(block: Block | Box) -> tuple[str, list[str]]:
 
 
 def title_slide(canvas: Canvas, cover: Cover) -> None:
-    """Lay out the title slide."""
+    """Lay out the title slide (the seller's logo in its top right corner)."""
     slide = canvas.slide("Title", cover.title, cover.notes)
     white = {"colour": theme.WHITE, "align": PP_ALIGN.CENTER}
     fill(slide.placeholders[1], [(line, white) for line in cover.subtitle], 20, 12, notes=slide)
+    if canvas.logo:
+        canvas._logo(slide, (canvas.prs.slide_width - MARGIN, MARGIN, Emu(731520)))
 
 
 def divider_slide(canvas: Canvas, section: Section) -> None:

@@ -41,7 +41,8 @@ def _running_head(meta: Meta) -> str:
     """Return the running head: the document's header and the sheet's name (&A) in one left-hand section, so a
     long title wraps rather than running over the right-hand one; the account alone where Excel's 255
     characters would not hold it."""
-    for head in (meta.header, meta.account, ""):
+    company = f"{meta.look.company} · " if meta.look.company else ""  # the seller's name leads, when branded
+    for head in (company + meta.header, meta.header, meta.account, ""):
         text = f"{_escaped(head)} · &A" if head else "&A"
         if len(text) <= HEADER_LIMIT:
             return text

@@ -7,6 +7,7 @@ here, so a user who edits a cell sees the totals follow.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from generator.writers.xlsx import printing, rules
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
 LONGEST_WORD = 30  # characters: a column widens to its longest word up to this
+LOGO_HEIGHT = 53  # pixels: 40 points
 SERIF = 1.12  # labels are set in the heading font (Caladea), wider than Carlito
 TIMELINE_WIDTHS = (44.0, 18.0, 12.0, 12.0, 13.0)  # action, owner, start, due, status
 WRAPPED_TOP = Alignment(wrap_text=True, vertical="top")
@@ -133,6 +135,8 @@ class Sheets:
             elif isinstance(block, Bullets):
                 self._lines(ws, block)
             printing.fit(ws, *_print_columns(block))
+        if self.meta.look.logo and self.wb.worksheets:
+            _logo(self.wb.worksheets[0], self.meta.look.logo)
         self._lists()
         return self.wb
 
@@ -398,3 +402,20 @@ def _title(block: object) -> str:
 def _shown(raw: object) -> str:
     """Return a raw value as the text a row's height is measured on."""
     return str(raw or "")
+
+
+def _logo(ws: Any, png: bytes) -> None:
+    """Put the seller's logo at the top right of a sheet, inside what prints: row 1 (the title's) grows to hold it,
+    and it starts in the column from which the columns to the right are wide enough for it."""
+    from openpyxl.drawing.image import Image as SheetImage
+
+    picture = SheetImage(io.BytesIO(png))
+    picture.width, picture.height = round(picture.width * LOGO_HEIGHT / picture.height), LOGO_HEIGHT
+    column, room = ws.max_column, 0.0
+    while column > 2:
+        room += (ws.column_dimensions[get_column_letter(column)].width or 8.43) * 7  # ~7 pixels a character
+        if room >= picture.width:
+            break
+        column -= 1
+    ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, LOGO_HEIGHT * 0.75 + 6)
+    ws.add_image(picture, f"{get_column_letter(column)}1")

@@ -34,7 +34,17 @@ PICTURES = {
     "kam-action-plan-xlsx-timeline": ("halden", "kam-action-plan", "xlsx", (9,), 1),
     "german-example-pptx": ("halden-de", "strategic-account-plan", "pptx", (4, 11, 14, 18), 2),
     "russian-example-docx": ("halden-ru", "sales-account-plan", "docx", (1, 2), 2),
+    "brand-before-after-pptx": ("halden+halden-brand", "strategic-account-plan", "pptx", (1, 4), 2),
+    "brand-before-after-docx": ("halden+halden-brand", "kam-action-plan", "docx", (1, 2), 4),
 }
+
+
+def plan_of(example: str) -> lib.AccountPlan:
+    """Return an example's plan; '<name>-brand' dresses it in the example brand (data/brand/nordwind.yaml)."""
+    if example.endswith("-brand"):
+        plan = lib.load_plan(EXAMPLES[example.removesuffix("-brand")]).plan
+        return lib.with_brand(plan, lib.read_brand(ROOT / "data" / "brand" / "nordwind.yaml"))
+    return lib.load_plan(EXAMPLES[example]).plan
 
 
 def render(work: Path, example: str, family: str, fmt: str) -> Path:
@@ -42,7 +52,7 @@ def render(work: Path, example: str, family: str, fmt: str) -> Path:
     folder = work / example / fmt
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / f"{family}.{fmt}"
-    source.write_bytes(lib.render(lib.load_plan(EXAMPLES[example]).plan, family, fmt))
+    source.write_bytes(lib.render(plan_of(example), family, fmt))
     profile = f"-env:UserInstallation=file://{work / 'profile'}"
     subprocess.run(
         ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(source)],
@@ -79,11 +89,14 @@ def main() -> None:
     """Write every picture of PICTURES into office_templates/previews."""
     with tempfile.TemporaryDirectory() as tmp:
         pdfs: dict[tuple[str, str, str], Path] = {}
-        for name, (example, family, fmt, numbers, columns) in PICTURES.items():
-            key = (example, family, fmt)
-            if key not in pdfs:
-                pdfs[key] = render(Path(tmp), *key)
-            tile([page(pdfs[key], n) for n in numbers], columns).save(OUT / f"{name}.png", optimize=True)
+        for name, (examples, family, fmt, numbers, columns) in PICTURES.items():
+            pages = []
+            for example in examples.split("+"):  # 'a+b': the same pages of two examples, side by side
+                key = (example, family, fmt)
+                if key not in pdfs:
+                    pdfs[key] = render(Path(tmp), *key)
+                pages += [page(pdfs[key], n) for n in numbers]
+            tile(pages, columns).save(OUT / f"{name}.png", optimize=True)
             print(f"wrote {OUT / name}.png")
 
 

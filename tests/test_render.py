@@ -12,6 +12,7 @@ import pytest
 import generator as lib
 from generator.model.plan import AccountPlan
 from generator.model.validation import validate_data
+from generator.writers import fonts
 from tests import render_check
 from tests.conftest import ROOT, needs_office, needs_poppler, soffice
 from tests.stress import stress_data
@@ -77,3 +78,23 @@ def test_the_checker_sees_words_on_top_of_each_other_and_off_the_page() -> None:
     page = render_check.Page(100, 100, (*words, render_check.Word("gone", (90, 50, 130, 62))))
     whats = " ".join(f.what for f in render_check.page_findings("f", 1, page))
     assert "'over' overprints 'printed'" in whats and "'gone' off the page" in whats
+
+
+@needs_office
+@needs_poppler
+@pytest.mark.office
+@pytest.mark.skipif(fonts.find("DejaVu Sans") is None, reason="the DejaVu fonts are not installed")
+def test_every_page_reads_cleanly_in_a_brand_font_much_wider_than_carlito(tmp_path: Path) -> None:
+    """Text fitted with the brand font's own widths still fits: DejaVu Sans runs about 15% wider than Carlito."""
+    (tmp_path / "brand.yaml").write_text(
+        'company: Nordwind Systems\ncolors: {primary: "#7A1F5C", accent: "#0B6E4F"}\n'
+        "fonts: {heading: DejaVu Serif, body: DejaVu Sans}\n",
+        encoding="utf-8",
+    )
+    plan = lib.with_brand(
+        lib.load_plan(ROOT / "data" / "examples" / "halden-freight-de.yaml").plan,
+        lib.read_brand(tmp_path / "brand.yaml"),
+    )
+    files = [o.path for o in lib.generate(plan, tmp_path / "out")]
+    findings = render_check.check(files, tmp_path / "pdf", str(soffice()))
+    assert not findings, "\n".join(map(str, findings[:30]))

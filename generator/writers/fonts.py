@@ -36,10 +36,13 @@ def widths(family: str) -> dict[int, float] | None:
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     try:
-        font = TTFont(str(path), fontNumber=0, lazy=True)
-        cmap, advances, units = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+        with TTFont(str(path), fontNumber=0) as font:
+            cmap, advances, units = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+            return {
+                code: advances[cmap[code]][0] / units
+                for start, end in RANGES
+                for code in range(start, end)
+                if code in cmap
+            }
     except Exception:  # an unreadable font file measures as the house font
         return None
-    return {
-        code: advances[cmap[code]][0] / units for start, end in RANGES for code in range(start, end) if code in cmap
-    }

@@ -25,7 +25,7 @@ _TAGGED = ("word/", "ppt/", "xl/")
 OFFICE_BLUE = b"4F81BD"  # Office's accent 1: the Word title's rule, the themes' first accent
 HOUSE_BODY, HOUSE_HEADING = b"Calibri", b"Cambria"  # the house fonts as the templates name them (Carlito, Caladea)
 _COLOUR_ATTRIBUTE = re.compile(rb'((?:w:)?(?:val|fill|color|rgb|lastClr)=")((?:FF|00)?)([0-9A-Fa-f]{6})(")')
-_FONT_ATTRIBUTE = re.compile(rb'((?:typeface|w:ascii|w:hAnsi|w:cs|w:eastAsia|val)=")(Calibri|Cambria)(")')
+_FONT_ATTRIBUTE = re.compile(rb'((?:typeface|w:ascii|w:hAnsi|w:cs|w:eastAsia|w:name|val)=")(Calibri|Cambria)(")')
 _THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")[^"]*(")')
 
 

@@ -144,18 +144,21 @@ def _widen_for_words(found: re.Match[str]) -> str:
     if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
-    need = [0.0] * len(grid)
-    for row in _ROW.findall(table):
+    rows = _ROW.findall(table)
+    heads, words = [0.0] * len(grid), [0.0] * len(grid)
+    for number, row in enumerate(rows):
+        needs = heads if number == 0 and "<w:tblHeader" in row else words
         for index, cell in enumerate(_CELL.findall(row)[: len(grid)]):
-            words = _joined(cell).split()
-            longest = max((text_width(word, size * BOLD) for word in words), default=0.0)
-            need[index] = max(need[index], longest * 20 + CELL_MARGINS)
+            longest = max((text_width(word, size * BOLD) for word in _joined(cell).split()), default=0.0)
+            needs[index] = max(needs[index], longest * 20 + CELL_MARGINS)
     total = sum(grid)
-    need = [min(n, WIDEST_SHARE * total) for n in need]
-    if all(n <= w for n, w in zip(need, grid, strict=True)) or sum(need) > total:
-        return table  # every word fits, or the words cannot all fit: the template's widths stay
-    widths = [round(w) for w in fitted_widths(grid, need, total)]
-    return _with_widths(table, grid, widths)
+    for need in ([max(h, w) for h, w in zip(heads, words, strict=True)], heads):  # every word, else the headers
+        need = [min(n, WIDEST_SHARE * total) for n in need]
+        if all(n <= w for n, w in zip(need, grid, strict=True)):
+            return table
+        if sum(need) <= total:
+            return _with_widths(table, grid, [round(w) for w in fitted_widths(grid, need, total)])
+    return table  # not even the headers' words fit side by side: the template's widths stay
 
 
 def _with_widths(table: str, old: list[int], new: list[int]) -> str:

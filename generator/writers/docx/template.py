@@ -89,6 +89,9 @@ def _cover(b: DocBuilder, part: Part) -> None:
             b.toc("cover.contents", [paths.section(s.key) + ".title" for s in _chapters(part)])
         b.header_footer()
         return
+    b.doc.add_paragraph("{%p if doc.logo %}")  # the seller's logo above the title, only when there is one
+    b.doc.add_paragraph().add_run("{{ doc.logo }}")
+    b.doc.add_paragraph("{%p endif %}")
     b.para("{{ cover.title }}", style="Title")
     b.para("{{ cover.subtitle[0] }}", style="Subtitle")
     b.header_footer()

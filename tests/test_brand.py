@@ -133,3 +133,11 @@ def test_text_is_fitted_with_the_brand_fonts_own_widths() -> None:
     with measured_in("DejaVu Sans"):
         wide = text_width("Wahrscheinlichkeit Управление", 10)
     assert wide > house * 1.1  # DejaVu Sans is much wider than Carlito
+
+
+def test_an_svg_logo_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>')
+    (tmp_path / "brand.yaml").write_text("logo: logo.svg\n")
+    result = CliRunner().invoke(main, ["blank", "-o", str(tmp_path / "out"), "--brand", str(tmp_path / "brand.yaml")])
+    assert result.exit_code == 1 and "brand.yaml:1:1: logo: an SVG drawing is not read" in result.stderr
+    assert "save it as PNG" in result.stderr

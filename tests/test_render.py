@@ -92,7 +92,7 @@ def test_every_page_reads_cleanly_in_a_brand_font_much_wider_than_carlito(tmp_pa
         encoding="utf-8",
     )
     plan = lib.with_brand(
-        lib.load_plan(ROOT / "data" / "examples" / "halden-freight-de.yaml").plan,
+        lib.load_plan().plan,
         lib.read_brand(tmp_path / "brand.yaml"),
     )
     files = [o.path for o in lib.generate(plan, tmp_path / "out")]

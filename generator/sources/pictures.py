@@ -65,6 +65,8 @@ def _clean(data: bytes) -> bytes:
     except PictureError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+        if b"<svg" in data[:2048]:
+            raise PictureError("an SVG drawing is not read (it can run code and fetch files); save it as PNG") from None
         raise PictureError(f"expected a picture ({', '.join(FORMATS)}); this file is not one") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise PictureError(f"the picture is damaged or truncated ({error})") from None

@@ -33,6 +33,8 @@ _GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
 _ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
 _SIZE = re.compile(r'<w:sz w:val="(\d+)"')
+_SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
+SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
@@ -139,7 +141,12 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 def _widen_for_words(found: re.Match[str]) -> str:
     """Return a table whose columns are each as wide as the longest word in them (Представлено, not
     Представл|ено), the width taken from the other columns; unchanged when every word fits."""
-    table = found.group()
+    return _widen(found.group())
+
+
+def _widen(table: str) -> str:
+    """Return the table widened for its words: every word if they can all fit, else its headers' words, in a
+    smaller type (not below 7.5 pt) when even they cannot."""
     grid = [int(w) for w in _GRID_COL.findall(table)]
     if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
@@ -158,7 +165,11 @@ def _widen_for_words(found: re.Match[str]) -> str:
             return table
         if sum(need) <= total:
             return _with_widths(table, grid, [round(w) for w in fitted_widths(grid, need, total)])
-    return table  # not even the headers' words fit side by side: the template's widths stay
+    smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
+    resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
+    if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
+        return _widen(resized)
+    return table  # not even that: the template's widths stay
 
 
 def _with_widths(table: str, old: list[int], new: list[int]) -> str:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from generator.document.look import Look
+
 Raw = str | int | float | date | bytes | None
 
 
@@ -425,19 +427,6 @@ class Cover:
     page: bool = False
     contents: str = ""
     notes: str = ""
-
-
-@dataclass(frozen=True)
-class Look:
-    """The seller's brand as the writers apply it: company, logo (PNG bytes), colours kept readable under white
-    text, and fonts ('' where the brand gives none: the house look)."""
-
-    company: str = ""
-    logo: bytes | None = field(default=None, repr=False)
-    primary: str = ""
-    accent: str = ""
-    heading_font: str = ""
-    body_font: str = ""
 
 
 @dataclass(frozen=True)

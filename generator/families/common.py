@@ -17,7 +17,6 @@ from generator.document.blocks import (
     Format,
     Highlight,
     Kind,
-    Look,
     Meta,
     Part,
     Raw,
@@ -27,6 +26,7 @@ from generator.document.blocks import (
     is_empty,
 )
 from generator.document.format import EMPTY, Formatter
+from generator.document.look import Look
 from generator.model.enums import (
     ActionCategory,
     ActionStatus,

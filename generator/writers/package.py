@@ -8,7 +8,7 @@ import zipfile
 from datetime import date
 
 from generator.document import theme
-from generator.document.blocks import Look
+from generator.document.look import Look
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 DEFAULT_DATE = date(2000, 1, 1)

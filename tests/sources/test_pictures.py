@@ -37,7 +37,7 @@ def problem(tmp_path: Path, photo: str) -> str:
         (b"just some text", "not one"),
         (b"", "not one"),
         (png()[:60], "damaged or truncated"),
-        (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "not one"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "an SVG drawing is not read"),
     ],
 )
 def test_a_file_that_is_not_a_usable_picture_is_refused_at_load(tmp_path: Path, content: bytes, expected: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docx import Document
 
-from generator.writers.docx.context import context
+from generator.writers.docx import values
 from generator.writers.docx.render import PreparedTemplate
 from generator.writers.docx.template import draw, table_size
 from tests.docx_text import docx_text
@@ -20,7 +20,7 @@ def rendered(tmp_path: Path) -> Path:
     draw(doc).save(template_path)
     template = PreparedTemplate(template_path.read_bytes(), "sample.docx")
     out = tmp_path / "out.docx"
-    out.write_bytes(template.render_bytes(context(doc), "t", "a", sample.WHEN))
+    out.write_bytes(template.render_bytes(values(template, doc), "t", "a", sample.WHEN))
     return out
 
 

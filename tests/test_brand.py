@@ -141,3 +141,14 @@ def test_an_svg_logo_is_refused_with_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["blank", "-o", str(tmp_path / "out"), "--brand", str(tmp_path / "brand.yaml")])
     assert result.exit_code == 1 and "brand.yaml:1:1: logo: an SVG drawing is not read" in result.stderr
     assert "save it as PNG" in result.stderr
+
+
+def test_status_colours_of_the_brand_replace_the_house_ones_and_stay_readable(tmp_path: Path) -> None:
+    path = tmp_path / "brand.yaml"
+    path.write_text('colors: {green: "#0B6E4F", red: "#C8102E"}\n')
+    plan = lib.with_brand(lib.load_plan().plan, lib.read_brand(path))
+    workbook = parts_of(lib.render(plan, "strategic-account-plan", "xlsx"))
+    (_, green), (_, tint), (_, ink) = theme.status_swaps("green", "0B6E4F")
+    assert tint.encode() in workbook and theme.LIGHT["green"].encode() not in workbook
+    assert theme.LIGHT["amber"].encode() in workbook, "a status the brand does not give keeps the house colour"
+    assert theme.contrast(ink, tint) >= 4.5 and green == "0B6E4F"

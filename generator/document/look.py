@@ -16,3 +16,4 @@ class Look:
     accent: str = ""
     heading_font: str = ""
     body_font: str = ""
+    status: tuple[tuple[str, str], ...] = ()  # house status colour -> the brand's (tints and inks derived)

@@ -60,3 +60,22 @@ def _luminance(colour: str) -> float:
     channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def status_swaps(name: str, colour: str) -> tuple[tuple[str, str], ...]:
+    """Return the house colours of one status (its strong colour, light fill and the ink on that fill) and the
+    brand's replacements: a light tint of its colour and a shade of it that reads on the tint at 4.5:1."""
+    tint = mix(colour, WHITE, 0.78)
+    ink = colour
+    for step in range(1, 21):
+        if contrast(ink, tint) >= 4.5:
+            break
+        ink = mix(colour, "000000", step / 20)
+    house = {"green": GREEN, "amber": AMBER, "red": RED}[name]
+    return ((house, colour), (LIGHT[name], tint), (_INK_ON[LIGHT[name]], ink))
+
+
+def mix(colour: str, other: str, share: float) -> str:
+    """Return colour moved share of the way towards other (RRGGBB)."""
+    channels = (round(int(colour[i : i + 2], 16) * (1 - share) + int(other[i : i + 2], 16) * share) for i in (0, 2, 4))
+    return "".join(f"{c:02X}" for c in channels)

@@ -110,6 +110,12 @@ def look(plan: AccountPlan) -> Look:
         accent=theme.readable(colours.accent) if colours.accent else "",
         heading_font=brand.fonts.heading,
         body_font=brand.fonts.body,
+        status=tuple(
+            swap
+            for name in ("green", "amber", "red")
+            if getattr(colours, name)
+            for swap in theme.status_swaps(name, getattr(colours, name))
+        ),
     )
 
 

@@ -333,6 +333,9 @@ class BrandColours(Section):
 
     primary: Colour | None = None
     accent: Colour | None = None
+    green: Colour | None = None  # status colours: on target / within tolerance / needs action
+    amber: Colour | None = None
+    red: Colour | None = None
 
 
 class BrandFonts(Section):

@@ -86,9 +86,9 @@ def _swaps(look: Look | None) -> dict[bytes, bytes]:
         return {}
     primary = look.primary.encode()
     swaps = {theme.NAVY.encode(): primary, OFFICE_BLUE: primary, theme.TEAL.encode(): look.accent.encode()}
+    swaps |= {old.encode(): new.encode() for old, new in look.status}
     fonts = {HOUSE_BODY: look.body_font.encode(), HOUSE_HEADING: look.heading_font.encode()}
-    found = {old: new for old, new in (swaps | fonts).items() if new}
-    return found
+    return {old: new for old, new in (swaps | fonts).items() if new}
 
 
 def rebrand(body: bytes, swaps: dict[bytes, bytes], look: Look | None, theme_part: bool) -> bytes:

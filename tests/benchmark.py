@@ -81,6 +81,7 @@ def prepared_vs_cold(plan: AccountPlan) -> None:
 
     family = "strategic-account-plan"
     view = context(document(plan, family))
+    view["doc"].update({"logo": "", "header_logo": ""})  # no brand: the templates' logo tags render empty
     data = resources.templates().joinpath(f"{family}.docx").read_bytes()
 
     def cold() -> None:

@@ -75,7 +75,13 @@ def _house_width(char: str) -> float:
 
 
 def _ems(text: str) -> float:
-    """Return the width of text in em."""
+    """Return the width of text in em (in the font in use)."""
+    return _ems_in(text, _FONT.get())
+
+
+@lru_cache(maxsize=65_536)  # words recur across tables and fitting tries; bounded for long batches
+def _ems_in(text: str, family: str) -> float:
+    """Return the width of text in em in a font ('' for the house font)."""
     return sum(map(char_width, text))
 
 

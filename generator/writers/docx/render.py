@@ -25,7 +25,6 @@ PHOTO_WIDTH = Mm(20)
 ROW_POINTS = 10.0  # the largest table type size
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
-_KEPT_ROW = re.compile(r"<w:tr[ >](?:(?!</w:tr>).)*?<w:cantSplit/>.*?</w:tr>", re.S)
 _CELL = re.compile(r"<w:tc>.*?</w:tc>", re.S)
 _CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')
 _TABLE = re.compile(r"<w:tbl>.*?</w:tbl>", re.S)
@@ -38,6 +37,7 @@ SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a page
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
 
@@ -121,7 +121,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
         if key == "body":
-            xml = _KEPT_ROW.sub(_release_tall_row, _TABLE.sub(_widen_for_words, xml))
+            xml = _ROW.sub(_release_tall_row, _TABLE.sub(_widen_for_words, xml))
         return str(self.resolve_listing(_PARAGRAPH_MARK.sub(r"<w:p\1", xml)))
 
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
@@ -187,6 +187,8 @@ def _release_tall_row(found: re.Match[str]) -> str:
     """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
     (Russian and German run longer than English: such a row would otherwise print over the footer)."""
     row = found.group()
+    if "<w:cantSplit/>" not in row or sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
+        return row
     return row.replace("<w:cantSplit/>", "") if row_height(row) > TALLEST_KEPT_ROW else row
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -90,8 +89,8 @@ def test_a_conversion_that_hangs_is_stopped_and_reported_for_its_file(
     assert not made and len(problems) == 2
     assert all("did not finish within" in p.message for p in problems)
     assert {Path(p.where).name for p in problems} == {"account-map.docx", "account-map.pptx"}
-    left = subprocess.run(["pgrep", "-f", "accountplan-libreoffice-"], capture_output=True, text=True).stdout
-    assert not left.strip(), "no LibreOffice is left running"
+    running = [p for p in Path("/proc").glob("[0-9]*") if _command_line(p).find("accountplan-libreoffice-") >= 0]
+    assert not running, "no LibreOffice is left running"
 
 
 @needs_office
@@ -129,6 +128,14 @@ def test_a_batch_makes_pdfs_in_parallel_and_skips_them_when_nothing_changed(tmp_
     ] * 2
     second = CliRunner().invoke(main, [*args, "--json"])
     assert [r["status"] for r in json.loads(second.stdout)] == ["skipped", "skipped"]
+
+
+def _command_line(process: Path) -> str:
+    """Return a process's command line ('' when it is gone or unreadable)."""
+    try:
+        return (process / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def _umask() -> int:

@@ -51,8 +51,13 @@ def _warn(warnings: Sequence[Problem]) -> None:
 
 def _print_outputs(outputs: Sequence[lib.Output]) -> None:
     """Print each written file."""
-    for output in outputs:
-        click.echo(f"wrote {output.path}")
+    _print_paths([output.path for output in outputs])
+
+
+def _print_paths(paths: Sequence[Path]) -> None:
+    """Print each written path."""
+    for path in paths:
+        click.echo(f"wrote {path}")
 
 
 SOURCE = click.argument("source", required=False, type=click.Path(dir_okay=False, path_type=Path))
@@ -68,13 +73,16 @@ OUT = click.option(
 FAMILY = click.option(
     "--family", "families", multiple=True, metavar="F", help="Only this family (repeatable); see `accountplan list`."
 )
-LANGUAGE = click.option(
-    "--language",
-    "language",
-    metavar="LANG",
-    default=None,
-    help=f"Documents in this language ({', '.join(lib.LANGUAGES)}) instead of the plan's own.",
-)
+
+
+def _language_option(told: str) -> Callable[[F], F]:
+    """Return the --language option, its help naming the catalogues' languages."""
+    return click.option(
+        "--language", "language", metavar="LANG", default=None, help=told.format(languages=", ".join(lib.LANGUAGES))
+    )
+
+
+LANGUAGE = _language_option("Documents in this language ({languages}) instead of the plan's own.")
 PDF = click.option(
     "--pdf",
     "pdf",
@@ -251,13 +259,7 @@ def _progress(total: int, silent: bool) -> Iterator[Callable[[batch.AccountRepor
 @OUT
 @FAMILY
 @FORMAT
-@click.option(
-    "--language",
-    "language",
-    metavar="LANG",
-    default=None,
-    help=f"Templates in this language ({', '.join(lib.LANGUAGES)}), or 'all': written to OUT/blank/<LANG>/.",
-)
+@_language_option("Templates in this language ({languages}), or 'all': written to OUT/blank/<LANG>/.")
 @PDF
 @PDF_A
 @TEMPLATES
@@ -345,7 +347,7 @@ def templates_group() -> None:
 @reports_errors
 def templates_export(folder: Path) -> None:
     """Write the bundled master.pptx and Word templates into FOLDER, to restyle and use with --templates."""
-    _print_outputs_paths(own_templates.export(folder))
+    _print_paths(own_templates.export(folder))
 
 
 @templates_group.command(name="check")
@@ -355,12 +357,6 @@ def templates_check(folder: Path) -> None:
     """Check your templates in FOLDER: every layout and placeholder the decks need, every Word tag known."""
     own_templates.check(folder)
     click.echo(f"ok: {folder}")
-
-
-def _print_outputs_paths(paths: Sequence[Path]) -> None:
-    """Print each written path."""
-    for path in paths:
-        click.echo(f"wrote {path}")
 
 
 @main.command(name="list")

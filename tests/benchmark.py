@@ -9,6 +9,7 @@ Ratios are compared within one run because the machine is shared and noisy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import resource
 import statistics
@@ -16,7 +17,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,15 +175,21 @@ def distinct_sources(folder: Path, count: int) -> None:
         (folder / f"account-{index:04d}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
 
 
-def portfolio(count: int, jobs: int) -> None:
-    """Print what building a folder of distinct accounts with the CLI costs, and the incremental re-run."""
-    import subprocess
-
+@contextlib.contextmanager
+def built_folder(count: int, jobs: int) -> Iterator[tuple[list[str], Path]]:
+    """Yield the command that builds a folder of count distinct accounts with jobs workers, and its output folder."""
     with tempfile.TemporaryDirectory() as folder:
         sources, out = Path(folder) / "sources", Path(folder) / "out"
         sources.mkdir()
         distinct_sources(sources, count)
-        command = [sys.executable, "-m", "generator", "build", str(sources), "-o", str(out), "--jobs", str(jobs)]
+        yield [sys.executable, "-m", "generator", "build", str(sources), "-o", str(out), "--jobs", str(jobs)], out
+
+
+def portfolio(count: int, jobs: int) -> None:
+    """Print what building a folder of distinct accounts with the CLI costs, and the incremental re-run."""
+    import subprocess
+
+    with built_folder(count, jobs) as (command, _):
         for label in ("first run", "second run (unchanged)"):
             start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
             done = subprocess.run([*command, "--quiet"], capture_output=True, text=True, check=False)
@@ -202,11 +209,7 @@ def pdfs(count: int, jobs: int) -> None:
     """Print what the PDFs of a batch cost per PDF (target: 0.5 s wall per PDF with 2 workers)."""
     import subprocess
 
-    with tempfile.TemporaryDirectory() as folder:
-        sources, out = Path(folder) / "sources", Path(folder) / "out"
-        sources.mkdir()
-        distinct_sources(sources, count)
-        command = [sys.executable, "-m", "generator", "build", str(sources), "-o", str(out), "--jobs", str(jobs)]
+    with built_folder(count, jobs) as (command, out):
         start = time.perf_counter()
         subprocess.run([*command, "--quiet"], capture_output=True, check=False)
         office = time.perf_counter() - start

@@ -47,11 +47,16 @@ def contrast(a: str, b: str) -> float:
 
 def readable(colour: str, ratio: float = 4.5) -> str:
     """Return colour, darkened just enough for white text on it (and it on white) to reach ratio."""
+    return darkened(colour, WHITE, ratio)
+
+
+def darkened(colour: str, against: str, ratio: float = 4.5) -> str:
+    """Return colour moved towards black in twentieths until it reads against the other colour at ratio."""
     shade = colour
     for step in range(1, 21):
-        if contrast(WHITE, shade) >= ratio:
+        if contrast(shade, against) >= ratio:
             return shade
-        shade = "".join(f"{round(int(colour[i : i + 2], 16) * (1 - step / 20)):02X}" for i in (0, 2, 4))
+        shade = mix(colour, "000000", step / 20)
     return shade
 
 
@@ -66,11 +71,7 @@ def status_swaps(name: str, colour: str) -> tuple[tuple[str, str], ...]:
     """Return the house colours of one status (its strong colour, light fill and the ink on that fill) and the
     brand's replacements: a light tint of its colour and a shade of it that reads on the tint at 4.5:1."""
     tint = mix(colour, WHITE, 0.78)
-    ink = colour
-    for step in range(1, 21):
-        if contrast(ink, tint) >= 4.5:
-            break
-        ink = mix(colour, "000000", step / 20)
+    ink = darkened(colour, tint)
     house = {"green": GREEN, "amber": AMBER, "red": RED}[name]
     return ((house, colour), (LIGHT[name], tint), (_INK_ON[LIGHT[name]], ink))
 

@@ -26,7 +26,7 @@ OFFICE_BLUE = b"4F81BD"  # Office's accent 1: the Word title's rule, the themes'
 HOUSE_BODY, HOUSE_HEADING = b"Calibri", b"Cambria"  # the house fonts as the templates name them (Carlito, Caladea)
 _COLOUR_ATTRIBUTE = re.compile(rb'((?:w:)?(?:val|fill|color|rgb|lastClr)=")((?:FF|00)?)([0-9A-Fa-f]{6})(")')
 _FONT_ATTRIBUTE = re.compile(rb'((?:typeface|w:ascii|w:hAnsi|w:cs|w:eastAsia|w:name|val)=")(Calibri|Cambria)(")')
-_THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")[^"]*(")')
+_THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")([^"]*)(")')
 
 
 def normalize_package(data: bytes, when: date | None, language: str = "", look: Look | None = None) -> bytes:
@@ -98,10 +98,5 @@ def rebrand(body: bytes, swaps: dict[bytes, bytes], look: Look | None, theme_par
     body = _FONT_ATTRIBUTE.sub(lambda m: m[1] + swaps.get(m[2], m[2]) + m[3], body)
     if theme_part and look is not None:
         fonts = {b"major": look.heading_font.encode(), b"minor": look.body_font.encode()}
-        body = _THEME_FONT.sub(lambda m: m[1] + (fonts[m[2]] or _house(m)) + m[3], body)
+        body = _THEME_FONT.sub(lambda m: m[1] + (fonts[m[2]] or m[3]) + m[4], body)
     return body
-
-
-def _house(found: re.Match[bytes]) -> bytes:
-    """Return the font a theme names in a match (kept when the brand gives none)."""
-    return found.group().split(b'typeface="')[1].rstrip(b'"')

@@ -21,7 +21,7 @@ from generator.pdf import KINDS, Converter, PdfError, PdfOptions, pdf_name
 from generator.resources import example_source
 from generator.sources import BrandFile, LoadedPlan, codec, read_brand, read_source, with_brand
 from generator.writers import fonts, get_writer
-from generator.writers.package import normalize_package
+from generator.writers.package import normalize_package, package
 from generator.writers.textfit import measured_in
 
 __version__ = "0.1.0"
@@ -83,12 +83,11 @@ def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
 
 
 def _write(doc: Document, fmt: str) -> bytes:
-    """Return one format of a built document, normalised when it is an Office package."""
+    """Return one format of a built document as a deterministic Office package."""
     writer = get_writer(fmt)
     with measured_in(doc.meta.look.body_font):  # text is fitted in the brand's font, measured from its file
-        data = writer.write(doc)
-    tag = find_catalog(doc.meta.language).tag
-    return normalize_package(data, doc.meta.when, tag, doc.meta.look) if writer.package else data
+        parts = writer.parts(doc)
+    return package(parts, doc.meta.when, find_catalog(doc.meta.language).tag, doc.meta.look)
 
 
 def check(plan: AccountPlan, families: Sequence[str] = (), formats: Sequence[str] = ()) -> list[Document]:

@@ -36,7 +36,19 @@ def plans() -> dict[str, lib.AccountPlan]:
         path = Path(folder) / "sparse.yaml"
         path.write_text(SPARSE, encoding="utf-8")
         sparse = lib.load_plan(path).plan
-    return {"example": lib.load_plan().plan, "blank": lib.blank_plan(), "stress": stress, "sparse": sparse}
+    from generator.sources import read_brand, with_brand
+
+    example = lib.load_plan().plan
+    branded = with_brand(example, read_brand(ROOT / "data" / "brand" / "nordwind.yaml"))
+    german = lib.load_plan(ROOT / "data" / "examples" / "halden-freight-de.yaml").plan
+    return {
+        "example": example,
+        "blank": lib.blank_plan(),
+        "stress": stress,
+        "sparse": sparse,
+        "branded": branded,
+        "german": german,
+    }
 
 
 def word_text(data: bytes) -> str:

@@ -14,10 +14,9 @@ class Writer(Protocol):
 
     name: str
     out_suffix: str
-    package: bool
 
-    def write(self, document: Document) -> bytes:
-        """Return the file bytes of a document's part in this writer's format."""
+    def parts(self, document: Document) -> list[tuple[str, bytes]]:
+        """Return the package members of a document's part in this writer's format, in order, not yet zipped."""
 
 
 WRITERS: dict[str, Writer] = {}

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any, NamedTuple
 
 from generator.document import theme
 from generator.document.look import Look
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_DOS_DATE = (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
 DEFAULT_DATE = date(2000, 1, 1)
 _CORE = "docProps/core.xml"
 _EMBEDDED = (".xlsx", ".docx", ".pptx")
@@ -30,28 +35,147 @@ _THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")([^"]*)
 
 
 def normalize_package(data: bytes, when: date | None, language: str = "", look: Look | None = None) -> bytes:
-    """Return the package with fixed zip timestamps, its document dates set to when, given a language tag
-    (de-DE) every text declared in that language (spell-checking, screen readers), and given a brand's look its
-    colours and fonts in place of the house ones."""
+    """Return a package (.docx, .pptx, .xlsx bytes) made deterministic by package()."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    return package(((i.filename, source.read(i.filename)) for i in source.infolist()), when, language, look)
+
+
+def package(
+    parts: Iterable[tuple[str, bytes]], when: date | None, language: str = "", look: Look | None = None
+) -> bytes:
+    """Return the zip of an Office package's parts with fixed zip timestamps, its document dates set to when, given
+    a language tag (de-DE) every text declared in that language (spell-checking, screen readers), and given a
+    brand's look its colours and fonts in place of the house ones. A part the same as before (template parts)
+    is not deflated again."""
     swaps = _swaps(look)
     stamp = (when or DEFAULT_DATE).isoformat().encode() + b"T00:00:00Z"
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            body = source.read(info.filename)
-            if info.filename == _CORE:
-                body = _core(body, stamp, language)
-            elif info.filename.endswith(_EMBEDDED):
-                body = normalize_package(body, when, language, look)  # chart workbooks inside a deck: own dates
-            elif info.filename.startswith(_TAGGED) and info.filename.endswith(".xml"):
-                body = declare_language(body, language.encode()) if language else body
-                body = rebrand(body, swaps, look, info.filename.endswith("theme1.xml")) if swaps else body
-            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, body, compresslevel=6)
-    return out.getvalue()
+    out = Zip()
+    for name, body in parts:
+        if name == _CORE:
+            out.add(name, _member(_core(body, stamp, language)))
+        elif name.endswith(_EMBEDDED):
+            out.add(name, _member(normalize_package(body, when, language, look)))  # chart workbooks: own dates
+        elif name.startswith(_TAGGED) and name.endswith(".xml"):
+            out.add(name, _tagged_member(name, body, language, look, swaps))
+        else:
+            out.add(name, _remembered(name, body, lambda b: b))
+    return out.finish()
+
+
+def _tagged_member(name: str, body: bytes, language: str, look: Look | None, swaps: dict[bytes, bytes]) -> Member:
+    """Return the deflated member of an XML part in the package's language and brand."""
+
+    def dressed(body: bytes) -> bytes:
+        body = declare_language(body, language.encode()) if language else body
+        return rebrand(body, swaps, look, name.endswith("theme1.xml")) if swaps else body
+
+    return _remembered((name, language, look), body, dressed)
+
+
+class Parts:
+    """The members an Office library writes, collected in order instead of zipped: package() zips them once."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        """Take one part as python-pptx and python-docx write it (by its package URI)."""
+        self.members.append((pack_uri.membername, blob))
+
+    def writestr(self, name: str, data: bytes | str) -> None:
+        """Take one part as openpyxl writes it (by its member name)."""
+        self.members.append((name, data.encode("utf-8") if isinstance(data, str) else data))
+
+    def namelist(self) -> list[str]:
+        """Return the member names taken so far (openpyxl lists them for the content types)."""
+        return [name for name, _ in self.members]
+
+
+class Member(NamedTuple):
+    """One deflated zip member: its CRC, inflated size and deflated bytes."""
+
+    crc: int
+    size: int
+    packed: bytes
+
+
+def _member(body: bytes) -> Member:
+    """Return a part deflated as zipfile does at level 6."""
+    squeeze = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return Member(zlib.crc32(body), len(body), squeeze.compress(body) + squeeze.flush())
+
+
+_SEEN: dict[int, None] = {}  # hashes of parts met once: a part met twice is a template's and is remembered
+_PACKED: dict[tuple[object, bytes], Member] = {}
+_REMEMBERED = 2048
+
+
+def _remembered(key: object, body: bytes, dress: Callable[[bytes], bytes]) -> Member:
+    """Return the member of a dressed part, remembered when the same part came before (a template's theme,
+    styles and layouts): copied as it was deflated, not deflated again."""
+    found = _PACKED.get((key, body))
+    if found is not None:
+        return found
+    member = _member(dress(body))
+    mark = hash((key, body))
+    if mark in _SEEN:
+        if len(_PACKED) >= _REMEMBERED:
+            del _PACKED[next(iter(_PACKED))]
+        _PACKED[(key, body)] = member
+    else:
+        if len(_SEEN) >= 4 * _REMEMBERED:
+            _SEEN.clear()
+        _SEEN[mark] = None
+    return member
+
+
+class Zip:
+    """A zip archive written member by member, byte for byte as zipfile writes it (deflated, fixed times)."""
+
+    def __init__(self) -> None:
+        self.out = io.BytesIO()
+        self.directory: list[bytes] = []
+
+    def add(self, name: str, member: Member) -> None:
+        """Append one member."""
+        encoded = name.encode("ascii") if name.isascii() else name.encode("utf-8")
+        flags = 0 if name.isascii() else 0x800
+        head = (member.crc, len(member.packed), member.size, len(encoded))
+        offset = self.out.tell()
+        self.out.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, flags, 8, 0, _DOS_DATE, *head, 0))
+        self.out.write(encoded)
+        self.out.write(member.packed)
+        self.directory.append(
+            struct.pack(
+                "<4s4B4HL2L5H2L",
+                b"PK\x01\x02",
+                20,
+                3,
+                20,
+                0,
+                flags,
+                8,
+                0,
+                _DOS_DATE,
+                *head,
+                0,
+                0,
+                0,
+                0,
+                0o644 << 16,
+                offset,
+            )
+            + encoded
+        )
+
+    def finish(self) -> bytes:
+        """Return the archive with its central directory."""
+        start = self.out.tell()
+        for entry in self.directory:
+            self.out.write(entry)
+        size, count = self.out.tell() - start, len(self.directory)
+        self.out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+        return self.out.getvalue()
 
 
 def _core(body: bytes, stamp: bytes, language: str) -> bytes:

@@ -41,3 +41,37 @@ def test_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pyt
         write_atomic(target, b"new contents")
     assert target.read_bytes() == b"old contents"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
+def test_packages_are_zips_any_tool_reads_the_same_way_as_zipfile_writes_them() -> None:
+    """The package writer's archive is byte for byte what Python's zipfile writes, so every zip reader opens it."""
+    import io
+    import zipfile
+
+    from generator.writers.package import ZIP_TIME, package
+
+    parts = [("[Content_Types].xml", b"<Types/>"), ("word/document.xml", "<w:document>é</w:document>".encode())]
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in parts:
+            entry = zipfile.ZipInfo(name, ZIP_TIME)
+            entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            archive.writestr(entry, body, compresslevel=6)
+    assert package(parts, None) == expected.getvalue()
+    assert zipfile.ZipFile(io.BytesIO(package(parts, None))).testzip() is None
+
+
+def test_a_template_part_met_again_is_copied_as_deflated_not_deflated_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts the same in every document (themes, styles, layouts) cost nothing after the second document."""
+    from generator.writers import package as packaging
+
+    theme = b"<a:theme>" + b"x" * 5000 + b"</a:theme>"
+    for _ in range(2):
+        packaging.package([("ppt/theme/theme1.xml", theme)], None, "en-US")
+    deflated: list[bytes] = []
+    real = packaging._member
+    monkeypatch.setattr(packaging, "_member", lambda body: deflated.append(body) or real(body))
+    parts = [("ppt/theme/theme1.xml", theme), ("docProps/core.xml", b"<cp:coreProperties/>")]
+    first = packaging.package(parts, None, "en-US")
+    assert deflated == [b"<cp:coreProperties/>"]
+    assert first == packaging.package(parts, None, "en-US")

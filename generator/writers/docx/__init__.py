@@ -14,13 +14,12 @@ class DocxWriter:
 
     name: str = "docx"
     out_suffix: str = ".docx"
-    package: bool = True
 
-    def write(self, document: Document) -> bytes:
-        """Return the .docx bytes."""
+    def parts(self, document: Document) -> list[tuple[str, bytes]]:
+        """Return the .docx members."""
         meta = document.meta
         template = prepared(meta.family)
-        return template.render_bytes(values(template, document), meta.title, meta.author, meta.when)
+        return template.render_parts(values(template, document), meta.title, meta.author, meta.when)
 
 
 def values(template: PreparedTemplate, document: Document) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from docx import Document
+from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined
@@ -19,6 +20,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
+from generator.writers.package import Parts, package
 from generator.writers.textfit import BOLD, fitted_widths, text_width
 
 PHOTO_WIDTH = Mm(20)
@@ -126,6 +128,12 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
         """Render context and return the document's bytes with fixed properties."""
+        return package(self.render_parts(context, title, author, when), when)
+
+    def render_parts(
+        self, context: dict[str, Any], title: str, author: str, when: date | None
+    ) -> list[tuple[str, bytes]]:
+        """Render context and return the document's package members with fixed properties, not yet zipped."""
         self.render(context, jinja_env=self.env, autoescape=True)
         stamp = datetime.combine(when or date(2000, 1, 1), datetime.min.time(), tzinfo=UTC)
         props = self.docx.core_properties
@@ -133,9 +141,15 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         props.title, props.author, props.last_modified_by = title[:255], author[:255], "accountplan"
         props.created = props.modified = stamp
         props.revision = 1
-        out = io.BytesIO()
-        self.save(out)
-        return out.getvalue()
+        self.is_saved = True
+        pkg, parts = self.docx.part.package, Parts()
+        phys: Any = parts  # stands in for python-docx's zip writer
+        for part in pkg.parts:
+            part.before_marshal()
+        PackageWriter._write_content_types_stream(phys, pkg.parts)
+        PackageWriter._write_pkg_rels(phys, pkg.rels)
+        PackageWriter._write_parts(phys, pkg.parts)
+        return parts.members
 
 
 def _widen_for_words(found: re.Match[str]) -> str:

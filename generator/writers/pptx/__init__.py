@@ -12,9 +12,11 @@ from functools import lru_cache
 from typing import Any
 
 from pptx import Presentation
+from pptx.opc.serialized import PackageWriter
 
 from generator import resources
 from generator.document.blocks import Boxes, Chart, Document, Format, Matrix, OrgChart, Section, Table, Tiles
+from generator.writers.package import Parts, package
 from generator.writers.pptx.slides import (
     Canvas,
     chart_slide,
@@ -67,6 +69,11 @@ def lay_out(canvas: Canvas, section: Section) -> None:
 
 def build_deck(document: Document) -> bytes:
     """Return the .pptx bytes of a document's deck part."""
+    return package(deck_parts(document), document.meta.when)
+
+
+def deck_parts(document: Document) -> list[tuple[str, bytes]]:
+    """Return the package members of a document's deck part, not yet zipped."""
     part, meta = document.part(Format.PPTX), document.meta
     geometry = _GEOMETRY.setdefault(resources.template_version("master.pptx"), {})
     canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, geometry=geometry, logo=meta.look.logo)
@@ -79,9 +86,17 @@ def build_deck(document: Document) -> bytes:
     props.title, props.author, props.last_modified_by = meta.title[:255], meta.author[:255], "accountplan"
     props.created = props.modified = stamp
     props.revision = 1
-    out = io.BytesIO()
-    canvas.prs.save(out)
-    return out.getvalue()
+    return members(canvas.prs.part.package)
+
+
+def members(pkg: Any) -> list[tuple[str, bytes]]:
+    """Return the members python-pptx would zip for a package: content types, relationships and parts."""
+    parts, writer = Parts(), PackageWriter("", pkg._rels, tuple(pkg.iter_parts()))
+    phys: Any = parts  # stands in for python-pptx's zip writer
+    writer._write_content_types_stream(phys)
+    writer._write_pkg_rels(phys)
+    writer._write_parts(phys)
+    return parts.members
 
 
 class PptxWriter:
@@ -89,8 +104,7 @@ class PptxWriter:
 
     name: str = "pptx"
     out_suffix: str = ".pptx"
-    package: bool = True
 
-    def write(self, document: Document) -> bytes:
-        """Return the .pptx bytes."""
-        return build_deck(document)
+    def parts(self, document: Document) -> list[tuple[str, bytes]]:
+        """Return the .pptx members."""
+        return deck_parts(document)

@@ -117,3 +117,16 @@ def test_a_source_that_is_not_a_regular_file_says_what_it_is(tmp_path: Path) -> 
         with pytest.raises(SourceError) as caught:
             lib.load_plan(tmp_path / name)
         assert expected in caught.value.messages()[0]
+
+
+@pytest.mark.parametrize("name", ["example.yaml", "examples/rheintal-kliniken.yaml", "examples/halden-freight-ru.yaml"])
+def test_libyaml_reads_every_value_and_place_as_pyyaml_does(name: str) -> None:
+    """Sources are read with libyaml for speed; what it reads, and where it says each field is, is PyYAML's."""
+    from generator.sources import yaml_source
+
+    path = Path(__file__).resolve().parents[2] / "data" / name
+    text = path.read_text("utf-8")
+    fast, slow = (yaml_source._read(text, path, loader) for loader in (yaml_source._FastLoader, yaml_source._Loader))
+    assert yaml_source._FastLoader.__mro__[1] is not yaml_source._Loader, "libyaml is not used"
+    assert fast[0] == slow[0]
+    assert fast[1].places == slow[1].places and len(fast[1].places) > 100

@@ -11,11 +11,13 @@ from typing import Any
 
 from docx import Document
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.parser import element_class_lookup, parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 from markupsafe import Markup, escape
 
 from generator import resources
@@ -24,6 +26,8 @@ from generator.writers.package import Parts, package
 from generator.writers.textfit import BOLD, fitted_widths, text_width
 
 PHOTO_WIDTH = Mm(20)
+RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # as docxtpl renders them
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 ROW_POINTS = 10.0  # the largest table type size
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
@@ -38,6 +42,11 @@ _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
 SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
+_KEEPING = etree.XMLParser(resolve_entities=False)  # python-docx's parser that keeps blank text, as a moved body does
+_KEEPING.set_element_class_lookup(element_class_lookup)
+_WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)  # as docxtpl finds paragraphs
+_LISTING = re.compile("[\t\a\n\f]")
+_DECLARATION = re.compile(rb' xmlns:\w+="[^"]*"')
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a page
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
@@ -71,6 +80,10 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 
     docx: Any
     is_rendered: bool
+    links: list[int]  # relationships of the body, headers and footers as loaded (a picture adds one)
+    reusable: bool  # no footnotes: a render leaves nothing that the next could read as template
+    frame: tuple[bytes, bytes]  # the document's XML before and after its body
+    properties: dict[str, Any]  # the compiled document properties docxtpl renders
 
     def __init__(self, data: bytes, name: str) -> None:
         super().__init__(io.BytesIO(data))
@@ -88,8 +101,13 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             for uri in (self.HEADER_URI, self.FOOTER_URI):
                 for _, part in self.get_headers_footers(uri):
                     self.compiled[str(part.partname)] = self._compile(self.get_part_xml(part))
+            props = self.docx.core_properties
+            self.properties = {name: self.env.from_string(getattr(props, name)) for name in RENDERED_PROPERTIES}
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
+        self.reusable = not any(part.content_type == FOOTNOTES for part in self.docx.part.package.parts)
+        head, _, rest = self.docx.part.blob.partition(b"<w:body")
+        self.frame = head, rest[rest.rindex(b"</w:body>") + len(b"</w:body>") :]  # the document around its body
         self.docx = None
 
     def _compile(self, xml: str) -> Any:
@@ -97,10 +115,42 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         return self.env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(xml)))
 
     def init_docx(self, reload: bool = True) -> None:
-        """Load a fresh document from the template bytes."""
-        if not self.docx or (self.is_rendered and reload):
+        """Load the document from the template bytes: once, and again only after a render that added pictures
+        (each render replaces the body, headers, footers and properties it fills, so nothing else carries over)
+        or when the template has footnotes (docxtpl renders those in place)."""
+        if not self.docx or (self.is_rendered and reload and not (self.reusable and self._links() == self.links)):
             self.docx = Document(io.BytesIO(self.data))
-            self.is_rendered = False
+            self.links = self._links()
+        self.is_rendered = False
+
+    def _links(self) -> list[int]:
+        """Return how many relationships the body and each header and footer has (a picture adds one)."""
+        part = self.docx.part
+        kinds = (self.HEADER_URI, self.FOOTER_URI)
+        return [len(part.rels)] + [len(r.target_part.rels) for r in part.rels.values() if r.reltype in kinds]
+
+    def resolve_listing(self, xml: str) -> str:
+        """Return the XML with tabs, line and page breaks in text made Word's, paragraph by paragraph as docxtpl
+        does, but only in the paragraphs that have any."""
+        resolve = super().resolve_listing
+        return _WORD_PARAGRAPH.sub(lambda m: resolve(m[0]) if _LISTING.search(m[0]) else m[0], xml)
+
+    def map_tree(self, tree: Any) -> None:
+        """Make the rendered body the document's (parsed in place of the old one: lxml moving a body between
+        documents costs more than the rest of the render)."""
+        head, tail = self.frame
+        body = etree.tostring(tree, encoding="utf-8")  # declarations the document has are dropped, as a move does
+        root = etree.fromstring(head + _DECLARATION.sub(lambda m: b"" if m[0] in head else m[0], body) + tail, _KEEPING)
+        self.docx._part._element = self.docx._element = root
+
+    def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
+        """Put a rendered header or footer into its part (the part stays: its kind, its relationships)."""
+        self.docx._part.rels[rel_key].target_part._element = parse_xml(xml)
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """Render the template's own document properties, compiled once (never the last document's values)."""
+        for name, template in self.properties.items():
+            setattr(self.docx.core_properties, name, template.render(context))
 
     def variables(self) -> set[str]:
         """Return the top-level variables the template uses."""

@@ -221,3 +221,27 @@ def test_not_yet_assessed_stands_in_the_first_column_a_table_shows(tmp_path: Pat
     path.write_bytes(lib.render(plan, "kam-action-plan", "docx"))
     people = next(t for t in Document(str(path)).tables if t.rows[0].cells[0].text == "Name")
     assert people.rows[1].cells[0].text == "Not yet assessed"
+
+
+def test_a_document_is_the_same_whatever_was_rendered_before_it_in_the_process(example: AccountPlan) -> None:
+    """Word templates are loaded once per process and reused: no picture, value or property of one document
+    reaches the next (a batch worker's hundredth document is its first one's twin)."""
+    import subprocess
+    import sys
+
+    from generator.sources import read_brand, with_brand
+
+    root = Path(__file__).resolve().parents[3]
+    branded = with_brand(example, read_brand(root / "data" / "brand" / "nordwind.yaml"))
+    first = [lib.render(branded, family, "docx") for family in VIEWS]  # logos and photos: pictures added
+    after = [lib.render(example, family, "docx") for family in VIEWS]
+    again = [lib.render(branded, family, "docx") for family in VIEWS]
+    assert first == again
+    script = (
+        "import sys, hashlib, generator as lib; plan = lib.load_plan().plan; "
+        f"print(' '.join(hashlib.sha256(lib.render(plan, f, 'docx')).hexdigest() for f in {VIEWS!r}))"
+    )
+    fresh = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True)
+    import hashlib
+
+    assert fresh.stdout.split() == [hashlib.sha256(data).hexdigest() for data in after]

@@ -19,6 +19,7 @@ from generator.document.blocks import Boxes, Chart, Document, Format, Matrix, Or
 from generator.writers.package import Parts, package
 from generator.writers.pptx.slides import (
     Canvas,
+    Prepared,
     chart_slide,
     columns_slide,
     divider_slide,
@@ -30,7 +31,7 @@ from generator.writers.pptx.slides import (
 )
 from generator.writers.pptx.table import table_slide
 
-_GEOMETRY: dict[tuple[str, int, int], dict[str, Any]] = {}  # each master's placeholder boxes by layout, read once
+_PREPARED: dict[tuple[str, int, int], Prepared] = {}  # what each master's decks start from, worked out once
 
 
 def master_bytes() -> bytes:
@@ -75,8 +76,8 @@ def build_deck(document: Document) -> bytes:
 def deck_parts(document: Document) -> list[tuple[str, bytes]]:
     """Return the package members of a document's deck part, not yet zipped."""
     part, meta = document.part(Format.PPTX), document.meta
-    geometry = _GEOMETRY.setdefault(resources.template_version("master.pptx"), {})
-    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, geometry=geometry, logo=meta.look.logo)
+    shared = _PREPARED.setdefault(resources.template_version("master.pptx"), Prepared())
+    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, shared=shared, logo=meta.look.logo)
     if part.cover is not None:
         title_slide(canvas, part.cover)
     for section in part.sections:
@@ -86,16 +87,28 @@ def deck_parts(document: Document) -> list[tuple[str, bytes]]:
     props.title, props.author, props.last_modified_by = meta.title[:255], meta.author[:255], "accountplan"
     props.created = props.modified = stamp
     props.revision = 1
-    return members(canvas.prs.part.package)
+    return members(canvas.prs.part.package, shared.serialized)
 
 
-def members(pkg: Any) -> list[tuple[str, bytes]]:
-    """Return the members python-pptx would zip for a package: content types, relationships and parts."""
-    parts, writer = Parts(), PackageWriter("", pkg._rels, tuple(pkg.iter_parts()))
+MASTER_PARTS = ("/ppt/slideLayouts/", "/ppt/slideMasters/", "/ppt/theme/", "/ppt/notesMasters/")  # read, never changed
+
+
+def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list[tuple[str, bytes]]:
+    """Return the members python-pptx would zip for a package: content types, relationships and parts; the
+    master's own parts are serialized once per process (decks read them, never change them)."""
+    parts, found = Parts(), tuple(pkg.iter_parts())
     phys: Any = parts  # stands in for python-pptx's zip writer
+    writer = PackageWriter("", pkg._rels, found)
     writer._write_content_types_stream(phys)
     writer._write_pkg_rels(phys)
-    writer._write_parts(phys)
+    for part in found:
+        name = str(part.partname)
+        blob, rels = serialized.get(name) or (part.blob, part.rels.xml if part._rels else None)
+        if name.startswith(MASTER_PARTS):
+            serialized[name] = blob, rels
+        parts.write(part.partname, blob)
+        if rels is not None:
+            parts.write(part.partname.rels_uri, rels)
     return parts.members
 
 

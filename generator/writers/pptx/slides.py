@@ -22,6 +22,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.shapes.autoshape import Shape
 from pptx.util import Emu, Pt
 
 from generator.document import theme
@@ -40,7 +41,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import Para, fill, pt, rgb, textbox, textboxes
+from generator.writers.pptx.text import Para, fill, notes_frame, pt, rgb, textbox, textboxes
 from generator.writers.textfit import EMU_PER_PT, text_width
 
 Rect = tuple[int, int, int, int]
@@ -62,25 +63,34 @@ class Layout:
 
 
 @dataclass
+class Prepared:
+    """What every deck on one master starts from, worked out once per process."""
+
+    geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
+    blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
+    notes_page: Any = None  # a new notes slide as python-pptx clones it from the notes master, before its text
+    serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
+
+
+@dataclass
 class Canvas:
     """One presentation being built."""
 
     prs: Any
     footer: str
     layouts: dict[str, Layout] = field(default_factory=dict)
-    geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # shared by decks on one master
+    shared: Prepared = field(default_factory=Prepared)  # shared by the decks on one master
     current: str = ""
-    notes_page: Any = None  # the first notes slide as cloned from the notes master, before its text
-    blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
+    slide_id: int = 0  # the id given to the last slide added
     logo: bytes | None = None  # the seller's logo (PNG): on the title slide and in every slide's footer
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
         if name not in self.layouts:
             layout = self.prs.slide_layouts.get_by_name(name)
-            if name not in self.geometry:
-                self.geometry[name] = _geometry(layout)
-            title, bodies = self.geometry[name]
+            if name not in self.shared.geometry:
+                self.shared.geometry[name] = _geometry(layout)
+            title, bodies = self.shared.geometry[name]
             self.layouts[name] = Layout(layout, title, list(bodies))
         return self.layouts[name]
 
@@ -91,7 +101,7 @@ class Canvas:
         heading = _title_shape(slide)
         if heading is not None:
             self._title(slide, heading, title, layout)
-        self._notes(slide).notes_text_frame.text = notes
+        notes_frame(self._notes(slide)).text = notes
         self._footer(slide)
         return slide
 
@@ -99,27 +109,37 @@ class Canvas:
         """Return a new slide of a layout: the first made by python-pptx (it clones the layout's placeholders),
         the rest copied from that one, related and listed as python-pptx does."""
         layout = self.layout(name).layout
-        if name not in self.blanks:
+        if name not in self.shared.blanks:
             slide = self.prs.slides.add_slide(layout)
-            self.blanks[name] = deepcopy(slide._element)
+            self.shared.blanks[name] = deepcopy(slide._element)
             return slide
         presentation = self.prs.part
         name_of_part = presentation._next_slide_partname
-        part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(self.blanks[name]))
+        part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(self.shared.blanks[name]))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        self.prs.slides._sldIdLst.add_sldId(presentation.relate_to(part, RT.SLIDE))
+        listed = self.prs.slides._sldIdLst
+        listed._add_sldId(id=self._next_slide_id(listed), rId=presentation.relate_to(part, RT.SLIDE))
         return part.slide
+
+    def _next_slide_id(self, listed: Any) -> int:
+        """Return the id of the next slide in the list, as python-pptx numbers them (one more than the largest,
+        from 256), without searching the list for every slide."""
+        if listed[-1:] and int(listed[-1].get("id")) == self.slide_id:
+            self.slide_id += 1
+        else:
+            self.slide_id = listed._next_id
+        return self.slide_id
 
     def _notes(self, slide: Any) -> Any:
         """Return a new slide's notes slide: the first cloned from the notes master by python-pptx, the rest
         copied from it (cloning the master's placeholders costs more than the slide's own content)."""
-        if self.notes_page is None:
+        if self.shared.notes_page is None:
             notes = slide.notes_slide
-            self.notes_page = deepcopy(notes._element)
+            self.shared.notes_page = deepcopy(notes._element)
             return notes
         part, package = slide.part, slide.part.package
         name = PackURI(f"/ppt/notesSlides/notesSlide{len(self.prs.slides)}.xml")  # one per slide, in order
-        notes_part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, deepcopy(self.notes_page))
+        notes_part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, deepcopy(self.shared.notes_page))
         notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
         notes_part.relate_to(part, RT.SLIDE)
         part.relate_to(notes_part, RT.NOTES_SLIDE)
@@ -174,7 +194,7 @@ def _title_shape(slide: Any) -> Any:
     for element in slide.shapes._spTree:
         ph = element.find(_PH)
         if ph is not None and ph.get("idx", "0") == "0":
-            return slide.shapes._shape_factory(element)
+            return Shape(element, slide.shapes)
     return None
 
 

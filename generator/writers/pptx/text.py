@@ -11,7 +11,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
+from pptx.text.text import TextFrame
 from pptx.util import Pt
 
 from generator.document import theme
@@ -35,8 +36,21 @@ def pt(emu: int) -> float:
 
 def append_notes(slide: Any, text: str) -> None:
     """Add text to a slide's speaker notes."""
-    frame = slide.notes_slide.notes_text_frame
+    frame = notes_frame(slide.notes_slide)
     frame.text = f"{frame.text}\n\n{text}" if frame.text else text
+
+
+_PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+def notes_frame(notes: Any) -> Any:
+    """Return the text frame of a notes slide's notes (its first body placeholder, as python-pptx picks it, found
+    without building a shape for every placeholder)."""
+    for element in notes.shapes._spTree.iterchildren(qn("p:sp")):
+        ph = element.find(_PLACEHOLDER)
+        if ph is not None and ph.get("type") == "body":
+            return TextFrame(element.txBody, notes.shapes)
+    return notes.notes_text_frame
 
 
 BULLET = "• "  # measured in place of the hanging indent a bullet paragraph gets
@@ -147,9 +161,10 @@ def textbox(
     anchor: Any = MSO_ANCHOR.TOP,
     shape_type: Any = None,
 ) -> Any:
-    """Add a text box (or a filled shape) with fitted text."""
+    """Add a text box (or a filled shape) with fitted text; return the filled shape (None for a text box)."""
     if shape_type is None and not tint:
-        return _plain_textbox(slide, box, paragraphs, (largest, smallest), anchor)
+        _plain_textbox(slide, box, paragraphs, (largest, smallest), anchor)
+        return None
     shape = slide.shapes.add_shape(shape_type or MSO_SHAPE.RECTANGLE, *box)
     shape.fill.solid()
     shape.fill.fore_color.rgb = rgb(tint or theme.WHITE)
@@ -159,7 +174,7 @@ def textbox(
     return shape
 
 
-def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], anchor: Any) -> Any:
+def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], anchor: Any) -> None:
     """Add a text box written as XML in one piece: the element python-pptx's add_textbox and text-frame
     setters would leave (id and name as it numbers them), at a fraction of their cost."""
     tree = slide.shapes._spTree
@@ -175,7 +190,6 @@ def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[fl
         "</p:txBody></p:sp>"
     )
     tree.insert_element_before(sp, "p:extLst")
-    return slide.shapes._shape_factory(sp)
 
 
 def textboxes(

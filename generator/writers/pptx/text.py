@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from lxml.etree import XPath
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
+from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
@@ -21,6 +23,7 @@ from generator.writers.textfit import EMU_PER_PT, fit
 Box = tuple[int, int, int, int]
 Para = tuple[str, dict[str, Any]]
 INSET_X, INSET_Y = 91440, 45720
+PML = "http://schemas.openxmlformats.org/presentationml/2006/main"
 MIN_SIZE = 10
 
 
@@ -165,20 +168,54 @@ def textbox(
     if shape_type is None and not tint:
         _plain_textbox(slide, box, paragraphs, (largest, smallest), anchor)
         return None
-    shape = slide.shapes.add_shape(shape_type or MSO_SHAPE.RECTANGLE, *box)
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = rgb(tint or theme.WHITE)
-    shape.line.color.rgb = rgb(theme.RULE)
-    shape.shadow.inherit = False
-    fill(shape, paragraphs, largest, smallest, notes=slide, anchor=anchor)
-    return shape
+    return _filled_textbox(slide, box, paragraphs, (largest, smallest), (anchor, shape_type, tint))
+
+
+_SHAPE_IDS = XPath("./*/p:cNvPr/@id | ./*/*/p:cNvPr/@id", namespaces={"p": PML})
+
+
+def next_shape_id(tree: Any) -> int:
+    """Return the id of a new shape on a slide: one more than its shapes' largest, as python-pptx numbers them,
+    read from the shapes alone (python-pptx searches every element, every cell of every table)."""
+    return max((int(found) for found in _SHAPE_IDS(tree) if found.isdigit()), default=0) + 1
+
+
+_SHAPE_STYLE = (
+    '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
+    '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+    '<a:schemeClr val="lt1"/></a:fontRef></p:style>'
+)
+
+
+def _filled_textbox(
+    slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], look: tuple[Any, Any, str]
+) -> Any:
+    """Add a filled, outlined shape with fitted text, written as XML in one piece: the element python-pptx's
+    add_shape, fill, line, shadow and text-frame setters would leave (its first line centred, as a new shape's)."""
+    anchor, shape_type, tint = look
+    kind = AutoShapeType(shape_type or MSO_SHAPE.RECTANGLE)
+    tree = slide.shapes._spTree
+    number = next_shape_id(tree)
+    xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, "ctr")
+    left, top, width, height = box
+    sp = parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="{kind.basename} {number - 1}"/>'
+        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
+        f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{kind.prst}"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{tint or theme.WHITE}"/></a:solidFill><a:ln><a:solidFill>'
+        f'<a:srgbClr val="{theme.RULE}"/></a:solidFill></a:ln><a:effectLst/></p:spPr>{_SHAPE_STYLE}<p:txBody>'
+        f'<a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" wrap="square"><a:noAutofit/></a:bodyPr><a:lstStyle/>{xml}'
+        "</p:txBody></p:sp>"
+    )
+    tree.insert_element_before(sp, "p:extLst")
+    return Shape(sp, slide.shapes)
 
 
 def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], anchor: Any) -> None:
     """Add a text box written as XML in one piece: the element python-pptx's add_textbox and text-frame
     setters would leave (id and name as it numbers them), at a fraction of their cost."""
     tree = slide.shapes._spTree
-    number = tree.max_shape_id + 1
+    number = next_shape_id(tree)
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, None)
     left, top, width, height = box
     sp = parse_xml(

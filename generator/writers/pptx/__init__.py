@@ -7,6 +7,7 @@ to be shortened is written in full in the speaker notes.
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -34,15 +35,11 @@ from generator.writers.pptx.table import table_slide
 _PREPARED: dict[tuple[str, int, int], Prepared] = {}  # what each master's decks start from, worked out once
 
 
-def master_bytes() -> bytes:
-    """Return the master deck (the user's when they gave one), read once per process."""
-    return _master(resources.template_version("master.pptx"))
-
-
 @lru_cache(maxsize=8)
-def _master(version: tuple[str, int, int]) -> bytes:
-    """Return the master deck of the user's folder or the bundled one."""
-    return resources.template("master.pptx")
+def _loaded(version: tuple[str, int, int]) -> Any:
+    """Return the master deck (the user's when they gave one, else the bundled one) as python-pptx loads it,
+    once per process and never changed itself: each deck starts from a copy (a third of loading it again)."""
+    return Presentation(io.BytesIO(resources.template("master.pptx")))
 
 
 def lay_out(canvas: Canvas, section: Section) -> None:
@@ -76,8 +73,9 @@ def build_deck(document: Document) -> bytes:
 def deck_parts(document: Document) -> list[tuple[str, bytes]]:
     """Return the package members of a document's deck part, not yet zipped."""
     part, meta = document.part(Format.PPTX), document.meta
-    shared = _PREPARED.setdefault(resources.template_version("master.pptx"), Prepared())
-    canvas = Canvas(Presentation(io.BytesIO(master_bytes())), meta.footer, shared=shared, logo=meta.look.logo)
+    version = resources.template_version("master.pptx")
+    shared = _PREPARED.setdefault(version, Prepared())
+    canvas = Canvas(deepcopy(_loaded(version)), meta.footer, shared=shared, logo=meta.look.logo)
     if part.cover is not None:
         title_slide(canvas, part.cover)
     for section in part.sections:

@@ -7,6 +7,7 @@ to be shortened is written in full in the speaker notes.
 from __future__ import annotations
 
 import io
+import re
 from copy import deepcopy
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -101,13 +102,35 @@ def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list
     writer._write_pkg_rels(phys)
     for part in found:
         name = str(part.partname)
-        blob, rels = serialized.get(name) or (part.blob, part.rels.xml if part._rels else None)
+        blob, rels = serialized.get(name) or (part.blob, rels_xml(part.rels) if part._rels else None)
         if name.startswith(MASTER_PARTS):
             serialized[name] = blob, rels
         parts.write(part.partname, blob)
         if rels is not None:
             parts.write(part.partname.rels_uri, rels)
     return parts.members
+
+
+_SAFE_TARGET = re.compile(r"[\w./#:%-]*")
+_RELATIONSHIPS = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+)
+
+
+def _rid_order(rel: Any) -> tuple[int, str]:
+    """Return a relationship's place in python-pptx's order: by the number of its rId."""
+    number = rel.rId[3:]
+    return (int(number) if rel.rId.startswith("rId") and number.isdigit() else 0), rel.rId
+
+
+def rels_xml(rels: Any) -> bytes:
+    """Return a part's relationships as python-pptx writes them (in rId order), written as text."""
+    found = sorted(rels.values(), key=_rid_order)
+    if any(r.is_external or not _SAFE_TARGET.fullmatch(r.target_ref) for r in found):
+        return bytes(rels.xml)  # targets that need escaping: python-pptx's own serializer
+    listed = "".join(f'<Relationship Id="{r.rId}" Type="{r.reltype}" Target="{r.target_ref}"/>' for r in found)
+    return _RELATIONSHIPS + listed.encode() + b"</Relationships>"
 
 
 class PptxWriter:

@@ -11,9 +11,11 @@ from pptx.oxml.ns import nsdecls
 from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
-from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, pt, runs_xml
+from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, next_shape_id, pt, runs_xml
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_height, shorten, text_width, wrap
 
+TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's: Office's Medium Style 2, accent 1
 SIZES = (14, 13, 12)  # a table takes the largest that fits one slide, else the smallest over balanced slides
 
 
@@ -157,19 +159,25 @@ def _draw(
     header: tuple[int, float],
     lines: list[Line],
 ) -> None:
-    """Add one page of a table: its XML is written in one piece and parsed once (python-pptx's per-cell
-    setters cost far more than the text); the same markup python-pptx would make."""
+    """Add one page of a table: its XML is written in one piece and parsed once (python-pptx's add_table and
+    per-cell setters cost far more than the text); the same markup python-pptx would make."""
     left, top, width = box
     header_h, size = header
     total_h = header_h + sum(line.height for line in lines)
-    frame = slide.shapes.add_table(1, len(widths), left, top, width, total_h)
-    old = frame.table._tbl
     head = Line([c.label for c in columns], header_h, size, bold=True)
     rows = [_row_xml(head, theme.WHITE), *(_row_xml(line, theme.NAVY if line.group else theme.INK) for line in lines)]
     grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
-    tbl = parse_xml(f"<a:tbl {nsdecls('a')}><a:tblGrid>{grid}</a:tblGrid>{''.join(rows)}</a:tbl>")
-    tbl.insert(0, old.tblPr)
-    old.getparent().replace(old, tbl)
+    tree = slide.shapes._spTree
+    number = next_shape_id(tree)
+    frame = parse_xml(
+        f'<p:graphicFrame {nsdecls("a", "p")}><p:nvGraphicFramePr><p:cNvPr id="{number}" name="Table {number - 1}"/>'
+        '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+        f'<p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{total_h}"/></p:xfrm><a:graphic>'
+        f'<a:graphicData uri="{TABLE_URI}"><a:tbl><a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{TABLE_STYLE}'
+        f"</a:tableStyleId></a:tblPr><a:tblGrid>{grid}</a:tblGrid>{''.join(rows)}</a:tbl></a:graphicData>"
+        "</a:graphic></p:graphicFrame>"
+    )
+    tree.insert_element_before(frame, "p:extLst")
     for line in lines:
         if line.full:
             append_notes(slide, " | ".join(line.full))

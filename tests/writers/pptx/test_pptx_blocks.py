@@ -35,3 +35,16 @@ def test_each_kind_shows_its_content() -> None:
 def test_the_chart_is_native() -> None:
     prs = Presentation(io.BytesIO(build_deck(sample.document())))
     assert any(shape.has_chart for slide in prs.slides for shape in slide.shapes)
+
+
+def test_relationships_written_as_text_are_python_pptx_s_own() -> None:
+    """Every relationship part of a deck is byte for byte what python-pptx writes (Office reads them)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from generator.writers.pptx import rels_xml
+
+    prs = Presentation(io.BytesIO(build_deck(sample.document())))
+    prs.slides[0].part.relate_to("https://example.com/a?b=1&c=2", RT.HYPERLINK, is_external=True)
+    for part in prs.part.package.iter_parts():
+        if part._rels:
+            assert rels_xml(part.rels) == part.rels.xml

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
-from typing import Any
-
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-from openpyxl.worksheet._writer import WorksheetWriter
-from openpyxl.writer.excel import ExcelWriter
 
 from generator.document.blocks import Document, Format
 from generator.writers.package import Parts, package
+from generator.writers.xlsx.serial import InMemoryWriter
 from generator.writers.xlsx.sheets import Sheets
 
 __all__ = ["XlsxWriter", "build_workbook"]
@@ -33,21 +28,6 @@ def workbook_parts(document: Document) -> list[tuple[str, bytes]]:
     parts = Parts()
     InMemoryWriter(wb, parts).write_data()
     return parts.members
-
-
-class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
-    """openpyxl's workbook writer with each sheet written in memory, not through a temporary file."""
-
-    def write_worksheet(self, ws: Any) -> None:
-        """Write one sheet's XML to the parts."""
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        writer = WorksheetWriter(ws, out=io.BytesIO())
-        writer.write()
-        ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], writer.out.getvalue())
-        self.manifest.append(ws)
 
 
 class XlsxWriter:

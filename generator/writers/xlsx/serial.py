@@ -1,0 +1,97 @@
+"""Saving a workbook: openpyxl's writer, each sheet written in memory and its rows written as text in one piece.
+
+The bytes are openpyxl's own; only the way there is shorter (openpyxl writes a temporary file per sheet and an
+element per cell).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from openpyxl.cell._writer import _set_attributes
+from openpyxl.cell.rich_text import CellRichText
+from openpyxl.compat import safe_string
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+from openpyxl.writer.excel import ExcelWriter
+
+_ROWS = "@accountplan:rows@"  # stands where the rows go while openpyxl writes the rest of the sheet
+_UNUSUAL = (CellRichText, ArrayFormula, DataTableFormula)
+
+
+class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
+    """openpyxl's workbook writer with each sheet written in memory, not through a temporary file."""
+
+    def write_worksheet(self, ws: Any) -> None:
+        """Write one sheet's XML to the parts."""
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = RowsAsText(ws, out=io.BytesIO())
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], writer.sheet())
+        self.manifest.append(ws)
+
+
+class RowsAsText(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer whose rows are written as text, exactly as openpyxl writes them element by element
+    (a sheet with comments, rich text or array formulas is left to openpyxl)."""
+
+    rows_xml: str | None = None
+
+    def write_rows(self) -> None:
+        """Write the sheet's rows, or hold their place and keep them as text."""
+        rows = self.rows()
+        if any(c._comment is not None or isinstance(c._value, _UNUSUAL) for _, row in rows for c in row):
+            super().write_rows()
+            return
+        xf = self.xf.send(True)
+        with xf.element("sheetData"):
+            xf.write(_ROWS)
+        self.xf.send(None)
+        self.rows_xml = "".join(self._row(index, row) for index, row in rows)
+
+    def sheet(self) -> bytes:
+        """Return the sheet's XML with its rows."""
+        data = self.out.getvalue()
+        if self.rows_xml is None:
+            return bytes(data)
+        rows = self.rows_xml.encode("ascii", "xmlcharrefreplace")  # openpyxl's sheets are ASCII, others as &#8211;
+        return bytes(data.replace(_ROWS.encode(), rows, 1))
+
+    def _row(self, index: int, row: list[Any]) -> str:
+        """Return one row's XML: its attributes, then its cells that hold a value or a style."""
+        attributes = {"r": f"{index}"}
+        attributes.update(self.ws.row_dimensions.get(index, {}))
+        cells = "".join(_cell(c) for c in row if c._value is not None or c.has_style)
+        return f"<row {_attributes(attributes)}>{cells}</row>"
+
+
+def _cell(cell: Any) -> str:
+    """Return one cell's XML as openpyxl's lxml writer makes it."""
+    value, attributes = _set_attributes(cell, cell.has_style)
+    start = f"<c {_attributes(attributes)}>"
+    if value is None or value == "":
+        return start + "</c>"
+    inner = ""
+    if cell.data_type == "f":
+        inner, value = f"<f>{_text(value[1:])}</f>", None
+    if cell.data_type == "s":
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        inner += f"<is><t{space}>{_text(value)}</t></is>"
+    else:
+        inner += "<v></v>" if value is None else f"<v>{_text(safe_string(value))}</v>"
+    return f"{start}{inner}</c>"
+
+
+def _attributes(attributes: dict[str, str]) -> str:
+    """Return attributes as XML, escaped as lxml escapes them."""
+    return " ".join(f'{name}="{_text(value).replace(chr(34), "&quot;")}"' for name, value in attributes.items())
+
+
+def _text(text: str) -> str:
+    """Return text escaped as lxml escapes text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")

@@ -42,11 +42,15 @@ _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
 SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
-_KEEPING = etree.XMLParser(resolve_entities=False)  # python-docx's parser that keeps blank text, as a moved body does
-_KEEPING.set_element_class_lookup(element_class_lookup)
+_LENIENT = etree.XMLParser(recover=True, resolve_entities=False)  # docxtpl's leniency, python-docx's elements
+_LENIENT.set_element_class_lookup(element_class_lookup)
 _WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)  # as docxtpl finds paragraphs
 _LISTING = re.compile("[\t\a\n\f]")
-_DECLARATION = re.compile(rb' xmlns:\w+="[^"]*"')
+_DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_BODY, _W_TABLE, _W_GRID_COL, _W_ROW, _W_CELL = (f"{_W}{n}" for n in ("body", "tbl", "gridCol", "tr", "tc"))
+_W_SPAN = f"{_W}tcPr/{_W}gridSpan"
+_WP_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a page
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
@@ -135,13 +139,28 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         resolve = super().resolve_listing
         return _WORD_PARAGRAPH.sub(lambda m: resolve(m[0]) if _LISTING.search(m[0]) else m[0], xml)
 
-    def map_tree(self, tree: Any) -> None:
-        """Make the rendered body the document's (parsed in place of the old one: lxml moving a body between
-        documents costs more than the rest of the render)."""
+    def fix_tables(self, xml: str) -> Any:
+        """Return the rendered body parsed once, inside the whole document (leniently, as docxtpl parses it; lxml
+        moving a body into a document costs more than the rest of a render), its tables' grids mended by docxtpl
+        where a row has more or fewer cells than its grid."""
         head, tail = self.frame
-        body = etree.tostring(tree, encoding="utf-8")  # declarations the document has are dropped, as a move does
-        root = etree.fromstring(head + _DECLARATION.sub(lambda m: b"" if m[0] in head else m[0], body) + tail, _KEEPING)
-        self.docx._part._element = self.docx._element = root
+        inherited = _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml)  # as a move drops them
+        body = etree.fromstring(head + inherited.encode("utf-8") + tail, _LENIENT).find(_W_BODY)
+        if _grids_fit(body):
+            return body
+        mended = super().fix_tables(etree.tostring(body, encoding="unicode"))
+        body.getparent().replace(body, mended)
+        return mended
+
+    def fix_docpr_ids(self, tree: Any) -> None:
+        """Number the body's drawings from 1001 in document order, as docxtpl does (ids collide otherwise)."""
+        for drawing in tree.iter(_WP_DOC_PR):
+            self.docx_ids_index += 1
+            drawing.attrib["id"] = str(self.docx_ids_index)
+
+    def map_tree(self, tree: Any) -> None:
+        """Make the document the rendered body is in the document's."""
+        self.docx._part._element = self.docx._element = tree.getroottree().getroot()
 
     def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
         """Put a rendered header or footer into its part (the part stays: its kind, its relationships)."""
@@ -200,6 +219,23 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         PackageWriter._write_pkg_rels(phys, pkg.rels)
         PackageWriter._write_parts(phys, pkg.parts)
         return parts.members
+
+
+def _grids_fit(body: Any) -> bool:
+    """Return whether every table's grid has as many columns as its widest row spans and no row has more cells
+    (docxtpl's fix_tables would change nothing), counted as docxtpl counts them."""
+    for table in body.iter(_W_TABLE):
+        columns = len(table.findall(f"{_W}tblGrid/{_W_GRID_COL}"))
+        widest = 0
+        for row in table.iter(_W_ROW):
+            cells = row.findall(_W_CELL)
+            spans = sum(int(span.get(f"{_W}val", "1")) if (span := c.find(_W_SPAN)) is not None else 1 for c in cells)
+            if len(cells) > columns:
+                return False
+            widest = max(widest, spans)
+        if widest != columns:
+            return False
+    return True
 
 
 def _widen_for_words(found: re.Match[str]) -> str:

@@ -245,3 +245,25 @@ def test_a_document_is_the_same_whatever_was_rendered_before_it_in_the_process(e
     import hashlib
 
     assert fresh.stdout.split() == [hashlib.sha256(data).hexdigest() for data in after]
+
+
+def test_a_table_whose_rows_outgrow_its_grid_gets_docxtpl_s_mended_grid() -> None:
+    """A template looping over columns makes rows with more cells than the grid: its grid is mended as docxtpl
+    mends it (the body is otherwise parsed once, not through docxtpl)."""
+    from generator.writers.docx.render import PreparedTemplate
+
+    template = PreparedTemplate(prepared("simple-account-plan").data, "simple-account-plan.docx")
+    template.init_docx()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    cell = "<w:tc><w:p/></w:tc>"
+    body = (
+        f'<w:body {w}><w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>'
+        f"<w:tr>{cell * 4}</w:tr></w:tbl><w:p/></w:body>"
+    )
+    mended = template.fix_tables(body)
+    widths = [col.get(f"{{{mended.nsmap['w']}}}w") for col in mended.iter(f"{{{mended.nsmap['w']}}}gridCol")]
+    assert widths == ["2000"] * 4
+    template.map_tree(mended)
+    assert (
+        template.docx.element.body is not None and len(template.docx.element.body.findall(".//w:tc", mended.nsmap)) == 4
+    )

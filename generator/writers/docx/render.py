@@ -84,7 +84,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 
     docx: Any
     is_rendered: bool
-    links: list[int]  # relationships of the body, headers and footers as loaded (a picture adds one)
+    links: list[tuple[Any, Any, frozenset[str]]]  # the body, headers and footers: XML, relationships as loaded
+    pictures: list[Any]  # the image parts as loaded
     reusable: bool  # no footnotes: a render leaves nothing that the next could read as template
     frame: tuple[bytes, bytes]  # the document's XML before and after its body
     properties: dict[str, Any]  # the compiled document properties docxtpl renders
@@ -119,19 +120,28 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         return self.env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(xml)))
 
     def init_docx(self, reload: bool = True) -> None:
-        """Load the document from the template bytes: once, and again only after a render that added pictures
-        (each render replaces the body, headers, footers and properties it fills, so nothing else carries over)
-        or when the template has footnotes (docxtpl renders those in place)."""
-        if not self.docx or (self.is_rendered and reload and not (self.reusable and self._links() == self.links)):
+        """Load the document from the template bytes once (each render replaces the body, headers, footers and
+        properties it fills, and forgets the pictures it added); again after each render only when the template
+        has footnotes (docxtpl renders those in place)."""
+        if not self.docx or (self.is_rendered and reload and not self.reusable):
             self.docx = Document(io.BytesIO(self.data))
-            self.links = self._links()
+            part = self.docx.part
+            kinds = (self.HEADER_URI, self.FOOTER_URI)
+            stories = [part] + [r.target_part for r in part.rels.values() if r.reltype in kinds]
+            self.links = [(story, story._element, frozenset(story.rels)) for story in stories]
+            self.pictures = list(part.package.image_parts)
         self.is_rendered = False
 
-    def _links(self) -> list[int]:
-        """Return how many relationships the body and each header and footer has (a picture adds one)."""
-        part = self.docx.part
-        kinds = (self.HEADER_URI, self.FOOTER_URI)
-        return [len(part.rels)] + [len(r.target_part.rels) for r in part.rels.values() if r.reltype in kinds]
+    def forget_pictures(self) -> None:
+        """Drop what the last render added: its XML, pictures (relationships and image parts): the next render
+        starts from the document as it was loaded, its pictures numbered from the first again."""
+        for story, element, loaded in self.links:
+            story._element = element
+            for added in [rid for rid in story.rels if rid not in loaded]:
+                del story.rels[added]
+                story.rels._target_parts_by_rId.pop(added, None)
+        self.docx._element = self.docx.part._element
+        self.docx.part.package.image_parts._image_parts[:] = self.pictures
 
     def resolve_listing(self, xml: str) -> str:
         """Return the XML with tabs, line and page breaks in text made Word's, paragraph by paragraph as docxtpl
@@ -218,6 +228,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         PackageWriter._write_content_types_stream(phys, pkg.parts)
         PackageWriter._write_pkg_rels(phys, pkg.rels)
         PackageWriter._write_parts(phys, pkg.parts)
+        self.forget_pictures()
         return parts.members
 
 

@@ -86,6 +86,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     is_rendered: bool
     links: list[tuple[Any, Any, frozenset[str]]]  # the body, headers and footers: XML, relationships as loaded
     pictures: list[Any]  # the image parts as loaded
+    kept: set[Any]  # the parts no render changes
     reusable: bool  # no footnotes: a render leaves nothing that the next could read as template
     frame: tuple[bytes, bytes]  # the document's XML before and after its body
     properties: dict[str, Any]  # the compiled document properties docxtpl renders
@@ -110,7 +111,6 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             self.properties = {name: self.env.from_string(getattr(props, name)) for name in RENDERED_PROPERTIES}
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
-        self.reusable = not any(part.content_type == FOOTNOTES for part in self.docx.part.package.parts)
         head, _, rest = self.docx.part.blob.partition(b"<w:body")
         self.frame = head, rest[rest.rindex(b"</w:body>") + len(b"</w:body>") :]  # the document around its body
         self.docx = None
@@ -126,10 +126,14 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         if not self.docx or (self.is_rendered and reload and not self.reusable):
             self.docx = Document(io.BytesIO(self.data))
             part = self.docx.part
+            self.reusable = not any(p.content_type == FOOTNOTES for p in part.package.parts)
             kinds = (self.HEADER_URI, self.FOOTER_URI)
             stories = [part] + [r.target_part for r in part.rels.values() if r.reltype in kinds]
             self.links = [(story, story._element, frozenset(story.rels)) for story in stories]
             self.pictures = list(part.package.image_parts)
+            changed = {story for story, _, _ in self.links} | {part.package._core_properties_part}
+            self.kept = {p for p in part.package.parts if p not in changed} if self.reusable else set()
+            self.serialized: dict[str, bytes] = {}
         self.is_rendered = False
 
     def forget_pictures(self) -> None:
@@ -227,9 +231,22 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             part.before_marshal()
         PackageWriter._write_content_types_stream(phys, pkg.parts)
         PackageWriter._write_pkg_rels(phys, pkg.rels)
-        PackageWriter._write_parts(phys, pkg.parts)
+        for part in pkg.parts:
+            parts.write(part.partname, self._blob(part))
+            if len(part.rels):
+                parts.write(part.partname.rels_uri, part.rels.xml)
         self.forget_pictures()
         return parts.members
+
+    def _blob(self, part: Any) -> bytes:
+        """Return a part's XML as python-docx writes it: serialized once for the template's parts no render
+        changes (styles, numbering, settings, theme), every time for the rest."""
+        if part not in self.kept:
+            return bytes(part.blob)
+        name = str(part.partname)
+        if name not in self.serialized:
+            self.serialized[name] = part.blob
+        return self.serialized[name]
 
 
 def _grids_fit(body: Any) -> bool:

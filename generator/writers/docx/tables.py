@@ -1,0 +1,101 @@
+"""Word tables fitted at render time: columns widened for their longest words (or a smaller type), and rows
+too tall for a page allowed to break."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from generator.writers.textfit import BOLD, fitted_widths, text_width
+
+ROW_POINTS = 10.0  # the largest table type size
+_CELL = re.compile(r"<w:tc>.*?</w:tc>", re.S)
+_CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')
+_TABLE = re.compile(r"<w:tbl>.*?</w:tbl>", re.S)
+_GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
+_GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
+_ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
+_SIZE = re.compile(r'<w:sz w:val="(\d+)"')
+_SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
+SMALLEST_TABLE_POINTS = 7.5
+CELL_MARGINS = 255  # twips: Word's left and right cell margins together
+WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a page
+TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
+
+
+def fit_tables(xml: str) -> str:
+    """Return a rendered body whose tables' columns fit their words and whose very tall rows may break."""
+    return _ROW.sub(_release_tall_row, _TABLE.sub(_widen_for_words, xml))
+
+
+def _widen_for_words(found: re.Match[str]) -> str:
+    """Return a table whose columns are each as wide as the longest word in them (Представлено, not
+    Представл|ено), the width taken from the other columns; unchanged when every word fits."""
+    return _widen(found.group())
+
+
+def _widen(table: str) -> str:
+    """Return the table widened for its words: every word if they can all fit, else its headers' words, in a
+    smaller type (not below 7.5 pt) when even they cannot."""
+    grid = [int(w) for w in _GRID_COL.findall(table)]
+    if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
+        return table  # nested or spanning tables keep their template widths
+    size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
+    rows = _ROW.findall(table)
+    heads, words = [0.0] * len(grid), [0.0] * len(grid)
+    for number, row in enumerate(rows):
+        needs = heads if number == 0 and "<w:tblHeader" in row else words
+        for index, cell in enumerate(_CELL.findall(row)[: len(grid)]):
+            longest = max((text_width(word, size * BOLD) for word in _joined(cell).split()), default=0.0)
+            needs[index] = max(needs[index], longest * 20 + CELL_MARGINS)
+    total = sum(grid)
+    for need in ([max(h, w) for h, w in zip(heads, words, strict=True)], heads):  # every word, else the headers
+        need = [min(n, WIDEST_SHARE * total) for n in need]
+        if all(n <= w for n, w in zip(need, grid, strict=True)):
+            return table
+        if sum(need) <= total:
+            return _with_widths(table, grid, [round(w) for w in fitted_widths(grid, need, total)])
+    smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
+    resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
+    if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
+        return _widen(resized)
+    return table  # not even that: the template's widths stay
+
+
+def _with_widths(table: str, old: list[int], new: list[int]) -> str:
+    """Return the table with its grid and every cell's width set to the new column widths."""
+    table = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", table)
+
+    def row_widths(row: re.Match[str]) -> str:
+        cells = iter(new)
+        return _CELL_WIDTH.sub(lambda m: m.group().replace(m.group(1), str(next(cells, m.group(1)))), row.group())
+
+    return _ROW.sub(row_widths, table)
+
+
+def _release_tall_row(found: re.Match[str]) -> str:
+    """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
+    (Russian and German run longer than English: such a row would otherwise print over the footer)."""
+    row = found.group()
+    if "<w:cantSplit/>" not in row or sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
+        return row
+    return row.replace("<w:cantSplit/>", "") if row_height(row) > TALLEST_KEPT_ROW else row
+
+
+def row_height(row: str) -> float:
+    """Return an estimate (points, erring tall) of the height of a rendered row: its tallest cell's lines."""
+    tallest = 0.0
+    for cell in _CELL.findall(row):
+        width = _CELL_WIDTH.search(cell)
+        room = int(width.group(1)) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
+        paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]
+        lines = sum(max(1, math.ceil(text_width(_joined(p), ROW_POINTS) / max(room, 20))) for p in paragraphs)
+        tallest = max(tallest, lines * ROW_POINTS * 1.2)
+    return tallest
+
+
+def _joined(paragraph: str) -> str:
+    """Return the text of a paragraph's runs."""
+    return "".join(_TEXT.findall(paragraph))

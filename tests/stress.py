@@ -150,3 +150,20 @@ def stress_data(language: str = "en") -> dict[str, Any]:
             "contract_terms": LONG,
         },
     }
+
+
+def grown(data: dict[str, Any], stakeholders: int, actions: int) -> dict[str, Any]:
+    """Return a plan's raw data grown to this many stakeholders (new ones reporting four to a manager, under its
+    own) and actions (its own repeated with numbered names); its own stay as they are, so every reference holds."""
+    people, done = list(data["stakeholders"]), list(data["actions"])
+    extra = []
+    for index in range(max(stakeholders - len(people), 0)):
+        person = {k: v for k, v in people[index % len(people)].items() if k not in ("photo", "reports_to")}
+        person["name"] = f"{person['name']} {index + 1}"
+        person["reports_to"] = (people + extra)[(len(people) + index - 1) // 4]["name"]
+        extra.append(person)
+    more = [
+        {**done[i % len(done)], "action": f"{done[i % len(done)]['action']} ({i + 1})"}
+        for i in range(max(actions - len(done), 0))
+    ]
+    return {**data, "stakeholders": people + extra, "actions": done + more}

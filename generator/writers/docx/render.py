@@ -238,16 +238,19 @@ def _grids_fit(body: Any) -> bool:
     (docxtpl's fix_tables would change nothing), counted as docxtpl counts them."""
     for table in body.iter(_W_TABLE):
         columns = len(table.findall(f"{_W}tblGrid/{_W_GRID_COL}"))
-        widest = 0
-        for row in table.iter(_W_ROW):
-            cells = row.findall(_W_CELL)
-            spans = sum(int(span.get(f"{_W}val", "1")) if (span := c.find(_W_SPAN)) is not None else 1 for c in cells)
-            if len(cells) > columns:
-                return False
-            widest = max(widest, spans)
+        rows = [row.findall(_W_CELL) for row in table.iter(_W_ROW)]
+        if any(len(cells) > columns for cells in rows):
+            return False
+        spanned = table.find(f".//{_W}gridSpan") is not None
+        widest = max((_spans(cells) if spanned else len(cells) for cells in rows), default=0)
         if widest != columns:
             return False
     return True
+
+
+def _spans(cells: list[Any]) -> int:
+    """Return how many grid columns a row's cells span."""
+    return sum(int(span.get(f"{_W}val", "1")) if (span := cell.find(_W_SPAN)) is not None else 1 for cell in cells)
 
 
 def prepared(family: str) -> PreparedTemplate:

@@ -157,3 +157,41 @@ def box_of(node: Node, page: Page, area: tuple[int, int, int, int]) -> tuple[int
     box_h = int(min(row - V_GAP, MAX_BOX_HEIGHT))
     centre = left + (node.slot + 0.5) * column
     return int(centre - box_w / 2), int(top + node.level * row), box_w, box_h
+
+
+@dataclass
+class Span:
+    """A connector's frame as python-pptx keeps it while its ends are moved: position, extent and which flips
+    are set, in the order they were set (the order its XML attributes take)."""
+
+    x: int = 0
+    y: int = 0
+    cx: int = 0
+    cy: int = 0
+    flips: list[str] = field(default_factory=list)
+
+    def move(self, begin: tuple[int, int], end: tuple[int, int]) -> None:
+        """Move the begin point, then the end point, axis by axis, as python-pptx's setters do."""
+        self.x, self.cx = self._end(self.x, self.cx, "flipH", begin[0], True)
+        self.y, self.cy = self._end(self.y, self.cy, "flipV", begin[1], True)
+        self.x, self.cx = self._end(self.x, self.cx, "flipH", end[0], False)
+        self.y, self.cy = self._end(self.y, self.cy, "flipV", end[1], False)
+
+    def _end(self, at: int, size: int, flip: str, new: int, begin: bool) -> tuple[int, int]:
+        """Return the axis's position and extent once one end moves to new (python-pptx's begin_x/end_x)."""
+        far = (flip in self.flips) == begin  # the moving end is at at + size
+        old = at + size if far else at
+        step = abs(new - old)
+        if (new >= old) if far else (new <= old):  # moving outwards: the frame grows
+            return (at, size + step) if far else (new, size + step)
+        if step <= size:  # moving inwards within the frame
+            return (at, size - step) if far else (new, size - step)
+        self._flip(flip)  # moving past the other end: the frame flips
+        return (new, step - size) if far else (at + size, step - size)
+
+    def _flip(self, flip: str) -> None:
+        """Set or clear a flip (a cleared attribute goes; a set one comes last)."""
+        if flip in self.flips:
+            self.flips.remove(flip)
+        else:
+            self.flips.append(flip)

@@ -15,12 +15,13 @@ from typing import Any
 from PIL import Image
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.autoshape import Shape
 from pptx.util import Emu, Pt
@@ -41,7 +42,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import Para, fill, notes_frame, pt, rgb, textbox, textboxes
+from generator.writers.pptx.text import Para, fill, next_shape_id, notes_frame, pt, rgb, textbox, textboxes
 from generator.writers.textfit import EMU_PER_PT, text_width
 
 Rect = tuple[int, int, int, int]
@@ -388,13 +389,13 @@ def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
         slide = canvas.slide("Title and Content", title, section.notes)
         left, top, width, height = canvas.body(slide)[0]
         legend_h = Emu(320040)
-        shapes = {}
+        placed = {}
         for node in page.nodes:
             box = orgchart.box_of(node, page, (left, top, width, height - legend_h - Emu(91440)))
-            shapes[node.name] = _person_box(slide, box, node.person)
+            placed[node.name] = (_person_box(slide, box, node.person).shape_id, box)
         for node in page.nodes:
-            if node.parent in shapes:
-                _connect(slide, shapes[node.parent], shapes[node.name])
+            if node.parent in placed:
+                _connect(slide, placed[node.parent], placed[node.name])
         _legend(slide, (left, top + height - legend_h, width, legend_h), chart)
 
 
@@ -403,22 +404,46 @@ def _person_box(slide: Any, box: Rect, person: Person) -> Any:
     centred = {"colour": person.text_colour, "align": PP_ALIGN.CENTER}
     name = f"{person.mark} {person.name}".strip()
     texts = [(name, {**centred, "bold": True}), (person.title, {**centred, "scale": 0.95})]
-    shape = textbox(
-        slide, box, texts, 12, tint=person.fill, anchor=MSO_ANCHOR.MIDDLE, shape_type=MSO_SHAPE.ROUNDED_RECTANGLE
+    outline = (theme.NAVY, Pt(3)) if person.decision_maker else (theme.RULE, 0)
+    return textbox(
+        slide,
+        box,
+        texts,
+        12,
+        tint=person.fill,
+        anchor=MSO_ANCHOR.MIDDLE,
+        shape_type=MSO_SHAPE.ROUNDED_RECTANGLE,
+        outline=outline,
     )
-    if person.decision_maker:
-        shape.line.color.rgb = rgb(theme.NAVY)
-        shape.line.width = Pt(3)
-    return shape
 
 
-def _connect(slide: Any, parent: Any, child: Any) -> None:
-    """Join a parent box to a child box with an elbow connector."""
-    connector = slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
-    connector.begin_connect(parent, 2)
-    connector.end_connect(child, 0)
-    connector.line.color.rgb = rgb(theme.CONNECTOR)
-    connector.line.width = Pt(1.25)
+def _connect(slide: Any, parent: tuple[int, Rect], child: tuple[int, Rect]) -> None:
+    """Join a parent box's bottom to a child box's top with an elbow connector, written as XML in one piece: the
+    element python-pptx's add_connector, begin_connect, end_connect and line setters leave."""
+    (parent_id, (px, py, pw, ph)), (child_id, (cx, cy, cw, _)) = parent, child
+    tree = slide.shapes._spTree
+    number = next_shape_id(tree)
+    span = orgchart.Span()
+    span.move((int(px + pw / 2), py + ph), (int(cx + cw / 2), cy))
+    flips = "".join(f' {name}="1"' for name in span.flips)
+    tree.insert_element_before(
+        parse_xml(
+            f'<p:cxnSp {nsdecls("a", "p")}><p:nvCxnSpPr><p:cNvPr id="{number}" name="Connector {number - 1}"/>'
+            f'<p:cNvCxnSpPr><a:stCxn id="{parent_id}" idx="2"/><a:endCxn id="{child_id}" idx="0"/></p:cNvCxnSpPr>'
+            f'<p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flips}><a:off x="{span.x}" y="{span.y}"/>'
+            f'<a:ext cx="{span.cx}" cy="{span.cy}"/></a:xfrm><a:prstGeom prst="bentConnector3"><a:avLst/>'
+            f'</a:prstGeom><a:ln w="{Pt(1.25)}"><a:solidFill><a:srgbClr val="{theme.CONNECTOR}"/></a:solidFill>'
+            f"</a:ln></p:spPr>{_CONNECTOR_STYLE}</p:cxnSp>"
+        ),
+        "p:extLst",
+    )
+
+
+_CONNECTOR_STYLE = (
+    '<p:style><a:lnRef idx="2"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="0"><a:schemeClr val="accent1"/>'
+    '</a:fillRef><a:effectRef idx="1"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+    '<a:schemeClr val="tx1"/></a:fontRef></p:style>'
+)
 
 
 def _legend(slide: Any, box: Rect, chart: OrgChart) -> None:

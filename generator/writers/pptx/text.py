@@ -163,12 +163,14 @@ def textbox(
     tint: str = "",
     anchor: Any = MSO_ANCHOR.TOP,
     shape_type: Any = None,
+    outline: tuple[str, int] = (theme.RULE, 0),
 ) -> Any:
-    """Add a text box (or a filled shape) with fitted text; return the filled shape (None for a text box)."""
+    """Add a text box (or a filled shape, outlined in a colour and width, 0 for the default) with fitted text;
+    return the filled shape (None for a text box)."""
     if shape_type is None and not tint:
         _plain_textbox(slide, box, paragraphs, (largest, smallest), anchor)
         return None
-    return _filled_textbox(slide, box, paragraphs, (largest, smallest), (anchor, shape_type, tint))
+    return _filled_textbox(slide, box, paragraphs, (largest, smallest), (anchor, shape_type, tint, outline))
 
 
 _SHAPE_IDS = XPath("./*/p:cNvPr/@id | ./*/*/p:cNvPr/@id", namespaces={"p": PML})
@@ -188,22 +190,23 @@ _SHAPE_STYLE = (
 
 
 def _filled_textbox(
-    slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], look: tuple[Any, Any, str]
+    slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], look: tuple[Any, Any, str, Any]
 ) -> Any:
     """Add a filled, outlined shape with fitted text, written as XML in one piece: the element python-pptx's
     add_shape, fill, line, shadow and text-frame setters would leave (its first line centred, as a new shape's)."""
-    anchor, shape_type, tint = look
+    anchor, shape_type, tint, (line, thickness) = look
     kind = AutoShapeType(shape_type or MSO_SHAPE.RECTANGLE)
     tree = slide.shapes._spTree
     number = next_shape_id(tree)
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, "ctr")
     left, top, width, height = box
+    outline = f'<a:ln w="{thickness}">' if thickness else "<a:ln>"
     sp = parse_xml(
         f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="{kind.basename} {number - 1}"/>'
         f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
         f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{kind.prst}"><a:avLst/></a:prstGeom>'
-        f'<a:solidFill><a:srgbClr val="{tint or theme.WHITE}"/></a:solidFill><a:ln><a:solidFill>'
-        f'<a:srgbClr val="{theme.RULE}"/></a:solidFill></a:ln><a:effectLst/></p:spPr>{_SHAPE_STYLE}<p:txBody>'
+        f'<a:solidFill><a:srgbClr val="{tint or theme.WHITE}"/></a:solidFill>{outline}<a:solidFill>'
+        f'<a:srgbClr val="{line}"/></a:solidFill></a:ln><a:effectLst/></p:spPr>{_SHAPE_STYLE}<p:txBody>'
         f'<a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" wrap="square"><a:noAutofit/></a:bodyPr><a:lstStyle/>{xml}'
         "</p:txBody></p:sp>"
     )
@@ -235,7 +238,7 @@ def textboxes(
     """Add text boxes that sit side by side, all at one size: the largest at which every one fits (each with
     its own tint where tints are given)."""
     size = min((fitted_size(box, paras, largest) for box, paras in items), default=largest)
-    tinted = [{"tint": tint} for tint in tints] or [{}] * len(items)
+    tinted: list[dict[str, Any]] = [{"tint": tint} for tint in tints] or [{}] * len(items)
     return [
         textbox(slide, box, paras, size, min(size, MIN_SIZE), **look, **own)
         for (box, paras), own in zip(items, tinted, strict=True)

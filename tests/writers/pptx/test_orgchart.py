@@ -46,3 +46,33 @@ def test_boxes_stay_inside_the_area_and_never_overlap() -> None:
 def test_people_without_a_known_boss_are_roots() -> None:
     pages = orgchart.paginate(people({"a": "", "b": "nobody"}))
     assert [n.level for n in pages[0].nodes] == [0, 0]
+
+
+def test_a_connector_s_frame_is_the_one_python_pptx_gives_it() -> None:
+    """Connectors are written as XML: their frame and flips (in order) are what python-pptx's setters make."""
+    import random
+
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_CONNECTOR
+
+    from generator.writers.pptx.orgchart import Span
+
+    shapes = Presentation().slides.add_slide(Presentation().slide_layouts[6]).shapes
+    rng = random.Random(3)
+    points = [0, 5, 100, 100, 250, 900]
+    for _ in range(300):
+        begin, end = (rng.choice(points), rng.choice(points)), (rng.choice(points), rng.choice(points))
+        connector = shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
+        connector.begin_x, connector.begin_y = begin
+        connector.end_x, connector.end_y = end
+        span = Span()
+        span.move(begin, end)
+        xfrm = connector._element.spPr.xfrm
+        flips = [name for name in xfrm.attrib if name in ("flipH", "flipV")]
+        assert (span.x, span.y, span.cx, span.cy, span.flips) == (
+            xfrm.off.x,
+            xfrm.off.y,
+            xfrm.ext.cx,
+            xfrm.ext.cy,
+            flips,
+        )

@@ -325,9 +325,8 @@ class Sheets:
             for index, column in enumerate(block.columns, 1):
                 source = self.layout.cell(block.table, column.key, offset)
                 cell = ws.cell(FIRST_ROW + offset, index, f'=IF({source}="","",{source})')
-                cell.alignment = WRAPPED_TOP
-                if column.key in ("start", "due"):
-                    cell.number_format = self.formats[Kind.DATE]
+                dated = column.key in ("start", "due")
+                self._look(cell, ("timeline", dated), partial(self._timeline_look, dated))
             if offset < len(shown):  # as tall as the copied text (a long action wraps, never runs into the owner)
                 row = shown[offset]
                 cells = [(row.cell(c.key).text, w) for c, w in zip(block.columns, TIMELINE_WIDTHS, strict=False)]
@@ -340,6 +339,10 @@ class Sheets:
             get_column_letter(len(block.columns) + len(block.months)),
         )
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+    def _timeline_look(self, dated: bool) -> dict[str, Any]:
+        """Return the look of a timeline cell: wrapped at the top, dates as dates."""
+        return {"alignment": WRAPPED_TOP, **({"number_format": self.formats[Kind.DATE]} if dated else {})}
 
     def _lists(self) -> None:
         """Write the hidden sheet the drop-down lists come from."""

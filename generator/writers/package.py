@@ -1,4 +1,6 @@
-"""Office packages made deterministic: fixed zip times, document dates from the plan."""
+"""Office packages zipped once and deterministically: fixed zip times, document dates from the plan, every text in
+the document's language and the brand's colours and fonts; a template's part met again is copied as it was
+deflated."""
 
 from __future__ import annotations
 

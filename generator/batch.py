@@ -161,6 +161,20 @@ def _brand_file(path: str) -> BrandFile | None:
     return read_brand(Path(path)) if path else None
 
 
+def check_account(source: Path, language: str = "", brand: str = "") -> AccountReport:
+    """Return one source's report once it is read and checked (runs in a worker; the plan stays there, so the
+    batch's memory does not grow with the portfolio)."""
+    return load_account(source, language, brand)[0]
+
+
+def build_account(report: AccountReport, options: Options) -> tuple[AccountReport, dict[str, bytes]]:
+    """Return a checked account's files: its source read again and rendered (runs in a worker)."""
+    again, plan = load_account(Path(report.source), options.language, options.brand)
+    if plan is None:  # the source changed since it was checked
+        return again, {}
+    return render_account(report, plan, options)
+
+
 def render_account(
     report: AccountReport, plan: AccountPlan, options: Options
 ) -> tuple[AccountReport, dict[str, bytes]]:
@@ -291,19 +305,19 @@ def run(
         else:
             todo.append(source.path)
     with _Dask(scheduler) if scheduler else _pool(jobs, len(todo)) as pool:
-        loaded = list(pool.map(load_account, todo, [options.language] * len(todo), [options.brand] * len(todo)))
-        clashes = duplicate_folders([*reports.values(), *(r for r, _ in loaded)])
+        checked = list(pool.map(check_account, todo, [options.language] * len(todo), [options.brand] * len(todo)))
+        clashes = duplicate_folders([*reports.values(), *checked])
         if clashes:
             raise AccountPlanError("\n".join(clashes))
         for report in reports.values():
             _tell(progress, report)
-        work = [(r, plan) for r, plan in loaded if plan is not None]
-        for report, _ in loaded:
+        work = [r for r in checked if r.status != "failed"]
+        for report in checked:
             if report.status == "failed":
                 reports[report.source] = report
                 _tell(progress, report)
         try:
-            rendered = pool.map(render_account, [r for r, _ in work], [p for _, p in work], [options] * len(work))
+            rendered = pool.map(build_account, work, [options] * len(work))
             for made, files in rendered:
                 report = write_account(made, files, options)
                 reports[report.source] = report

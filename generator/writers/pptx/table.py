@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,10 +38,11 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
     """Lay out a table, continuing on follow-on slides with the header row repeated."""
     left, top, width, height = canvas.layout("Table").bodies[0]
     labels = [c.label for c in table.columns]
+    shown = _display(table)
     for size in SIZES:
-        widths = column_widths(table.columns, width, size)
+        widths = column_widths(table.columns, width, size, [r for r in shown if not isinstance(r, str)])
         header_h = row_height(labels, widths, size)
-        laid = [_lay(item, table, widths, height - header_h, size) for item in _display(table)]
+        laid = [_lay(item, table, widths, height - header_h, size) for item in shown]
         pages = paginate(laid, height - header_h)
         if len(pages) == 1:
             break
@@ -53,10 +55,15 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
         _draw(slide, (left, top, width), table.columns, widths, (header_h, size), lines)
 
 
-def column_widths(columns: tuple[Column, ...], width: int, size: float) -> list[int]:
+def column_widths(columns: tuple[Column, ...], width: int, size: float, rows: Sequence[Row] = ()) -> list[int]:
     """Return column widths in EMU proportional to their weights, each wide enough for the longest word of its
-    bold header at size (Wahrscheinlichkeit is not broken)."""
-    minimum = [header_word(c.label, size) for c in columns]
+    bold header at size (Wahrscheinlichkeit is not broken) and, where all of them fit, for its cells' longest word
+    (Befürworter*in is not broken either)."""
+    heads = [header_word(c.label, size) for c in columns]
+    words = [
+        max([h, *(_word(row.cell(c.key).text, size) for row in rows)]) for h, c in zip(heads, columns, strict=True)
+    ]
+    minimum = words if sum(words) <= width else heads
     widths = [int(w) for w in fitted_widths([c.weight for c in columns], minimum, width)]
     widths[-1] += width - sum(widths)
     return widths
@@ -65,6 +72,12 @@ def column_widths(columns: tuple[Column, ...], width: int, size: float) -> list[
 def header_word(label: str, size: float) -> float:
     """Return the width in EMU of a header's longest word in bold at size, with the cell's insets."""
     longest = max((text_width(word, size * BOLD) for word in label.split()), default=0.0)
+    return (longest + 1) * EMU_PER_PT + 2 * INSET_X
+
+
+def _word(text: str, size: float) -> float:
+    """Return the width in EMU of a cell's longest word at size, with the cell's insets."""
+    longest = max((text_width(word, size) for word in text.split()), default=0.0)
     return (longest + 1) * EMU_PER_PT + 2 * INSET_X
 
 

@@ -48,3 +48,23 @@ def test_relationships_written_as_text_are_python_pptx_s_own() -> None:
     for part in prs.part.package.iter_parts():
         if part._rels:
             assert rels_xml(part.rels) == part.rels.xml
+
+
+def test_no_word_of_a_german_table_cell_is_broken_when_all_fit() -> None:
+    """Befürworter*in stays whole: a deck column is as wide as its cells' longest word where all columns fit."""
+    from pathlib import Path
+
+    import generator as lib
+    from generator.writers.pptx.text import INSET_X
+    from generator.writers.textfit import EMU_PER_PT, text_width
+
+    plan = lib.load_plan(Path(__file__).resolve().parents[3] / "data" / "examples" / "halden-freight-de.yaml").plan
+    prs = Presentation(io.BytesIO(lib.render(plan, "account-map", "pptx")))
+    tables = [s.table for slide in prs.slides for s in slide.shapes if s.has_table]
+    assert tables
+    for table in tables:
+        for row in list(table.rows)[1:]:
+            for cell, column in zip(row.cells, table.columns, strict=True):
+                size = cell.text_frame.paragraphs[0].runs[0].font.size.pt if cell.text else 12
+                room = (column.width - 2 * INSET_X) / EMU_PER_PT
+                assert all(text_width(word, size) <= room for word in cell.text.split()), cell.text

@@ -84,6 +84,12 @@ class Parts:
         """Take one part as python-pptx and python-docx write it (by its package URI)."""
         self.members.append((pack_uri.membername, blob))
 
+    def part(self, pack_uri: Any, blob: bytes, rels: bytes | None) -> None:
+        """Take one part and, when it has any, its relationships (as python-pptx and python-docx write them)."""
+        self.write(pack_uri, blob)
+        if rels is not None:
+            self.write(pack_uri.rels_uri, rels)
+
     def writestr(self, name: str, data: bytes | str) -> None:
         """Take one part as openpyxl writes it (by its member name)."""
         self.members.append((name, data.encode("utf-8") if isinstance(data, str) else data))

@@ -211,14 +211,13 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.is_saved = True
         pkg, parts = self.docx.part.package, Parts()
         phys: Any = parts  # stands in for python-docx's zip writer
-        for part in pkg.parts:
+        found = pkg.parts  # python-docx walks every relationship to list them: once
+        for part in found:
             part.before_marshal()
-        PackageWriter._write_content_types_stream(phys, pkg.parts)
+        PackageWriter._write_content_types_stream(phys, found)
         PackageWriter._write_pkg_rels(phys, pkg.rels)
-        for part in pkg.parts:
-            parts.write(part.partname, self._blob(part))
-            if len(part.rels):
-                parts.write(part.partname.rels_uri, part.rels.xml)
+        for part in found:
+            parts.part(part.partname, self._blob(part), part.rels.xml if len(part.rels) else None)
         self.forget_pictures()
         return parts.members
 

@@ -105,9 +105,7 @@ def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list
         blob, rels = serialized.get(name) or (part.blob, rels_xml(part.rels) if part._rels else None)
         if name.startswith(MASTER_PARTS):
             serialized[name] = blob, rels
-        parts.write(part.partname, blob)
-        if rels is not None:
-            parts.write(part.partname.rels_uri, rels)
+        parts.part(part.partname, blob, rels)
     return parts.members
 
 

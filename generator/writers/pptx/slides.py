@@ -20,7 +20,6 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.autoshape import Shape
@@ -42,7 +41,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import Para, fill, next_shape_id, notes_frame, pt, rgb, textbox, textboxes
+from generator.writers.pptx.text import Para, fill, notes_frame, place, pt, rgb, textbox, textboxes
 from generator.writers.textfit import EMU_PER_PT, text_width
 
 Rect = tuple[int, int, int, int]
@@ -421,13 +420,12 @@ def _connect(slide: Any, parent: tuple[int, Rect], child: tuple[int, Rect]) -> N
     """Join a parent box's bottom to a child box's top with an elbow connector, written as XML in one piece: the
     element python-pptx's add_connector, begin_connect, end_connect and line setters leave."""
     (parent_id, (px, py, pw, ph)), (child_id, (cx, cy, cw, _)) = parent, child
-    tree = slide.shapes._spTree
-    number = next_shape_id(tree)
     span = orgchart.Span()
     span.move((int(px + pw / 2), py + ph), (int(cx + cw / 2), cy))
     flips = "".join(f' {name}="1"' for name in span.flips)
-    tree.insert_element_before(
-        parse_xml(
+    place(
+        slide,
+        lambda number: (
             f'<p:cxnSp {nsdecls("a", "p")}><p:nvCxnSpPr><p:cNvPr id="{number}" name="Connector {number - 1}"/>'
             f'<p:cNvCxnSpPr><a:stCxn id="{parent_id}" idx="2"/><a:endCxn id="{child_id}" idx="0"/></p:cNvCxnSpPr>'
             f'<p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flips}><a:off x="{span.x}" y="{span.y}"/>'
@@ -435,7 +433,6 @@ def _connect(slide: Any, parent: tuple[int, Rect], child: tuple[int, Rect]) -> N
             f'</a:prstGeom><a:ln w="{Pt(1.25)}"><a:solidFill><a:srgbClr val="{theme.CONNECTOR}"/></a:solidFill>'
             f"</a:ln></p:spPr>{_CONNECTOR_STYLE}</p:cxnSp>"
         ),
-        "p:extLst",
     )
 
 

@@ -6,13 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 
 from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
-from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, next_shape_id, pt, runs_xml
+from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, place, pt, runs_xml
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_height, shorten, text_width, wrap
 
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
@@ -180,17 +179,18 @@ def _draw(
     head = Line([c.label for c in columns], header_h, size, bold=True)
     rows = [_row_xml(head, theme.WHITE), *(_row_xml(line, theme.NAVY if line.group else theme.INK) for line in lines)]
     grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
-    tree = slide.shapes._spTree
-    number = next_shape_id(tree)
-    frame = parse_xml(
-        f'<p:graphicFrame {nsdecls("a", "p")}><p:nvGraphicFramePr><p:cNvPr id="{number}" name="Table {number - 1}"/>'
-        '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-        f'<p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{total_h}"/></p:xfrm><a:graphic>'
-        f'<a:graphicData uri="{TABLE_URI}"><a:tbl><a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{TABLE_STYLE}'
-        f"</a:tableStyleId></a:tblPr><a:tblGrid>{grid}</a:tblGrid>{''.join(rows)}</a:tbl></a:graphicData>"
-        "</a:graphic></p:graphicFrame>"
+    place(
+        slide,
+        lambda number: (
+            f"<p:graphicFrame {nsdecls('a', 'p')}><p:nvGraphicFramePr>"
+            f'<p:cNvPr id="{number}" name="Table {number - 1}"/><p:cNvGraphicFramePr>'
+            '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f'<p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{total_h}"/></p:xfrm><a:graphic>'
+            f'<a:graphicData uri="{TABLE_URI}"><a:tbl><a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{TABLE_STYLE}'
+            f"</a:tableStyleId></a:tblPr><a:tblGrid>{grid}</a:tblGrid>{''.join(rows)}</a:tbl></a:graphicData>"
+            "</a:graphic></p:graphicFrame>"
+        ),
     )
-    tree.insert_element_before(frame, "p:extLst")
     for line in lines:
         if line.full:
             append_notes(slide, " | ".join(line.full))

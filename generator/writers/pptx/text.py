@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -182,6 +182,15 @@ def next_shape_id(tree: Any) -> int:
     return max((int(found) for found in _SHAPE_IDS(tree) if found.isdigit()), default=0) + 1
 
 
+def place(slide: Any, xml_of: Callable[[int], str]) -> Any:
+    """Add a shape written as XML in one piece and parsed once, xml_of given its id (one more than the slide's
+    largest, as python-pptx numbers them); return its element."""
+    tree = slide.shapes._spTree
+    element = parse_xml(xml_of(next_shape_id(tree)))
+    tree.insert_element_before(element, "p:extLst")
+    return element
+
+
 _SHAPE_STYLE = (
     '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
     '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
@@ -196,40 +205,40 @@ def _filled_textbox(
     add_shape, fill, line, shadow and text-frame setters would leave (its first line centred, as a new shape's)."""
     anchor, shape_type, tint, (line, thickness) = look
     kind = AutoShapeType(shape_type or MSO_SHAPE.RECTANGLE)
-    tree = slide.shapes._spTree
-    number = next_shape_id(tree)
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, "ctr")
     left, top, width, height = box
     outline = f'<a:ln w="{thickness}">' if thickness else "<a:ln>"
-    sp = parse_xml(
-        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="{kind.basename} {number - 1}"/>'
-        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
-        f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{kind.prst}"><a:avLst/></a:prstGeom>'
-        f'<a:solidFill><a:srgbClr val="{tint or theme.WHITE}"/></a:solidFill>{outline}<a:solidFill>'
-        f'<a:srgbClr val="{line}"/></a:solidFill></a:ln><a:effectLst/></p:spPr>{_SHAPE_STYLE}<p:txBody>'
-        f'<a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" wrap="square"><a:noAutofit/></a:bodyPr><a:lstStyle/>{xml}'
-        "</p:txBody></p:sp>"
+    sp = place(
+        slide,
+        lambda number: (
+            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="{kind.basename} {number - 1}"/>'
+            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
+            f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{kind.prst}"><a:avLst/></a:prstGeom>'
+            f'<a:solidFill><a:srgbClr val="{tint or theme.WHITE}"/></a:solidFill>{outline}<a:solidFill>'
+            f'<a:srgbClr val="{line}"/></a:solidFill></a:ln><a:effectLst/></p:spPr>{_SHAPE_STYLE}<p:txBody>'
+            f'<a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" wrap="square"><a:noAutofit/></a:bodyPr>'
+            f"<a:lstStyle/>{xml}</p:txBody></p:sp>"
+        ),
     )
-    tree.insert_element_before(sp, "p:extLst")
     return Shape(sp, slide.shapes)
 
 
 def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], anchor: Any) -> None:
     """Add a text box written as XML in one piece: the element python-pptx's add_textbox and text-frame
     setters would leave (id and name as it numbers them), at a fraction of their cost."""
-    tree = slide.shapes._spTree
-    number = next_shape_id(tree)
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, None)
     left, top, width, height = box
-    sp = parse_xml(
-        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="TextBox {number - 1}"/>'
-        '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
-        f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
-        f'<a:bodyPr wrap="square" anchor="{anchor.xml_value}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{xml}'
-        "</p:txBody></p:sp>"
+    place(
+        slide,
+        lambda number: (
+            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="TextBox {number - 1}"/>'
+            '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+            f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
+            f'<a:bodyPr wrap="square" anchor="{anchor.xml_value}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{xml}'
+            "</p:txBody></p:sp>"
+        ),
     )
-    tree.insert_element_before(sp, "p:extLst")
 
 
 def textboxes(

@@ -10,8 +10,12 @@ import io
 from typing import Any
 
 from openpyxl.cell._writer import _set_attributes
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.compat import safe_string
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
@@ -19,6 +23,45 @@ from openpyxl.writer.excel import ExcelWriter
 
 _ROWS = "@accountplan:rows@"  # stands where the rows go while openpyxl writes the rest of the sheet
 _UNUSUAL = (CellRichText, ArrayFormula, DataTableFormula)
+
+
+
+class Prebuilt:
+    """A cell already written as XML but for its style's number, which the workbook gives when the sheet is saved
+    (so styles are numbered in the order openpyxl numbers them)."""
+
+    __slots__ = ("head", "look", "tail")
+    _comment = None
+    _value = None
+    has_style = True
+
+    def __init__(self, head: str, look: StyleArray, tail: str) -> None:
+        self.head, self.look, self.tail = head, look, tail
+
+    def xml(self, styles: Any) -> str:
+        """Return the cell's XML with its style numbered by the workbook's styles."""
+        return f"{self.head}{styles.add(self.look)}{self.tail}"
+
+
+def prebuilt(row: int, column: int, value: object, look: StyleArray, text: bool = False) -> Prebuilt | None:
+    """Return a styled cell holding text (as text when text is set, whatever it starts with), a number, a formula
+    or nothing, as openpyxl would write it; None for any other value (openpyxl writes those)."""
+    head = f'<c r="{get_column_letter(column)}{row}" s="'
+    if value is None or value == "":
+        return Prebuilt(head, look, '" t="n"></c>')
+    if isinstance(value, str):
+        value = value[:32767]  # as openpyxl's check_string; the model refuses longer values before this
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            raise IllegalCharacterError(f"{value} cannot be used in worksheets.")
+        if not text and len(value) > 1 and value.startswith("="):
+            return Prebuilt(head, look, f'"><f>{_text(value[1:])}</f><v></v></c>')
+        if not text and value in ERROR_CODES:
+            return None
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return Prebuilt(head, look, f'" t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>')
+    if type(value) in (int, float):
+        return Prebuilt(head, look, f'" t="n"><v>{_text(safe_string(value))}</v></c>')
+    return None
 
 
 class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
@@ -66,7 +109,10 @@ class RowsAsText(WorksheetWriter):  # type: ignore[misc]
         """Return one row's XML: its attributes, then its cells that hold a value or a style."""
         attributes = {"r": f"{index}"}
         attributes.update(self.ws.row_dimensions.get(index, {}))
-        cells = "".join(_cell(c) for c in row if c._value is not None or c.has_style)
+        styles = self.ws.parent._cell_styles
+        cells = "".join(
+            c.xml(styles) if type(c) is Prebuilt else _cell(c) for c in row if c._value is not None or c.has_style
+        )
         return f"<row {_attributes(attributes)}>{cells}</row>"
 
 

@@ -25,9 +25,10 @@ from openpyxl.worksheet.table import TableStyleInfo
 
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
-from generator.ooxml import set_text
+from generator.ooxml import escape, set_text
 from generator.writers.textfit import BOLD, text_width, wrap
 from generator.writers.xlsx import printing, rules
+from generator.writers.xlsx.serial import prebuilt
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
 LONGEST_WORD = 30  # characters: a column widens to its longest word up to this
@@ -198,24 +199,44 @@ class Sheets:
         """Write one data row; text wraps in its column (never runs across the sheet), numbers do not."""
         for index, column in enumerate(table.columns, 1):
             wraps = column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES)
-            cell = ws.cell(number, index)
             value = data.cell(column.key)
             level = data.cell(column.indent_key).raw if column.indent_key else 1
             indent = max(min(level - 1, MAX_INDENT), 0) if isinstance(level, int) else 0
             if column.computed:
                 template = value.formula or column.formula
-                if template:
-                    cell.value = resolve(template, self.layout, letters, number)
-                self._style(cell, wraps, indent, self.number_format(column.kind), computed=True)
+                shown = resolve(template, self.layout, letters, number) if template else None
+                look = _data_look(wraps, indent, self.number_format(column.kind), computed=True)
+                self._put(ws, (number, index), shown, look)
                 continue
             raw = value.raw
             if isinstance(raw, str) and raw:
-                set_text(cell, raw)
-                self._style(cell, wraps, indent, None)
+                self._put(ws, (number, index), raw, _data_look(wraps, indent, None), text=True)
             else:
-                if raw is not None and raw != "":
-                    cell.value = raw
-                self._style(cell, wraps, indent, self.number_format(column.kind))
+                self._put(ws, (number, index), raw, _data_look(wraps, indent, self.number_format(column.kind)))
+
+    def _put(
+        self,
+        ws: Any,
+        where: tuple[int, int],
+        value: object,
+        look: tuple[tuple[object, ...], Callable[[], dict[str, Any]]],
+        text: bool = False,
+    ) -> None:
+        """Write a value into a cell with the look a key names (text as text, whatever it starts with): once the
+        look is known, as XML text; the first time, and for values other than text and numbers, by openpyxl."""
+        key, make = look
+        known = self.looks.get(key)
+        shown = escape(value) if text and isinstance(value, str) else value
+        cell = prebuilt(*where, shown, known, text) if known is not None else None
+        if cell is not None:
+            ws._cells[where] = cell
+            return
+        sheet_cell = ws.cell(*where)
+        if text:
+            set_text(sheet_cell, str(value))
+        elif value is not None and value != "":
+            sheet_cell.value = value
+        self._look(sheet_cell, key, make)
 
     def _look(self, cell: Any, key: tuple[object, ...], make: Callable[[], dict[str, Any]]) -> None:
         """Give a cell the look a key names: the first time set with openpyxl's setters (attribute by
@@ -228,20 +249,6 @@ class Sheets:
             self.looks[key] = copy(cell._style)
         else:
             cell._style = copy(known)
-
-    def _style(self, cell: Any, wrap: bool, indent: int, number_format: str | None, computed: bool = False) -> None:
-        """Give a data cell its rule, alignment, number format and (a formula) its grey."""
-
-        def make() -> dict[str, Any]:
-            look: dict[str, Any] = {"border": Border(bottom=THIN)}
-            look["alignment"] = Alignment(wrap_text=wrap, vertical="top", indent=indent)
-            if computed:
-                look["fill"] = PatternFill("solid", fgColor=theme.FORMULA_FILL)
-            if number_format is not None:
-                look["number_format"] = number_format
-            return look
-
-        self._look(cell, ("data", wrap, indent, number_format, computed), make)
 
     def _value(self, cell: Any, value: Cell, kind: Kind) -> None:
         """Write one raw value with the number format of its kind."""
@@ -324,9 +331,9 @@ class Sheets:
         for offset in range(count):
             for index, column in enumerate(block.columns, 1):
                 source = self.layout.cell(block.table, column.key, offset)
-                cell = ws.cell(FIRST_ROW + offset, index, f'=IF({source}="","",{source})')
                 dated = column.key in ("start", "due")
-                self._look(cell, ("timeline", dated), partial(self._timeline_look, dated))
+                look = ("timeline", dated), partial(self._timeline_look, dated)
+                self._put(ws, (FIRST_ROW + offset, index), f'=IF({source}="","",{source})', look)
             if offset < len(shown):  # as tall as the copied text (a long action wraps, never runs into the owner)
                 row = shown[offset]
                 cells = [(row.cell(c.key).text, w) for c, w in zip(block.columns, TIMELINE_WIDTHS, strict=False)]
@@ -352,6 +359,24 @@ class Sheets:
             set_text(ws.cell(1, index), choice.name)
             for offset, value in enumerate(choice.labels, 2):
                 set_text(ws.cell(offset, index), value)
+
+
+def _data_look(
+    wrap: bool, indent: int, number_format: str | None, computed: bool = False
+) -> tuple[tuple[object, ...], Callable[[], dict[str, Any]]]:
+    """Return the key and the making of a data cell's look: its rule, alignment, number format and (a formula)
+    its grey."""
+
+    def make() -> dict[str, Any]:
+        look: dict[str, Any] = {"border": Border(bottom=THIN)}
+        look["alignment"] = Alignment(wrap_text=wrap, vertical="top", indent=indent)
+        if computed:
+            look["fill"] = PatternFill("solid", fgColor=theme.FORMULA_FILL)
+        if number_format is not None:
+            look["number_format"] = number_format
+        return look
+
+    return ("data", wrap, indent, number_format, computed), make
 
 
 def _header_look(fill: str) -> dict[str, Any]:

@@ -16,8 +16,6 @@ from generator.model.text import Loc
 from generator.model.validation import validate_data
 from generator.sources import pictures, yaml_source
 from generator.sources.locations import Locations
-from generator.sources.xlsx import reader as xlsx_reader
-from generator.sources.xlsx import writer as xlsx_writer
 
 RawReader = Callable[[Path], tuple[Any, Locations]]
 
@@ -36,10 +34,24 @@ def _yaml_bytes(plan: AccountPlan) -> bytes:
     return yaml_source.yaml_text(plan).encode("utf-8")
 
 
+def _read_excel(path: Path) -> tuple[Any, Locations]:
+    """Return the raw data of an Excel data workbook (openpyxl is imported only when one is read)."""
+    from generator.sources.xlsx import reader
+
+    return reader.read_excel(path)
+
+
+def _excel_bytes(plan: AccountPlan) -> bytes:
+    """Return a plan as an Excel data workbook."""
+    from generator.sources.xlsx import writer
+
+    return writer.data_workbook(plan)
+
+
 CODECS: dict[str, Codec] = {
     ".yaml": Codec(yaml_source.read_yaml, _yaml_bytes),
     ".yml": Codec(yaml_source.read_yaml, _yaml_bytes),
-    ".xlsx": Codec(xlsx_reader.read_excel, xlsx_writer.data_workbook, package=True),
+    ".xlsx": Codec(_read_excel, _excel_bytes, package=True),
 }
 
 

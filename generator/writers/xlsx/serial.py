@@ -13,17 +13,16 @@ from openpyxl.cell._writer import _set_attributes
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.compat import safe_string
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.writer.excel import ExcelWriter
 
 _ROWS = "@accountplan:rows@"  # stands where the rows go while openpyxl writes the rest of the sheet
 _UNUSUAL = (CellRichText, ArrayFormula, DataTableFormula)
-
 
 
 class Prebuilt:

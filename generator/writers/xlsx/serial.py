@@ -7,15 +7,20 @@ element per cell).
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
 from typing import Any
 
 from openpyxl.cell._writer import _set_attributes
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.compat import safe_string
+from openpyxl.descriptors import Strict
+from openpyxl.descriptors.serialisable import Serialisable
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
@@ -43,11 +48,11 @@ class Prebuilt:
 
 
 def prebuilt(row: int, column: int, value: object, look: StyleArray, text: bool = False) -> Prebuilt | None:
-    """Return a styled cell holding text (as text when text is set, whatever it starts with), a number, a formula
-    or nothing, as openpyxl would write it; None for any other value (openpyxl writes those)."""
+    """Return a styled cell holding text (as text when text is set, whatever it starts with), a number, a date, a
+    formula or nothing, as openpyxl would write it; None for any other value (openpyxl writes those)."""
     head = f'<c r="{get_column_letter(column)}{row}" s="'
     if value is None or value == "":
-        return Prebuilt(head, look, '" t="n"></c>')
+        return Prebuilt(head, look, '" t="inlineStr"></c>' if text and value == "" else '" t="n"></c>')
     if isinstance(value, str):
         value = value[:32767]  # as openpyxl's check_string; the model refuses longer values before this
         if ILLEGAL_CHARACTERS_RE.search(value):
@@ -60,6 +65,8 @@ def prebuilt(row: int, column: int, value: object, look: StyleArray, text: bool 
         return Prebuilt(head, look, f'" t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>')
     if type(value) in (int, float):
         return Prebuilt(head, look, f'" t="n"><v>{_text(safe_string(value))}</v></c>')
+    if type(value) is date:  # a serial day number, as openpyxl writes dates (its default epoch, not ISO dates)
+        return Prebuilt(head, look, f'" t="n"><v>{safe_string(to_excel(value))}</v></c>')
     return None
 
 
@@ -78,11 +85,70 @@ class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
         self.manifest.append(ws)
 
 
+_ESCAPED = re.compile("[&<>\r]")
+TREES_KEPT = 256  # sheet settings' XML kept per process (views, headers, page setup): most recur sheet by sheet
+_TREES: dict[object, Any] = {}
+
+
+class _Unkeyable(Exception):
+    """A value that cannot be part of a key (the settings holding it are written by openpyxl)."""
+
+
+def _key(value: object) -> object:
+    """Return a hashable key equal for settings whose XML is equal: their class and values, nested."""
+    if isinstance(value, Serialisable | Strict):  # their descriptors keep every value in the object's own dict
+        return type(value), tuple((name, _key(item)) for name, item in vars(value).items())
+    if isinstance(value, list | tuple):
+        return tuple(_key(item) for item in value)
+    if value is None or type(value) in (str, int, float, bool):
+        return type(value), value
+    raise _Unkeyable
+
+
+def settings_tree(settings: Any) -> Any:
+    """Return a sheet setting's XML element as openpyxl makes it, made once for equal settings (openpyxl's
+    descriptors make this cost more than the rows of a short sheet)."""
+    try:
+        key = _key(settings)
+    except _Unkeyable:
+        return settings.to_tree()
+    tree = _TREES.get(key)
+    if tree is None:
+        tree = _TREES[key] = settings.to_tree()
+        if len(_TREES) > TREES_KEPT:
+            del _TREES[next(iter(_TREES))]  # the oldest: an account's own header gives way to the next one's
+    return tree
+
+
 class RowsAsText(WorksheetWriter):  # type: ignore[misc]
     """openpyxl's sheet writer whose rows are written as text, exactly as openpyxl writes them element by element
-    (a sheet with comments, rich text or array formulas is left to openpyxl)."""
+    (a sheet with comments, rich text or array formulas is left to openpyxl), and whose settings' XML is made
+    once for equal settings."""
 
     rows_xml: str | None = None
+
+    def write_properties(self) -> None:
+        """Write the sheet's properties."""
+        self.xf.send(settings_tree(self.ws.sheet_properties))
+
+    def write_views(self) -> None:
+        """Write the sheet's views (grid lines, frozen panes)."""
+        self.xf.send(settings_tree(self.ws.views))
+
+    def write_header(self) -> None:
+        """Write the sheet's print header and footer."""
+        if self.ws.HeaderFooter:
+            self.xf.send(settings_tree(self.ws.HeaderFooter))
+
+    def write_page(self) -> None:
+        """Write the sheet's page setup."""
+        if self.ws.page_setup:
+            self.xf.send(settings_tree(self.ws.page_setup))
+
+    def write_margins(self) -> None:
+        """Write the sheet's page margins."""
+        if self.ws.page_margins:
+            self.xf.send(settings_tree(self.ws.page_margins))
 
     def write_rows(self) -> None:
         """Write the sheet's rows, or hold their place and keep them as text."""
@@ -139,4 +205,6 @@ def _attributes(attributes: dict[str, str]) -> str:
 
 def _text(text: str) -> str:
     """Return text escaped as lxml escapes text."""
+    if not _ESCAPED.search(text):
+        return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")

@@ -148,8 +148,7 @@ class Sheets:
     def _sheet(self, name: str, title: str) -> Any:
         """Return a new sheet with its title in A1."""
         ws = self.wb.create_sheet(name)
-        set_text(ws["A1"], title)
-        ws["A1"].font = Font(bold=True, size=14, color=theme.NAVY)
+        self._put(ws, (1, 1), title, (("title",), _title_look), text=True)
         ws.sheet_view.showGridLines = False
         printing.page(ws, self.meta)
         return ws
@@ -315,15 +314,12 @@ class Sheets:
     def _timeline(self, ws: Any, block: Timeline) -> None:
         """Write the Gantt-like timeline: each row's bar by month follows its start and due dates."""
         for index, column in enumerate(block.columns, 1):
-            set_text(ws.cell(HEADER_ROW, index), column.label)
+            self._put(ws, (HEADER_ROW, index), column.label, (("timeline head", None), _timeline_head), text=True)
         first_month = len(block.columns) + 1
-        for index, month in enumerate(block.months, first_month):
-            cell = ws.cell(HEADER_ROW, index, month)
-            cell.number_format = self.part.formats.month
+        month = self.part.formats.month
+        for index, first in enumerate(block.months, first_month):
+            self._put(ws, (HEADER_ROW, index), first, (("timeline head", month), partial(_timeline_head, month)))
             ws.column_dimensions[get_column_letter(index)].width = 7
-        for cell in ws[HEADER_ROW]:
-            cell.font = Font(bold=True, color=theme.WHITE)
-            cell.fill = PatternFill("solid", fgColor=theme.NAVY)
         for key, width in zip("ABCDE", TIMELINE_WIDTHS, strict=True):
             ws.column_dimensions[key].width = width
         count = self.layout.rows[block.table]
@@ -377,6 +373,17 @@ def _data_look(
         return look
 
     return ("data", wrap, indent, number_format, computed), make
+
+
+def _title_look() -> dict[str, Any]:
+    """Return the look of a sheet's title: large, bold, navy."""
+    return {"font": Font(bold=True, size=14, color=theme.NAVY)}
+
+
+def _timeline_head(number_format: str | None = None) -> dict[str, Any]:
+    """Return the look of a timeline's header cell: bold white on navy, a month in the month format."""
+    shown = {"number_format": number_format} if number_format else {}
+    return {**shown, "font": Font(bold=True, color=theme.WHITE), "fill": PatternFill("solid", fgColor=theme.NAVY)}
 
 
 def _header_look(fill: str) -> dict[str, Any]:

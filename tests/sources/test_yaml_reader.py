@@ -64,7 +64,7 @@ def test_deep_nesting_is_refused_quickly(tmp_path: Path) -> None:
     source = write_yaml(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     start = time.perf_counter()
     got = messages(source)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 30  # a blow-up takes hours; 30 s holds on a loaded shared machine
     assert "nested deeper than" in got[0]
 
 
@@ -74,7 +74,7 @@ def test_alias_bomb_is_refused_without_blowing_up(tmp_path: Path) -> None:
     source = write_yaml(tmp_path, "\n".join(lines) + "\n")
     start = time.perf_counter()
     got = messages(source)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 30  # a blow-up takes hours; 30 s holds on a loaded shared machine
     assert "too many" in got[0]
 
 

@@ -70,6 +70,7 @@ def _read(text: str, path: Path, loader: type[_Loader]) -> tuple[Any, Locations]
     if node is None:
         return {}, locations
     builder = _Builder(path, locations, loader)
+    builder.refuse_bombs(node)
     data = builder.build(node, (), 0)
     locations.problems.extend(builder.problems)
     return data, locations
@@ -147,6 +148,46 @@ class _Builder:
         self.problems: list[Problem] = []
         self.values = 0
         self.loader = loader("")
+
+    def refuse_bombs(self, root: Node) -> None:
+        """Refuse a graph whose aliases expand past the value limit before building any of it, at the value where
+        building would stop (an alias bomb of a few lines would otherwise be built half a million values deep)."""
+        sizes: dict[int, int] = {}
+        if self._size(root, sizes, 0) <= MAX_VALUES:
+            return
+        node, budget = root, MAX_VALUES
+        while True:  # the node at which counting values in document order passes the limit
+            budget -= 1
+            for child in self._children(node) if budget >= 0 else []:
+                size = sizes.get(id(child), MAX_VALUES + 1)  # not counted: below a level past the depth limit
+                if size > budget:
+                    node = child
+                    break
+                budget -= size
+            else:
+                raise _fail(_mark(self.path, node.start_mark), "too many or too deeply nested values (aliases?)")
+
+    def _size(self, node: Node, sizes: dict[int, int], depth: int) -> int:
+        """Return how many values node expands to (past the limit: the limit plus one), each shared node counted
+        once."""
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = MAX_VALUES + 1  # met again while being counted: a recursive alias
+        if depth > MAX_DEPTH:
+            return MAX_VALUES + 1
+        total = 1
+        for child in self._children(node):
+            total = min(total + self._size(child, sizes, depth + 1), MAX_VALUES + 1)
+        sizes[id(node)] = total
+        return total
+
+    def _children(self, node: Node) -> list[Node]:
+        """Return the value nodes under node, in document order (a mapping's merge keys flattened)."""
+        if isinstance(node, MappingNode):
+            self.loader.flatten_mapping(node)
+            return [value for _, value in node.value]
+        return list(node.value) if isinstance(node, SequenceNode) else []
 
     def build(self, node: Node, loc: Loc, depth: int) -> Any:
         """Return the value of node at loc."""

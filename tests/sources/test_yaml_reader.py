@@ -130,3 +130,26 @@ def test_libyaml_reads_every_value_and_place_as_pyyaml_does(name: str) -> None:
     assert yaml_source._FastLoader.__mro__[1] is not yaml_source._Loader, "libyaml is not used"
     assert fast[0] == slow[0]
     assert fast[1].places == slow[1].places and len(fast[1].places) > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 6))
+        + "b: [*a5, *a5, *a5, *a5, *a5, *a5]\n",  # passes the limit in the fifth copy of a5
+        "base: &b {k: [1, 2, 3]}\nlist: &l [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        + "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}" if i > 1 else "*l"] * 10) + "]\n" for i in range(1, 5)),
+    ],
+)
+def test_a_bomb_is_refused_where_building_it_would_have_stopped(
+    tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_yaml(tmp_path, text)
+    early = messages(source)
+    monkeypatch.setattr("generator.sources.yaml_source._Builder.refuse_bombs", lambda self, root: None)
+    assert early == messages(source) and "too many" in early[0]
+
+
+def test_a_recursive_alias_is_refused(tmp_path: Path) -> None:
+    assert "too many" in messages(write_yaml(tmp_path, "a: &a [1, *a]\n"))[0]

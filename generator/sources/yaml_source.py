@@ -64,13 +64,14 @@ def read_yaml(path: Path) -> tuple[Any, Locations]:
 
 def _read(text: str, path: Path, loader: type[_Loader]) -> tuple[Any, Locations]:
     """Return the raw data of a YAML text read with a loader, and where each field is."""
-    _check_shape(text, path, loader)
+    aliases = _check_shape(text, path, loader)
     locations = Locations(str(path))
     node = _compose(text, path, loader)
     if node is None:
         return {}, locations
     builder = _Builder(path, locations, loader)
-    builder.refuse_bombs(node)
+    if aliases:  # without aliases a text has no more values than events, which are bounded already
+        builder.refuse_bombs(node)
     data = builder.build(node, (), 0)
     locations.problems.extend(builder.problems)
     return data, locations
@@ -102,9 +103,9 @@ def _mark(path: Path | str, mark: Any) -> str:
     return f"{path}:{mark.line + 1}:{mark.column + 1}"
 
 
-def _check_shape(text: str, path: Path, loader: type[_Loader]) -> None:
-    """Refuse documents nested too deeply or too large before composing them."""
-    depth = 0
+def _check_shape(text: str, path: Path, loader: type[_Loader]) -> bool:
+    """Refuse documents nested too deeply or too large before composing them; return whether they use aliases."""
+    depth, aliases = 0, False
     try:
         for count, event in enumerate(yaml.parse(text, Loader=loader)):
             if isinstance(event, yaml.CollectionStartEvent):
@@ -113,12 +114,15 @@ def _check_shape(text: str, path: Path, loader: type[_Loader]) -> None:
                     raise _fail(_mark(path, event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases = True
             if count > MAX_EVENTS:
                 raise _fail(_mark(path, event.start_mark), "too many values in one file")
     except yaml.MarkedYAMLError as error:
         raise _syntax(path, error) from None
     except yaml.YAMLError as error:
         raise _fail(path, f"not valid YAML: {error}") from None
+    return aliases
 
 
 def _syntax(path: Path, error: yaml.MarkedYAMLError) -> SourceError:

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from generator.writers.textfit import BOLD, fitted_widths, text_width
 
 ROW_POINTS = 10.0  # the largest table type size
-_CELL = re.compile(r"<w:tc>.*?</w:tc>", re.S)
+_TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
 _CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')
-_TABLE = re.compile(r"<w:tbl>.*?</w:tbl>", re.S)
 _GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
-_ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
 _SIZE = re.compile(r'<w:sz w:val="(\d+)"')
 _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
 SMALLEST_TABLE_POINTS = 7.5
@@ -27,27 +26,50 @@ TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, 
 
 def fit_tables(xml: str) -> str:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break."""
-    return _ROW.sub(_release_tall_row, _TABLE.sub(_widen_for_words, xml))
+    return _each(_each(xml, _TABLE_START, "</w:tbl>", _widen), _ROW_START, "</w:tr>", _release_tall_row)
 
 
-def _widen_for_words(found: re.Match[str]) -> str:
-    """Return a table whose columns are each as wide as the longest word in them (Представлено, not
-    Представл|ено), the width taken from the other columns; unchanged when every word fits."""
-    return _widen(found.group())
+def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
+    """Return where each element lies that runs from an opening to the first closing after it: what a lazy
+    regex (opening.*?closing) finds, found with str.find (a lazy regex over a whole body tries every
+    character)."""
+    spans, at = [], 0
+    while (found := opening.search(xml, at)) is not None:
+        end = xml.find(closing, found.end())
+        if end < 0:
+            break
+        at = end + len(closing)
+        spans.append((found.start(), at))
+    return spans
+
+
+def _elements(xml: str, opening: re.Pattern[str], closing: str) -> list[str]:
+    """Return the elements that run from an opening to the first closing after it."""
+    return [xml[start:end] for start, end in _spans(xml, opening, closing)]
+
+
+def _each(xml: str, opening: re.Pattern[str], closing: str, change: Callable[[str], str]) -> str:
+    """Return xml with every element from an opening to the first closing after it changed."""
+    pieces, at = [], 0
+    for start, end in _spans(xml, opening, closing):
+        pieces += [xml[at:start], change(xml[start:end])]
+        at = end
+    return "".join(pieces) + xml[at:]
 
 
 def _widen(table: str) -> str:
-    """Return the table widened for its words: every word if they can all fit, else its headers' words, in a
-    smaller type (not below 7.5 pt) when even they cannot."""
+    """Return a table whose columns are each as wide as the longest word in them (Представлено, not
+    Представл|ено), the width taken from the other columns, unchanged when every word fits: every word if they
+    can all fit, else its headers' words, in a smaller type (not below 7.5 pt) when even they cannot."""
     grid = [int(w) for w in _GRID_COL.findall(table)]
     if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
-    rows = _ROW.findall(table)
+    rows = _elements(table, _ROW_START, "</w:tr>")
     heads, words = [0.0] * len(grid), [0.0] * len(grid)
     for number, row in enumerate(rows):
         needs = heads if number == 0 and "<w:tblHeader" in row else words
-        for index, cell in enumerate(_CELL.findall(row)[: len(grid)]):
+        for index, cell in enumerate(_elements(row, _CELL_START, "</w:tc>")[: len(grid)]):
             longest = max((text_width(word, size * BOLD) for word in _joined(cell).split()), default=0.0)
             needs[index] = max(needs[index], longest * 20 + CELL_MARGINS)
     total = sum(grid)
@@ -68,17 +90,16 @@ def _with_widths(table: str, old: list[int], new: list[int]) -> str:
     """Return the table with its grid and every cell's width set to the new column widths."""
     table = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", table)
 
-    def row_widths(row: re.Match[str]) -> str:
+    def row_widths(row: str) -> str:
         cells = iter(new)
-        return _CELL_WIDTH.sub(lambda m: m.group().replace(m.group(1), str(next(cells, m.group(1)))), row.group())
+        return _CELL_WIDTH.sub(lambda m: m.group().replace(m.group(1), str(next(cells, m.group(1)))), row)
 
-    return _ROW.sub(row_widths, table)
+    return _each(table, _ROW_START, "</w:tr>", row_widths)
 
 
-def _release_tall_row(found: re.Match[str]) -> str:
+def _release_tall_row(row: str) -> str:
     """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
     (Russian and German run longer than English: such a row would otherwise print over the footer)."""
-    row = found.group()
     if "<w:cantSplit/>" not in row or sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
         return row
     return row.replace("<w:cantSplit/>", "") if row_height(row) > TALLEST_KEPT_ROW else row
@@ -87,7 +108,7 @@ def _release_tall_row(found: re.Match[str]) -> str:
 def row_height(row: str) -> float:
     """Return an estimate (points, erring tall) of the height of a rendered row: its tallest cell's lines."""
     tallest = 0.0
-    for cell in _CELL.findall(row):
+    for cell in _elements(row, _CELL_START, "</w:tc>"):
         width = _CELL_WIDTH.search(cell)
         room = int(width.group(1)) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
         paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]

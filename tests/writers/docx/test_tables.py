@@ -1,0 +1,31 @@
+"""Word tables are found in a rendered body as a lazy regular expression finds them, only faster."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from generator.writers.docx.tables import _ROW_START, _TABLE_START, _each, _elements, fit_tables
+
+PIECES = ["<w:tbl>", "</w:tbl>", "<w:tr>", '<w:tr w:rsidR="1">', "<w:trPr>", "</w:tr>", "<w:tc>", "</w:tc>", "x", "é"]
+LAZY = {
+    _TABLE_START.pattern: re.compile(r"<w:tbl>.*?</w:tbl>", re.S),
+    _ROW_START.pattern: re.compile(r"<w:tr[ >].*?</w:tr>", re.S),
+}
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_elements_are_what_the_lazy_expression_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    xml = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40)))  # nested, unclosed and stray tags
+    for opening, closing in ((_TABLE_START, "</w:tbl>"), (_ROW_START, "</w:tr>")):
+        lazy = LAZY[opening.pattern]
+        assert _elements(xml, opening, closing) == lazy.findall(xml)
+        assert _each(xml, opening, closing, lambda found: f"[{found}]") == lazy.sub(lambda m: f"[{m[0]}]", xml)
+
+
+def test_a_body_without_tables_is_unchanged() -> None:
+    body = "<w:p><w:r><w:t>Überblick</w:t></w:r></w:p>" * 3
+    assert fit_tables(body) == body

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
-from generator.writers.docx.tables import fit_tables
+from generator.writers.docx.tables import each_element, fit_tables
 from generator.writers.package import Parts, package
 
 PHOTO_WIDTH = Mm(20)
@@ -31,7 +31,7 @@ _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
 _LENIENT = etree.XMLParser(recover=True, resolve_entities=False)  # docxtpl's leniency, python-docx's elements
 _LENIENT.set_element_class_lookup(element_class_lookup)
-_WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)  # as docxtpl finds paragraphs
+_WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>")  # a paragraph, to the first </w:p> after: as docxtpl finds them
 _LISTING = re.compile("[\t\a\n\f]")
 _DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -135,7 +135,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         """Return the XML with tabs, line and page breaks in text made Word's, paragraph by paragraph as docxtpl
         does, but only in the paragraphs that have any."""
         resolve = super().resolve_listing
-        return _WORD_PARAGRAPH.sub(lambda m: resolve(m[0]) if _LISTING.search(m[0]) else m[0], xml)
+        return each_element(xml, _WORD_PARAGRAPH, "</w:p>", lambda p: resolve(p) if _LISTING.search(p) else p)
 
     def fix_tables(self, xml: str) -> Any:
         """Return the rendered body parsed once, inside the whole document (leniently, as docxtpl parses it; lxml

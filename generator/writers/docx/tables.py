@@ -26,7 +26,7 @@ TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, 
 
 def fit_tables(xml: str) -> str:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break."""
-    return _each(_each(xml, _TABLE_START, "</w:tbl>", _widen), _ROW_START, "</w:tr>", _release_tall_row)
+    return each_element(each_element(xml, _TABLE_START, "</w:tbl>", _widen), _ROW_START, "</w:tr>", _release_tall_row)
 
 
 def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
@@ -43,12 +43,12 @@ def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, 
     return spans
 
 
-def _elements(xml: str, opening: re.Pattern[str], closing: str) -> list[str]:
+def elements(xml: str, opening: re.Pattern[str], closing: str) -> list[str]:
     """Return the elements that run from an opening to the first closing after it."""
     return [xml[start:end] for start, end in _spans(xml, opening, closing)]
 
 
-def _each(xml: str, opening: re.Pattern[str], closing: str, change: Callable[[str], str]) -> str:
+def each_element(xml: str, opening: re.Pattern[str], closing: str, change: Callable[[str], str]) -> str:
     """Return xml with every element from an opening to the first closing after it changed."""
     pieces, at = [], 0
     for start, end in _spans(xml, opening, closing):
@@ -65,11 +65,11 @@ def _widen(table: str) -> str:
     if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
-    rows = _elements(table, _ROW_START, "</w:tr>")
+    rows = elements(table, _ROW_START, "</w:tr>")
     heads, words = [0.0] * len(grid), [0.0] * len(grid)
     for number, row in enumerate(rows):
         needs = heads if number == 0 and "<w:tblHeader" in row else words
-        for index, cell in enumerate(_elements(row, _CELL_START, "</w:tc>")[: len(grid)]):
+        for index, cell in enumerate(elements(row, _CELL_START, "</w:tc>")[: len(grid)]):
             longest = max((text_width(word, size * BOLD) for word in _joined(cell).split()), default=0.0)
             needs[index] = max(needs[index], longest * 20 + CELL_MARGINS)
     total = sum(grid)
@@ -94,7 +94,7 @@ def _with_widths(table: str, old: list[int], new: list[int]) -> str:
         cells = iter(new)
         return _CELL_WIDTH.sub(lambda m: m.group().replace(m.group(1), str(next(cells, m.group(1)))), row)
 
-    return _each(table, _ROW_START, "</w:tr>", row_widths)
+    return each_element(table, _ROW_START, "</w:tr>", row_widths)
 
 
 def _release_tall_row(row: str) -> str:
@@ -108,7 +108,7 @@ def _release_tall_row(row: str) -> str:
 def row_height(row: str) -> float:
     """Return an estimate (points, erring tall) of the height of a rendered row: its tallest cell's lines."""
     tallest = 0.0
-    for cell in _elements(row, _CELL_START, "</w:tc>"):
+    for cell in elements(row, _CELL_START, "</w:tc>"):
         width = _CELL_WIDTH.search(cell)
         room = int(width.group(1)) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
         paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]

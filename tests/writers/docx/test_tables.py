@@ -1,4 +1,4 @@
-"""Word tables are found in a rendered body as a lazy regular expression finds them, only faster."""
+"""Word tables and paragraphs are found in a rendered body as a lazy regular expression finds them, only faster."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import re
 
 import pytest
 
-from generator.writers.docx.tables import _ROW_START, _TABLE_START, _each, _elements, fit_tables
+from generator.writers.docx.render import _WORD_PARAGRAPH
+from generator.writers.docx.tables import _ROW_START, _TABLE_START, each_element, elements, fit_tables
 
 PIECES = ["<w:tbl>", "</w:tbl>", "<w:tr>", '<w:tr w:rsidR="1">', "<w:trPr>", "</w:tr>", "<w:tc>", "</w:tc>", "x", "é"]
+PIECES += ["<w:p>", '<w:p w:rsidR="2">', "<w:pPr>", "</w:p>", "<w:p/>", '<w:p w:rsidR="3"/>', "\t"]
 LAZY = {
     _TABLE_START.pattern: re.compile(r"<w:tbl>.*?</w:tbl>", re.S),
     _ROW_START.pattern: re.compile(r"<w:tr[ >].*?</w:tr>", re.S),
+    _WORD_PARAGRAPH.pattern: re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S),  # and Word's tab resolution
 }
 
 
@@ -20,10 +23,10 @@ LAZY = {
 def test_elements_are_what_the_lazy_expression_finds(seed: int) -> None:
     rng = random.Random(seed)
     xml = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40)))  # nested, unclosed and stray tags
-    for opening, closing in ((_TABLE_START, "</w:tbl>"), (_ROW_START, "</w:tr>")):
+    for opening, closing in ((_TABLE_START, "</w:tbl>"), (_ROW_START, "</w:tr>"), (_WORD_PARAGRAPH, "</w:p>")):
         lazy = LAZY[opening.pattern]
-        assert _elements(xml, opening, closing) == lazy.findall(xml)
-        assert _each(xml, opening, closing, lambda found: f"[{found}]") == lazy.sub(lambda m: f"[{m[0]}]", xml)
+        assert elements(xml, opening, closing) == lazy.findall(xml)
+        assert each_element(xml, opening, closing, lambda found: f"[{found}]") == lazy.sub(lambda m: f"[{m[0]}]", xml)
 
 
 def test_a_body_without_tables_is_unchanged() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 
 class Vocabulary(StrEnum):
@@ -16,8 +17,13 @@ class Vocabulary(StrEnum):
     @classmethod
     def vocabulary(cls) -> str:
         """Return the catalogue key of this vocabulary (snake_case class name)."""
-        name = cls.__name__
-        return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+        return _snake_case(cls.__name__)
+
+
+@cache
+def _snake_case(name: str) -> str:
+    """Return a class name in snake_case (GrowthTrajectory -> growth_trajectory)."""
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
 
 
 class Segment(Vocabulary):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from generator.document.look import Look
 
@@ -101,10 +102,12 @@ class Row:
 
     def cell(self, key: str) -> Cell:
         """Return the cell of a column (an empty cell when the row has none)."""
-        for name, value in self.cells:
-            if name == key:
-                return value
-        return EMPTY_CELL
+        return self._by_key.get(key, EMPTY_CELL)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Cell]:
+        """Return the cells by column key, the first of a key kept (writers look cells up many times)."""
+        return dict(reversed(self.cells))
 
 
 def row(placeholder: bool = False, group: str = "", bold: bool = False, **cells: Cell) -> Row:

@@ -41,7 +41,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import Para, fill, notes_frame, place, pt, rgb, textbox, textboxes
+from generator.writers.pptx.text import Para, fill, notes_frame, place, pt, rgb, swatch, textbox, textboxes
 from generator.writers.textfit import EMU_PER_PT, text_width
 
 Rect = tuple[int, int, int, int]
@@ -447,14 +447,11 @@ def _legend(slide: Any, box: Rect, chart: OrgChart) -> None:
     """Add the stance legend and the decision-maker note along the bottom of the chart."""
     left, top, width, height = box
     x = left
-    swatch = Emu(182880)
+    side = Emu(182880)  # a stance colour square
     for label, colour in chart.legend:
-        square = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top + (height - swatch) // 2, swatch, swatch)
-        square.fill.solid()
-        square.fill.fore_color.rgb = rgb(colour)
-        square.line.fill.background()
+        swatch(slide, (x, top + (height - side) // 2, side, side), colour)
         label_w = Emu(int((len(label) * 0.6 * 11 + 16) * EMU_PER_PT))
-        textbox(slide, (x + swatch + Emu(45720), top, label_w, height), [(label, {})], 11, 10, anchor=MSO_ANCHOR.MIDDLE)
-        x += swatch + label_w + Emu(91440)
+        textbox(slide, (x + side + Emu(45720), top, label_w, height), [(label, {})], 11, 10, anchor=MSO_ANCHOR.MIDDLE)
+        x += side + label_w + Emu(91440)
     note = (x + Emu(182880), top, left + width - x - Emu(182880), height)
     textbox(slide, note, [(chart.note, {"colour": theme.SUBTLE})], 11, 10, anchor=MSO_ANCHOR.MIDDLE)

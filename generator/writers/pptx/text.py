@@ -223,6 +223,23 @@ def _filled_textbox(
     return Shape(sp, slide.shapes)
 
 
+def swatch(slide: Any, box: Box, colour: str) -> None:
+    """Add a square of solid colour without an outline, written as XML in one piece: the element python-pptx's
+    add_shape (a rectangle), fill and line setters would leave."""
+    left, top, width, height = box
+    place(
+        slide,
+        lambda number: (
+            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="Rectangle {number - 1}"/>'
+            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
+            f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+            f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>{_SHAPE_STYLE}'
+            '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody>'
+            "</p:sp>"
+        ),
+    )
+
+
 def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], anchor: Any) -> None:
     """Add a text box written as XML in one piece: the element python-pptx's add_textbox and text-frame
     setters would leave (id and name as it numbers them), at a fraction of their cost."""

@@ -68,3 +68,27 @@ def test_no_word_of_a_german_table_cell_is_broken_when_all_fit() -> None:
                 size = cell.text_frame.paragraphs[0].runs[0].font.size.pt if cell.text else 12
                 room = (column.width - 2 * INSET_X) / EMU_PER_PT
                 assert all(text_width(word, size) <= room for word in cell.text.split()), cell.text
+
+
+def test_a_swatch_written_as_xml_is_python_pptx_s_own() -> None:
+    """The org chart legend's colour squares are the shapes python-pptx's setters make, id and name included."""
+    from lxml import etree
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+
+    from generator.writers.pptx.text import swatch
+
+    def drawn(ours: bool) -> bytes:
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        for left in (10, 500):
+            if ours:
+                swatch(slide, (left, 20, 30, 30), "AABBCC")
+                continue
+            square = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, 20, 30, 30)
+            square.fill.solid()
+            square.fill.fore_color.rgb = RGBColor.from_string("AABBCC")
+            square.line.fill.background()
+        return bytes(etree.tostring(slide._element))
+
+    assert drawn(True) == drawn(False)

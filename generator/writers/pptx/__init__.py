@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from pptx import Presentation
+from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
 
 from generator import resources
@@ -116,6 +117,12 @@ _RELATIONSHIPS = (
 )
 
 
+@lru_cache(maxsize=4_096)  # the same few targets (layouts, notes, media) from every deck's slides
+def _relative(partname: str, base: str) -> str:
+    """Return a part's name relative to a base, as python-pptx writes a relationship's target."""
+    return str(PackURI(partname).relative_ref(base))
+
+
 def _rid_order(rel: Any) -> tuple[int, str]:
     """Return a relationship's place in python-pptx's order: by the number of its rId."""
     number = rel.rId[3:]
@@ -124,10 +131,11 @@ def _rid_order(rel: Any) -> tuple[int, str]:
 
 def rels_xml(rels: Any) -> bytes:
     """Return a part's relationships as python-pptx writes them (in rId order), written as text."""
-    found = sorted(rels.values(), key=_rid_order)
-    if any(r.is_external or not _SAFE_TARGET.fullmatch(r.target_ref) for r in found):
+    found = [(r, "" if r.is_external else _relative(r._target.partname, r._base_uri)) for r in rels.values()]
+    found.sort(key=lambda pair: _rid_order(pair[0]))
+    if any(r.is_external or not _SAFE_TARGET.fullmatch(target) for r, target in found):
         return bytes(rels.xml)  # targets that need escaping: python-pptx's own serializer
-    listed = "".join(f'<Relationship Id="{r.rId}" Type="{r.reltype}" Target="{r.target_ref}"/>' for r in found)
+    listed = "".join(f'<Relationship Id="{r.rId}" Type="{r.reltype}" Target="{target}"/>' for r, target in found)
     return _RELATIONSHIPS + listed.encode() + b"</Relationships>"
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
 
 from generator.document.look import Look
 
@@ -101,13 +100,12 @@ class Row:
     message: str = ""  # a placeholder that says one thing ('Not yet assessed'): shown in the first column shown
 
     def cell(self, key: str) -> Cell:
-        """Return the cell of a column (an empty cell when the row has none)."""
-        return self._by_key.get(key, EMPTY_CELL)
-
-    @cached_property
-    def _by_key(self) -> dict[str, Cell]:
-        """Return the cells by column key, the first of a key kept (writers look cells up many times)."""
-        return dict(reversed(self.cells))
+        """Return the cell of a column (an empty cell when the row has none), from a dict made once per row (the
+        first cell of a key kept), as a cached property keeps it: writers look cells up many times."""
+        by_key: dict[str, Cell] = self.__dict__.get("by_key") or self.__dict__.setdefault(
+            "by_key", dict(reversed(self.cells))
+        )
+        return by_key.get(key, EMPTY_CELL)
 
 
 def row(placeholder: bool = False, group: str = "", bold: bool = False, **cells: Cell) -> Row:

@@ -198,6 +198,17 @@ _SHAPE_STYLE = (
 )
 
 
+def _shape_start(number: int, name: str, box: Box, prst: str = "rect", text_box: bool = False) -> str:
+    """Return the XML a new shape opens with, as python-pptx writes it: ids and name, position and geometry."""
+    left, top, width, height = box
+    kind = ' txBox="1"' if text_box else ""
+    return (
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="{name} {number - 1}"/>'
+        f'<p:cNvSpPr{kind}/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
+        f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom>'
+    )
+
+
 def _filled_textbox(
     slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], look: tuple[Any, Any, str, Any]
 ) -> Any:
@@ -206,15 +217,12 @@ def _filled_textbox(
     anchor, shape_type, tint, (line, thickness) = look
     kind = AutoShapeType(shape_type or MSO_SHAPE.RECTANGLE)
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, "ctr")
-    left, top, width, height = box
     outline = f'<a:ln w="{thickness}">' if thickness else "<a:ln>"
     sp = place(
         slide,
         lambda number: (
-            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="{kind.basename} {number - 1}"/>'
-            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
-            f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{kind.prst}"><a:avLst/></a:prstGeom>'
-            f'<a:solidFill><a:srgbClr val="{tint or theme.WHITE}"/></a:solidFill>{outline}<a:solidFill>'
+            _shape_start(number, kind.basename, box, kind.prst)
+            + f'<a:solidFill><a:srgbClr val="{tint or theme.WHITE}"/></a:solidFill>{outline}<a:solidFill>'
             f'<a:srgbClr val="{line}"/></a:solidFill></a:ln><a:effectLst/></p:spPr>{_SHAPE_STYLE}<p:txBody>'
             f'<a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" wrap="square"><a:noAutofit/></a:bodyPr>'
             f"<a:lstStyle/>{xml}</p:txBody></p:sp>"
@@ -226,14 +234,11 @@ def _filled_textbox(
 def swatch(slide: Any, box: Box, colour: str) -> None:
     """Add a square of solid colour without an outline, written as XML in one piece: the element python-pptx's
     add_shape (a rectangle), fill and line setters would leave."""
-    left, top, width, height = box
     place(
         slide,
         lambda number: (
-            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="Rectangle {number - 1}"/>'
-            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
-            f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-            f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>{_SHAPE_STYLE}'
+            _shape_start(number, "Rectangle", box)
+            + f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>{_SHAPE_STYLE}'
             '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody>'
             "</p:sp>"
         ),
@@ -244,14 +249,10 @@ def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[fl
     """Add a text box written as XML in one piece: the element python-pptx's add_textbox and text-frame
     setters would leave (id and name as it numbers them), at a fraction of their cost."""
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, None)
-    left, top, width, height = box
     place(
         slide,
         lambda number: (
-            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="TextBox {number - 1}"/>'
-            '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
-            f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
+            _shape_start(number, "TextBox", box, text_box=True) + "<a:noFill/></p:spPr><p:txBody>"
             f'<a:bodyPr wrap="square" anchor="{anchor.xml_value}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{xml}'
             "</p:txBody></p:sp>"
         ),

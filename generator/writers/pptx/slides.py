@@ -41,8 +41,20 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.text import Para, fill, notes_frame, place, pt, rgb, swatch, textbox, textboxes
-from generator.writers.textfit import EMU_PER_PT, text_width
+from generator.writers.pptx.text import (
+    INSET_X,
+    INSET_Y,
+    Para,
+    fill,
+    notes_frame,
+    place,
+    pt,
+    rgb,
+    swatch,
+    textbox,
+    textboxes,
+)
+from generator.writers.textfit import EMU_PER_PT, line_height, text_width, wrap
 
 Rect = tuple[int, int, int, int]
 CHART_POINTS, CATEGORY_LINES = 12, 3
@@ -387,7 +399,7 @@ def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
             title = f"{title} — {page.context}"
         slide = canvas.slide("Title and Content", title, section.notes)
         left, top, width, height = canvas.body(slide)[0]
-        legend_h = Emu(320040)
+        legend_h = _legend_height(chart, width)
         placed = {}
         for node in page.nodes:
             box = orgchart.box_of(node, page, (left, top, width, height - legend_h - Emu(91440)))
@@ -443,15 +455,37 @@ _CONNECTOR_STYLE = (
 )
 
 
+LEGEND_POINTS, NOTE_POINTS, NOTE_LINES = 11, 10, 3
+SWATCH, SWATCH_GAP, LEGEND_GAP = Emu(182880), Emu(45720), Emu(91440)  # a stance's colour square, then its label
+
+
+def _label_widths(chart: OrgChart) -> list[int]:
+    """Return the width of each stance label's box: its text at the legend's size with the box's insets."""
+    return [int((text_width(label, LEGEND_POINTS) + 2) * EMU_PER_PT) + 2 * INSET_X for label, _ in chart.legend]
+
+
+def _note_left(chart: OrgChart, left: int) -> int:
+    """Return where the decision-maker note starts: after the stance squares and labels."""
+    return left + sum(SWATCH + SWATCH_GAP + w + LEGEND_GAP for w in _label_widths(chart)) + Emu(182880)
+
+
+def _legend_height(chart: OrgChart, width: int) -> int:
+    """Return the legend's height: one line, or as many (up to three) as the note needs at its size (the German
+    and Russian notes are longer than the room beside the stances)."""
+    room = pt(width - (_note_left(chart, 0)) - 2 * INSET_X)
+    lines = min(len(wrap(chart.note, room, NOTE_POINTS)) if room > 0 else 1, NOTE_LINES)
+    return max(Emu(320040), int((lines * line_height(NOTE_POINTS) + pt(2 * INSET_Y) + 4) * EMU_PER_PT))
+
+
 def _legend(slide: Any, box: Rect, chart: OrgChart) -> None:
     """Add the stance legend and the decision-maker note along the bottom of the chart."""
     left, top, width, height = box
     x = left
-    side = Emu(182880)  # a stance colour square
-    for label, colour in chart.legend:
-        swatch(slide, (x, top + (height - side) // 2, side, side), colour)
-        label_w = Emu(int((len(label) * 0.6 * 11 + 16) * EMU_PER_PT))
-        textbox(slide, (x + side + Emu(45720), top, label_w, height), [(label, {})], 11, 10, anchor=MSO_ANCHOR.MIDDLE)
-        x += side + label_w + Emu(91440)
-    note = (x + Emu(182880), top, left + width - x - Emu(182880), height)
-    textbox(slide, note, [(chart.note, {"colour": theme.SUBTLE})], 11, 10, anchor=MSO_ANCHOR.MIDDLE)
+    for (label, colour), label_w in zip(chart.legend, _label_widths(chart), strict=True):
+        swatch(slide, (x, top + (height - SWATCH) // 2, SWATCH, SWATCH), colour)
+        texts: list[Para] = [(label, {})]
+        textbox(slide, (x + SWATCH + SWATCH_GAP, top, label_w, height), texts, LEGEND_POINTS, anchor=MSO_ANCHOR.MIDDLE)
+        x += SWATCH + SWATCH_GAP + label_w + LEGEND_GAP
+    note_left = _note_left(chart, left)
+    note = (note_left, top, left + width - note_left, height)
+    textbox(slide, note, [(chart.note, {"colour": theme.SUBTLE})], LEGEND_POINTS, NOTE_POINTS, anchor=MSO_ANCHOR.MIDDLE)

@@ -92,3 +92,22 @@ def test_a_swatch_written_as_xml_is_python_pptx_s_own() -> None:
         return bytes(etree.tostring(slide._element))
 
     assert drawn(True) == drawn(False)
+
+
+def test_the_org_chart_legend_note_is_shown_in_full_in_every_language() -> None:
+    """The decision-maker note beside the stance legend is never cut with an ellipsis (German and Russian ones take
+    two lines), and it stays below the chart's boxes."""
+    from pathlib import Path
+
+    import generator as lib
+    from generator.catalog import find_catalog
+
+    source = Path(__file__).resolve().parents[3] / "data" / "examples" / "halden-freight-ru.yaml"
+    for language in ("en", "de", "fr", "ru"):
+        plan = lib.in_language(lib.load_plan(source).plan, language)
+        note = find_catalog(language).label("decision_mark_legend")
+        prs = Presentation(io.BytesIO(lib.render(plan, "account-map", "pptx")))
+        slide = next(s for s in prs.slides if any(note in sh.text_frame.text for sh in s.shapes if sh.has_text_frame))
+        box = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text == note)
+        people = [sh for sh in slide.shapes if sh.has_text_frame and sh.shape_type == 1 and sh.top < box.top]
+        assert people and all(p.top + p.height <= box.top for p in people), language

@@ -70,6 +70,18 @@ def prebuilt(row: int, column: int, value: object, look: StyleArray, text: bool 
     return None
 
 
+def set_height(ws: Any, row: int, points: float) -> None:
+    """Set a row's height in points, written as openpyxl writes a row dimension's; kept beside the sheet (a row
+    dimension object per row cost more than many rows' cells). openpyxl's own row dimensions win over it."""
+    heights(ws)[row] = float(points)
+
+
+def heights(ws: Any) -> dict[int, float]:
+    """Return the row heights set_height gave a sheet."""
+    found: dict[int, float] = ws.__dict__.setdefault("_accountplan_heights", {})
+    return found
+
+
 class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
     """openpyxl's workbook writer with each sheet written in memory, not through a temporary file."""
 
@@ -150,10 +162,22 @@ class RowsAsText(WorksheetWriter):  # type: ignore[misc]
         if self.ws.page_margins:
             self.xf.send(settings_tree(self.ws.page_margins))
 
+    def rows(self) -> list[tuple[int, list[Any]]]:
+        """Return the sheet's rows in order with their cells: rows with a value, a style or a height."""
+        rows: dict[int, list[Any]] = {}
+        for (row, _), cell in sorted(self.ws._cells.items()):
+            rows.setdefault(row, []).append(cell)
+        for row in (self.ws.row_dimensions.keys() | heights(self.ws).keys()) - rows.keys():
+            rows[row] = []
+        return sorted(rows.items())
+
     def write_rows(self) -> None:
         """Write the sheet's rows, or hold their place and keep them as text."""
         rows = self.rows()
         if any(c._comment is not None or isinstance(c._value, _UNUSUAL) for _, row in rows for c in row):
+            for index, points in heights(self.ws).items():  # openpyxl's writer reads heights from its own
+                if index not in self.ws.row_dimensions:
+                    self.ws.row_dimensions[index].height = points
             super().write_rows()
             return
         xf = self.xf.send(True)
@@ -173,7 +197,10 @@ class RowsAsText(WorksheetWriter):  # type: ignore[misc]
     def _row(self, index: int, row: list[Any]) -> str:
         """Return one row's XML: its attributes, then its cells that hold a value or a style."""
         attributes = {"r": f"{index}"}
-        attributes.update(self.ws.row_dimensions.get(index, {}))
+        if index in self.ws.row_dimensions:
+            attributes.update(self.ws.row_dimensions[index])
+        elif index in heights(self.ws):
+            attributes.update(ht=safe_string(heights(self.ws)[index]), customHeight="1")
         styles = self.ws.parent._cell_styles
         cells = "".join(
             c.xml(styles) if type(c) is Prebuilt else _cell(c) for c in row if c._value is not None or c.has_style

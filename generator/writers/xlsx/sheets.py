@@ -28,7 +28,7 @@ from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Ki
 from generator.ooxml import escape, set_text
 from generator.writers.textfit import BOLD, text_width, wrap
 from generator.writers.xlsx import printing, rules
-from generator.writers.xlsx.serial import prebuilt
+from generator.writers.xlsx.serial import heights, prebuilt, set_height
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
 LONGEST_WORD = 30  # characters: a column widens to its longest word up to this
@@ -159,7 +159,7 @@ class Sheets:
         for index, line in enumerate(block.items, 3):
             set_text(ws.cell(index, 1), line)
             ws.cell(index, 1).alignment = Alignment(wrap_text=True, vertical="top")
-            ws.row_dimensions[index].height = height([(line, 110)])
+            set_height(ws, index, height([(line, 110)]))
 
     def _table(self, ws: Any, table: Table) -> None:
         """Write a list as an Excel table with header, formats, drop-downs, highlights and chart."""
@@ -172,13 +172,13 @@ class Sheets:
             ws.column_dimensions[letters[column.key]].width = _width(table, column)
             if column.internal:  # settings the formulas read (muted grey, never printed); a chart's helpers hidden
                 ws.column_dimensions[letters[column.key]].hidden = table.chart is not None
-        ws.row_dimensions[HEADER_ROW].height = height([(c.label, c.chars) for c in table.columns], bold=True)
+        set_height(ws, HEADER_ROW, height([(c.label, c.chars) for c in table.columns], bold=True))
         count = self.layout.rows[table.name]
         for offset in range(count):
             data = table.rows[offset] if offset < len(table.rows) else Row(())
             self._row(ws, table, data, FIRST_ROW + offset, letters)
             cells = [(_shown(data.cell(c.key).raw), c.chars) for c in table.columns if not c.computed]
-            ws.row_dimensions[FIRST_ROW + offset].height = height(cells)
+            set_height(ws, FIRST_ROW + offset, height(cells))
         last_row = FIRST_ROW + count - 1
         excel_table = ExcelTable(
             displayName=table.name, ref=f"A{HEADER_ROW}:{get_column_letter(len(letters))}{last_row}"
@@ -281,7 +281,7 @@ class Sheets:
             else:
                 self._value(cell, item.value, item.kind)
             cells = [(item.label, label / SERIF), (_shown(item.value.raw), 70)]  # the label's serif runs wider
-            ws.row_dimensions[row].height = height(cells, bold=True)
+            set_height(ws, row, height(cells, bold=True))
             if item.name:
                 reference = f"{quote_sheetname(sheet)}!$B${row}"
                 self.wb.defined_names[item.name] = DefinedName(item.name, attr_text=reference)
@@ -304,7 +304,7 @@ class Sheets:
                 cell.fill = PatternFill("solid", fgColor=tint)
                 cell.alignment = Alignment(horizontal="center", vertical="center")
                 cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-            ws.row_dimensions[row].height = 28
+            set_height(ws, row, 28)
 
     def _rows_of(self, name: str) -> tuple[Row, ...]:
         """Return the rows of the part's table of that name (none when it is not in the part)."""
@@ -333,7 +333,7 @@ class Sheets:
             if offset < len(shown):  # as tall as the copied text (a long action wraps, never runs into the owner)
                 row = shown[offset]
                 cells = [(row.cell(c.key).text, w) for c, w in zip(block.columns, TIMELINE_WIDTHS, strict=False)]
-                ws.row_dimensions[FIRST_ROW + offset].height = height(cells)
+                set_height(ws, FIRST_ROW + offset, height(cells))
         ws.freeze_panes = f"F{FIRST_ROW}"
         rules.bars(
             ws,
@@ -452,5 +452,5 @@ def _logo(ws: Any, png: bytes) -> None:
         if room >= picture.width:
             break
         column -= 1
-    ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, LOGO_HEIGHT * 0.75 + 6)
+    set_height(ws, 1, max(heights(ws).get(1, 0.0), LOGO_HEIGHT * 0.75 + 6))
     ws.add_image(picture, f"{get_column_letter(column)}1")

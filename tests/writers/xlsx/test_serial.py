@@ -81,3 +81,33 @@ def test_equal_settings_share_their_xml_and_different_ones_do_not() -> None:
     third.HeaderFooter.oddFooter.left.text = "Seite &P"
     assert settings_tree(first.HeaderFooter) is settings_tree(second.HeaderFooter)
     assert settings_tree(third.HeaderFooter) is not settings_tree(first.HeaderFooter)
+
+
+def _heights_sheet(ours: bool, comment: bool) -> bytes:
+    """Return a sheet with row heights (on rows with cells, on an empty row, and one openpyxl's own dimension
+    overrides) set by set_height or by openpyxl's row dimensions; with a comment, openpyxl writes the rows."""
+    from openpyxl.comments import Comment
+
+    from generator.writers.xlsx.serial import set_height
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A2"], ws["B3"] = "text", 4
+    if comment:
+        ws["A2"].comment = Comment("note", "me")
+    for row, points in ((2, 33.3), (3, 28), (7, 15.0)):
+        if ours:
+            set_height(ws, row, points)
+        else:
+            ws.row_dimensions[row].height = points
+    ws.row_dimensions[3].height = 40  # openpyxl's own wins
+    out = RowsAsText(ws, out=io.BytesIO()) if ours else WorksheetWriter(ws, out=io.BytesIO())
+    out.write()
+    return out.sheet() if isinstance(out, RowsAsText) else out.out.getvalue()
+
+
+@pytest.mark.parametrize("comment", [False, True])
+def test_row_heights_kept_beside_the_sheet_are_written_as_openpyxl_writes_them(comment: bool) -> None:
+    ours = _heights_sheet(True, comment)
+    assert ours == _heights_sheet(False, comment)
+    assert b'<row r="7" ht="15" customHeight="1"/>' in ours or b'<row r="7" ht="15" customHeight="1"></row>' in ours

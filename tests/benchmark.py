@@ -238,11 +238,12 @@ _PEAK = (  # runs a command and prints the peak RSS of its largest process (KB) 
 )
 
 
-def portfolio(count: int, jobs: int) -> None:
+def portfolio(count: int, jobs: int) -> float:
     """Print what building a folder of distinct accounts with the CLI costs against the target (1,000 accounts in
-    60 s wall on 2 cores, so 0.06 s each), and the incremental re-run."""
+    60 s wall on 2 cores, so 0.06 s each), and the incremental re-run; return the first run's peak RSS (MB)."""
     import subprocess
 
+    peaks = []
     with built_folder(count, jobs) as (command, _):
         for label in ("first run", "second run (unchanged)"):
             start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -253,11 +254,13 @@ def portfolio(count: int, jobs: int) -> None:
                 (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
             )
             peak, code = done.stdout.split()[-2:]
+            peaks.append(int(peak) / 1024)
             print(
                 f"  {label}: {count} accounts, --jobs {jobs}: {wall:.1f} s wall (target {count * 0.06:.0f} s), "
                 f"{cpu:.1f} CPU-s ({cpu / count * 1000:.0f} ms CPU per account), exit {code}, "
                 f"peak RSS of its largest process {int(peak) / 1024:.0f} MB (target < 250, flat)"
             )
+    return peaks[0]
 
 
 def pdfs(count: int, jobs: int) -> None:
@@ -310,9 +313,13 @@ def main() -> None:
     if args.scale:
         print("plan size (linear?):")
         scaling()
+    peaks = []
     for count in args.portfolio:
         print("portfolio (accountplan build FOLDER):")
-        portfolio(count, args.jobs)
+        peaks.append((count, portfolio(count, args.jobs)))
+    if len(peaks) > 1:
+        (few, low), (many, high) = peaks[0], peaks[-1]
+        print(f"  peak RSS, {many} against {few} accounts: {high / low - 1:+.0%} (target: within ±10 %)")
     if args.pdfs:
         print("PDFs (accountplan build FOLDER --pdf):")
         pdfs(args.pdfs, args.jobs)

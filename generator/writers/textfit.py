@@ -7,7 +7,7 @@ layout is the same on every machine and text never spills in PowerPoint or Libre
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -88,6 +88,13 @@ def _ems_in(text: str, family: str) -> float:
 def text_width(text: str, size_pt: float) -> float:
     """Return the width of a line of text in points."""
     return _ems(text) * size_pt * SAFETY
+
+
+def widest(words: Iterable[str], size_pt: float) -> float:
+    """Return the width in points of the widest of words (0 for none): the largest text_width, each word looked
+    up in the font once (tables ask this for every word of every cell)."""
+    family = _FONT.get()
+    return max((_ems_in(word, family) for word in words), default=0.0) * size_pt * SAFETY
 
 
 def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:

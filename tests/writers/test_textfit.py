@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.writers.textfit import fit, height_of, shorten, wrap
+from generator.writers.textfit import fit, height_of, measured_in, shorten, text_width, widest, wrap
 
 
 def test_wrap_breaks_words_then_characters() -> None:
@@ -27,3 +27,16 @@ def test_shortened_text_fits_and_ends_with_an_ellipsis() -> None:
 def test_shorten_cuts_the_previous_paragraph_when_the_next_has_no_room() -> None:
     cut = shorten(["a " * 39, "b" * 400], 100, 40, 10, 3)
     assert cut[-1].endswith("…") and height_of(cut, 100, 10, 3) <= 40
+
+
+def test_the_widest_word_is_the_widest_text_width_in_any_font() -> None:
+    """Tables size columns by their widest word: measured at once, it is exactly what word by word gave."""
+    import random
+
+    rng = random.Random(3)
+    letters = "aiWMl.Ж ßé€1-"
+    for font in ("", "DejaVu Sans", "Caladea"):
+        with measured_in(font):
+            for size in (7.5, 10, 11 * 1.05, 14):
+                words = ["".join(rng.choices(letters, k=rng.randint(1, 12))) for _ in range(rng.randint(0, 30))]
+                assert widest(words, size) == max((text_width(w, size) for w in words), default=0.0)

@@ -26,7 +26,7 @@ from generator.document.blocks import (
 from generator.document.blocks import Document as Doc
 from generator.writers.docx import paths
 from generator.writers.docx.house import NAVY, DocBuilder
-from generator.writers.textfit import BOLD, text_width
+from generator.writers.textfit import BOLD, widest
 
 WIDE = 8
 CELL_MARGINS, SHORT_HEADER = 0.45, 12  # Word's cell margins, left and right, in cm; a header kept on one line
@@ -42,7 +42,7 @@ def header_width(label: str, size: float) -> float:
     """Return the width (cm) a column needs so the longest word of its bold header is never broken (a short
     header, like 'Rel. (1–5)', stays on one line)."""
     words = [label] if len(label) <= SHORT_HEADER else label.split()
-    longest = max((text_width(word, size * BOLD) for word in words), default=0.0)
+    longest = widest(words, size * BOLD)
     return longest / 72 * 2.54 + CELL_MARGINS
 
 

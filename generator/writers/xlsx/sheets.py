@@ -26,7 +26,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import escape, set_text
-from generator.writers.textfit import BOLD, text_width, wrap
+from generator.writers.textfit import BOLD, text_width, widest, wrap
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.serial import heights, prebuilt, set_height
 
@@ -419,11 +419,11 @@ def _print_columns(block: object) -> tuple[int, int]:
 def _width(table: Table, column: Column) -> float:
     """Return a column's sheet width: its own, or wider where a number shown in it would not fit (a number
     never spills into its neighbour) or where the longest word of its header would break (Вероятность)."""
-    header = max((text_width(word, FONT_POINTS * BOLD) for word in column.label.split()), default=0.0)
+    header = widest(column.label.split(), FONT_POINTS * BOLD)
     own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
         words = (word for row in table.rows for word in row.cell(column.key).text.split())
-        longest = max((text_width(word, FONT_POINTS) for word in words), default=0.0)
+        longest = widest(words, FONT_POINTS)
         return max(own, min(LONGEST_WORD, math.ceil(longest / CHAR_POINTS) + 2))
     longest = max((len(r.cell(column.key).text) for r in table.rows), default=0)
     return max(own, longest + 3)

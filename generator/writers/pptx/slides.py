@@ -19,9 +19,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import nsdecls, qn
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.slide import SlidePart
 from pptx.shapes.autoshape import Shape
 from pptx.util import Emu, Pt
 
@@ -41,12 +40,12 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
+from generator.writers.pptx.notes import Page, add_notes, notes_page
 from generator.writers.pptx.text import (
     INSET_X,
     INSET_Y,
     Para,
     fill,
-    notes_frame,
     place,
     pt,
     rgb,
@@ -80,7 +79,7 @@ class Prepared:
 
     geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
     blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
-    notes_page: Any = None  # a new notes slide as python-pptx clones it from the notes master, before its text
+    notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
     serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
 
 
@@ -113,7 +112,7 @@ class Canvas:
         heading = _title_shape(slide)
         if heading is not None:
             self._title(slide, heading, title, layout)
-        notes_frame(self._notes(slide)).text = notes
+        self._notes(slide, notes)
         self._footer(slide)
         return slide
 
@@ -142,20 +141,13 @@ class Canvas:
             self.slide_id = listed._next_id
         return self.slide_id
 
-    def _notes(self, slide: Any) -> Any:
-        """Return a new slide's notes slide: the first cloned from the notes master by python-pptx, the rest
-        copied from it (cloning the master's placeholders costs more than the slide's own content)."""
+    def _notes(self, slide: Any, text: str) -> None:
+        """Give a new slide its notes page with text: the page made once per process as python-pptx makes it
+        (cloned from the notes master), the notes put in when the deck is saved."""
+        master = self.prs.part.notes_master_part  # python-pptx's default when the master deck has none
         if self.shared.notes_page is None:
-            notes = slide.notes_slide
-            self.shared.notes_page = deepcopy(notes._element)
-            return notes
-        part, package = slide.part, slide.part.package
-        name = PackURI(f"/ppt/notesSlides/notesSlide{len(self.prs.slides)}.xml")  # one per slide, in order
-        notes_part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, deepcopy(self.shared.notes_page))
-        notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
-        notes_part.relate_to(part, RT.SLIDE)
-        part.relate_to(notes_part, RT.NOTES_SLIDE)
-        return slide.notes_slide
+            self.shared.notes_page = notes_page(master.notes_master)
+        add_notes(slide, self.shared.notes_page, text)
 
     def body(self, slide: Any) -> list[Rect]:
         """Return the boxes of the current slide's body placeholders (left to right) and remove them."""

@@ -11,6 +11,7 @@ from lxml.etree import XPath
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.shapes.autoshape import AutoShapeType, Shape
@@ -38,9 +39,9 @@ def pt(emu: int) -> float:
 
 
 def append_notes(slide: Any, text: str) -> None:
-    """Add text to a slide's speaker notes."""
-    frame = notes_frame(slide.notes_slide)
-    frame.text = f"{frame.text}\n\n{text}" if frame.text else text
+    """Add text to a slide's speaker notes (its notes page holds them until the deck is saved)."""
+    notes = slide.part.part_related_by(RT.NOTES_SLIDE)
+    notes.text = f"{notes.text}\n\n{text}" if notes.text else text
 
 
 _PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"

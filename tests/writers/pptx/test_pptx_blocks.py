@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pptx import Presentation
 
 from generator.writers.pptx import build_deck
@@ -111,3 +112,32 @@ def test_the_org_chart_legend_note_is_shown_in_full_in_every_language() -> None:
         box = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text == note)
         people = [sh for sh in slide.shapes if sh.has_text_frame and sh.shape_type == 1 and sh.top < box.top]
         assert people and all(p.top + p.height <= box.top for p in people), language
+
+
+@pytest.mark.parametrize(
+    ("first", "added"),
+    [("", []), ("", ["shortened"]), ("Say this.", ["A | B", "x"]), ("a\vb\n\nc & <d> \x01 \r\t", ["\v", "\n"])],
+)
+def test_notes_written_as_text_are_python_pptx_s_own(first: str, added: list[str]) -> None:
+    """A slide's notes page, its notes put in when the deck is saved, is byte for byte what python-pptx's notes
+    slide and text frame write, notes added later included (line and paragraph breaks, escapes, empty notes)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from generator.writers.pptx.notes import add_notes, notes_page
+    from generator.writers.pptx.text import append_notes, notes_frame
+
+    def page(ours: bool) -> bytes:
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        if ours:
+            add_notes(slide, notes_page(prs.part.notes_master_part.notes_master), first)
+            for text in added:
+                append_notes(slide, text)
+        else:
+            frame = notes_frame(slide.notes_slide)
+            frame.text = first
+            for text in added:
+                frame.text = f"{frame.text}\n\n{text}" if frame.text else text
+        return bytes(slide.part.part_related_by(RT.NOTES_SLIDE).blob)
+
+    assert page(True) == page(False)

@@ -1,0 +1,71 @@
+"""Speaker notes written as text: each slide's notes page is python-pptx's, its notes put in when the deck is saved.
+
+python-pptx would copy a notes page per slide, set its text through its text frame, read it back for every note
+added later and serialize the page again; the page is the same for every slide but for the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.oxml.slide import CT_NotesSlide
+from pptx.slide import NotesSlide
+
+from generator.writers.pptx.text import escape_text, notes_frame
+
+_MARK = "accountplan-notes"
+_MARKED = f"<a:p><a:r><a:t>{_MARK}</a:t></a:r></a:p>".encode()
+
+Page = tuple[bytes, bytes]  # a notes page's XML before and after its notes
+
+
+class NotesPart(Part):
+    """A slide's notes page: python-pptx's page with the notes as its text setter writes them."""
+
+    def __init__(self, partname: PackURI, package: Any, page: Page, text: str) -> None:
+        super().__init__(partname, CT.PML_NOTES_SLIDE, package)
+        self.page, self.text = page, text
+
+    @property  # type: ignore[misc]  # read only: python-pptx never sets a notes page's bytes
+    def blob(self) -> bytes:
+        """Return the page's XML with its notes."""
+        head, tail = self.page
+        return head + notes_xml(self.text).encode("utf-8") + tail
+
+
+def notes_page(notes_master: Any) -> Page:
+    """Return a new notes page as python-pptx makes one (the master's slide image, body and slide number cloned),
+    split where its notes go."""
+    notes = NotesSlide(CT_NotesSlide.new(), None)  # type: ignore[arg-type]  # a page of no package yet
+    notes.clone_master_placeholders(notes_master)
+    notes_frame(notes).text = _MARK
+    head, tail = serialize_part_xml(notes._element).split(_MARKED)
+    return head, tail
+
+
+def notes_xml(text: str) -> str:
+    """Return notes as python-pptx's text setter writes them: a paragraph per line, a break per vertical tab, a
+    run per piece between them."""
+    return "".join(_paragraph(line) for line in text.split("\n"))
+
+
+def _paragraph(line: str) -> str:
+    """Return one paragraph of notes."""
+    runs = "<a:br/>".join(f"<a:r><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in re.split("\v", line))
+    return f"<a:p>{runs}</a:p>" if runs else "<a:p/>"
+
+
+def add_notes(slide: Any, page: Page, text: str) -> None:
+    """Give a new slide (the deck's last) its notes page with text, related as python-pptx relates one."""
+    part, package = slide.part, slide.part.package
+    number = len(package.presentation_part.presentation.slides)  # one per slide, in order
+    notes = NotesPart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), package, page, text)
+    notes.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+    notes.relate_to(part, RT.SLIDE)
+    part.relate_to(notes, RT.NOTES_SLIDE)

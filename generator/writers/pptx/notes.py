@@ -12,9 +12,11 @@ from typing import Any
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import Part
+from pptx.opc.package import Part, XmlPart
 from pptx.opc.packuri import PackURI
-from pptx.oxml.slide import CT_NotesSlide
+from pptx.oxml.slide import CT_NotesMaster, CT_NotesSlide
+from pptx.oxml.theme import CT_OfficeStyleSheet
+from pptx.parts.slide import NotesMasterPart
 from pptx.slide import NotesSlide
 
 from generator.writers.pptx.text import escape_text, notes_frame
@@ -39,6 +41,23 @@ class NotesPart(Part):
         return head + notes_xml(self.text).encode("utf-8") + tail
 
 
+def notes_master(presentation: Any, theme: PackURI | None) -> tuple[Any, PackURI | None]:
+    """Return a deck's notes master part: the master deck's own, else python-pptx's default made as python-pptx
+    makes it, its theme named theme (worked out when None, the same for every deck of one master deck); and the
+    theme's name."""
+    try:
+        return presentation.part_related_by(RT.NOTES_MASTER), theme
+    except KeyError:
+        package = presentation.package
+    theme = theme or package.next_partname("/ppt/theme/theme%d.xml")  # python-pptx walks every part for this
+    master = NotesMasterPart(
+        PackURI("/ppt/notesMasters/notesMaster1.xml"), CT.PML_NOTES_MASTER, package, CT_NotesMaster.new_default()
+    )
+    master.relate_to(XmlPart(theme, CT.OFC_THEME, package, CT_OfficeStyleSheet.new_default()), RT.THEME)
+    presentation.relate_to(master, RT.NOTES_MASTER)
+    return master, theme
+
+
 def notes_page(notes_master: Any) -> Page:
     """Return a new notes page as python-pptx makes one (the master's slide image, body and slide number cloned),
     split where its notes go."""
@@ -61,11 +80,10 @@ def _paragraph(line: str) -> str:
     return f"<a:p>{runs}</a:p>" if runs else "<a:p/>"
 
 
-def add_notes(slide: Any, page: Page, text: str) -> None:
-    """Give a new slide (the deck's last) its notes page with text, related as python-pptx relates one."""
+def add_notes(slide: Any, number: int, master: Any, page: Page, text: str) -> None:
+    """Give a new slide (the deck's number-th) its notes page with text, related as python-pptx relates one."""
     part, package = slide.part, slide.part.package
-    number = len(package.presentation_part.presentation.slides)  # one per slide, in order
     notes = NotesPart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), package, page, text)
-    notes.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+    notes.relate_to(master, RT.NOTES_MASTER)
     notes.relate_to(part, RT.SLIDE)
     part.relate_to(notes, RT.NOTES_SLIDE)

@@ -19,6 +19,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import SlidePart
 from pptx.shapes.autoshape import Shape
@@ -40,7 +41,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx import orgchart
-from generator.writers.pptx.notes import Page, add_notes, notes_page
+from generator.writers.pptx.notes import Page, add_notes, notes_master, notes_page
 from generator.writers.pptx.text import (
     INSET_X,
     INSET_Y,
@@ -80,6 +81,7 @@ class Prepared:
     geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
     blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
     notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
+    notes_theme: PackURI | None = None  # the part name of the default notes master's theme
     serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
 
 
@@ -94,6 +96,7 @@ class Canvas:
     current: str = ""
     slide_id: int = 0  # the id given to the last slide added
     logo: bytes | None = None  # the seller's logo (PNG): on the title slide and in every slide's footer
+    notes_master: Any = None  # the deck's notes master part, once its first slide has notes
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
@@ -144,10 +147,11 @@ class Canvas:
     def _notes(self, slide: Any, text: str) -> None:
         """Give a new slide its notes page with text: the page made once per process as python-pptx makes it
         (cloned from the notes master), the notes put in when the deck is saved."""
-        master = self.prs.part.notes_master_part  # python-pptx's default when the master deck has none
+        if self.notes_master is None:
+            self.notes_master, self.shared.notes_theme = notes_master(self.prs.part, self.shared.notes_theme)
         if self.shared.notes_page is None:
-            self.shared.notes_page = notes_page(master.notes_master)
-        add_notes(slide, self.shared.notes_page, text)
+            self.shared.notes_page = notes_page(self.notes_master.notes_master)
+        add_notes(slide, len(self.prs.slides), self.notes_master, self.shared.notes_page, text)
 
     def body(self, slide: Any) -> list[Rect]:
         """Return the boxes of the current slide's body placeholders (left to right) and remove them."""

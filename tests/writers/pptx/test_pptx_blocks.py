@@ -130,7 +130,8 @@ def test_notes_written_as_text_are_python_pptx_s_own(first: str, added: list[str
         prs = Presentation()
         slide = prs.slides.add_slide(prs.slide_layouts[1])
         if ours:
-            add_notes(slide, notes_page(prs.part.notes_master_part.notes_master), first)
+            master = prs.part.notes_master_part
+            add_notes(slide, 1, master, notes_page(master.notes_master), first)
             for text in added:
                 append_notes(slide, text)
         else:
@@ -141,3 +142,25 @@ def test_notes_written_as_text_are_python_pptx_s_own(first: str, added: list[str
         return bytes(slide.part.part_related_by(RT.NOTES_SLIDE).blob)
 
     assert page(True) == page(False)
+
+
+def test_a_default_notes_master_made_once_per_master_is_python_pptx_s_own() -> None:
+    """Every deck of a master deck without a notes master gets python-pptx's default one (its theme's part name
+    worked out once): the same parts, names and relationships python-pptx makes."""
+    from copy import deepcopy
+
+    from generator import resources
+    from generator.writers.pptx import _loaded, rels_xml
+    from generator.writers.pptx.notes import notes_master
+
+    base = _loaded(resources.template_version("master.pptx"))
+
+    def made(ours: bool, theme: object = None) -> list[tuple[str, bytes, bytes]]:
+        prs = deepcopy(base)
+        prs.slides.add_slide(prs.slide_layouts[0])
+        master = notes_master(prs.part, theme)[0] if ours else prs.part.notes_master_part
+        parts = [master, *(r.target_part for r in master.rels.values())]
+        return [(str(p.partname), p.blob, rels_xml(p.rels)) for p in parts] + [("", b"", rels_xml(prs.part.rels))]
+
+    theme = notes_master(deepcopy(base).part, None)[1]
+    assert made(True) == made(False) == made(True, theme)

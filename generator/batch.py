@@ -401,11 +401,16 @@ def settle() -> None:
 
 
 class _InProcess:
-    """A stand-in for a process pool that runs each call here, in order (--jobs 1), collecting less meanwhile."""
+    """A stand-in for a process pool that runs each call here, in order (--jobs 1), collecting less meanwhile and
+    settling after each account when there are several (one account would pay a full collection for nothing)."""
+
+    def __init__(self, settle: bool = True) -> None:
+        self.settle = settle
 
     def __enter__(self) -> _InProcess:
         self.thresholds, self.settling = gc.get_threshold(), dict(_SETTLING)
         collect_less()
+        _SETTLING["on"] = self.settle
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -449,7 +454,7 @@ class _Dask:
 def _pool(jobs: int, count: int) -> Any:
     """Return a pool of jobs worker processes (or this process, for one job or one account)."""
     if jobs <= 1 or count <= 1:
-        return _InProcess()
+        return _InProcess(settle=count > 1)
     return ProcessPoolExecutor(max_workers=jobs, initializer=collect_less)
 
 

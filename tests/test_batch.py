@@ -176,8 +176,11 @@ def _thresholds(_: object) -> tuple[int, int, int]:
 def test_a_batch_collects_garbage_less_often_and_gives_the_setting_back(tmp_path: Path) -> None:
     before, seen = gc.get_threshold(), []
     sources = [Source(p, p.name) for p in sorted(portfolio(tmp_path / "in", 1).glob("account-*.yaml"))]
+    frozen, kept = gc.get_freeze_count(), []
     run(sources, Options(out=tmp_path / "out"), jobs=1, progress=lambda _: seen.append(gc.get_threshold()))
     assert seen == [BATCH_GC_THRESHOLDS] and gc.get_threshold() == before
+    run(sources, Options(out=tmp_path / "again"), jobs=1, progress=lambda _: kept.append(gc.get_freeze_count()))
+    assert kept == [frozen]  # one account is not worth a full collection: nothing settled, nothing frozen
     with _pool(2, 2) as pool:
         assert list(pool.map(_thresholds, [0, 1])) == [BATCH_GC_THRESHOLDS] * 2
 

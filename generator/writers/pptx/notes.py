@@ -6,7 +6,6 @@ added later and serialize the page again; the page is the same for every slide b
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -19,7 +18,7 @@ from pptx.oxml.theme import CT_OfficeStyleSheet
 from pptx.parts.slide import NotesMasterPart
 from pptx.slide import NotesSlide
 
-from generator.writers.pptx.text import escape_text, notes_frame
+from generator.writers.pptx.text import notes_frame, runs_xml
 
 _MARK = "accountplan-notes"
 _MARKED = f"<a:p><a:r><a:t>{_MARK}</a:t></a:r></a:p>".encode()
@@ -71,13 +70,8 @@ def notes_page(notes_master: Any) -> Page:
 def notes_xml(text: str) -> str:
     """Return notes as python-pptx's text setter writes them: a paragraph per line, a break per vertical tab, a
     run per piece between them."""
-    return "".join(_paragraph(line) for line in text.split("\n"))
-
-
-def _paragraph(line: str) -> str:
-    """Return one paragraph of notes."""
-    runs = "<a:br/>".join(f"<a:r><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in re.split("\v", line))
-    return f"<a:p>{runs}</a:p>" if runs else "<a:p/>"
+    paragraphs = (runs_xml(line) for line in text.split("\n"))
+    return "".join(f"<a:p>{runs}</a:p>" if runs else "<a:p/>" for runs in paragraphs)
 
 
 def add_notes(slide: Any, number: int, master: Any, page: Page, text: str) -> None:

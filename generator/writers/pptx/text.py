@@ -140,11 +140,12 @@ def paragraph_xml(text: str, size: float, style: dict[str, Any], kept: str | Non
     return f"<a:p><a:pPr{align}>{spacing}</a:pPr>{runs}</a:p>"
 
 
-def runs_xml(text: str, look: str) -> str:
+def runs_xml(text: str, look: str = "") -> str:
     """Return the runs of a paragraph, one per line (lines joined by breaks), each with the run properties
-    look (the attributes and fill of a:rPr, closed by the caller's '>')."""
+    look (the attributes and fill of a:rPr, closed by the caller's '>'; none when empty)."""
+    properties = f"<a:rPr {look}</a:rPr>" if look else ""
     parts = re.split("\n|\v", text)
-    return "<a:br/>".join(f"<a:r><a:rPr {look}</a:rPr><a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
+    return "<a:br/>".join(f"<a:r>{properties}<a:t>{escape_text(p)}</a:t></a:r>" if p else "" for p in parts)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")

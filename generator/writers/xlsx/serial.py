@@ -197,10 +197,11 @@ class RowsAsText(WorksheetWriter):  # type: ignore[misc]
     def _row(self, index: int, row: list[Any]) -> str:
         """Return one row's XML: its attributes, then its cells that hold a value or a style."""
         attributes = {"r": f"{index}"}
+        points = heights(self.ws).get(index)
         if index in self.ws.row_dimensions:
             attributes.update(self.ws.row_dimensions[index])
-        elif index in heights(self.ws):
-            attributes.update(ht=safe_string(heights(self.ws)[index]), customHeight="1")
+        elif points is not None:
+            attributes.update(ht=safe_string(points), customHeight="1")
         styles = self.ws.parent._cell_styles
         cells = "".join(
             c.xml(styles) if type(c) is Prebuilt else _cell(c) for c in row if c._value is not None or c.has_style

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from generator.document.blocks import Document, Format
-from generator.writers.package import Parts, package
-from generator.writers.xlsx.serial import InMemoryWriter
+from generator.writers.package import package
 from generator.writers.xlsx.sheets import Sheets
 
 __all__ = ["XlsxWriter", "build_workbook"]
@@ -19,15 +16,7 @@ def build_workbook(document: Document) -> bytes:
 
 def workbook_parts(document: Document) -> list[tuple[str, bytes]]:
     """Return the package members of a document's workbook part, not yet zipped."""
-    meta = document.meta
-    wb = Sheets(document.part(Format.XLSX), meta).build()
-    props = wb.properties
-    props.title, props.creator, props.lastModifiedBy = meta.title[:255], meta.author[:255], "accountplan"
-    stamp = datetime.combine(meta.when or date(2000, 1, 1), datetime.min.time())
-    props.created = props.modified = stamp
-    parts = Parts()
-    InMemoryWriter(wb, parts).write_data()
-    return parts.members
+    return Sheets(document.part(Format.XLSX), document.meta).build().parts()
 
 
 class XlsxWriter:

@@ -7,34 +7,29 @@ pages, broken between columns, with its first column repeated; a chart beside a 
 from __future__ import annotations
 
 import math
-from typing import Any
-
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
 
 from generator.document.blocks import Meta
+from generator.writers.xlsx.book import Printing, Sheet
+from generator.writers.xlsx.xml import letter
 
-A4 = 9
 USABLE_POINTS = (297 / 25.4 * 72 - 72) * 0.97  # A4 landscape less half-inch margins, and a little room
 SMALLEST_SCALE, WIDE_SCALE = 70, 85
 NARROW = 20  # characters
 HEADER_LIMIT = 240  # Excel allows 255 characters in a header, codes included
+UNSET_WIDTH = 13  # what a column without a width of its own gets once printing measures it (as openpyxl)
 RUNNING_SIZE = 10  # header and footer: 7 pt or more even where LibreOffice scales them with the sheet
 
 
-def page(ws: Any, meta: Meta) -> None:
-    """Set paper, orientation, margins and the running header and footer of a sheet."""
-    setup = ws.page_setup
-    setup.paperSize, setup.orientation = A4, "landscape"
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
-    ws.oddHeader.left.text = _running_head(meta)
+def page(ws: Sheet, meta: Meta) -> None:
+    """Set paper (A4 landscape), margins and the running header and footer of a sheet."""
     before, between = meta.page_footer
-    ws.oddFooter.left.text = _escaped(before.strip(" ")) + " &P" + _escaped(between.rstrip(" ")) + " &N"
-    for part in (ws.oddHeader.left, ws.oddFooter.left):
-        part.size = RUNNING_SIZE
-    ws.HeaderFooter.scaleWithDoc = False
-    ws.print_options.horizontalCentered = False
+    footer = _escaped(before.strip(" ")) + " &P" + _escaped(between.rstrip(" ")) + " &N"
+    ws.printing = Printing(header=_running(_running_head(meta)), footer=_running(footer))
+
+
+def _running(text: str) -> str:
+    """Return a running header or footer as its left-hand section in the running size."""
+    return f"&L&{RUNNING_SIZE} {text}"
 
 
 def _running_head(meta: Meta) -> str:
@@ -60,26 +55,26 @@ def points(width: float | None) -> float:
     return 5.6 * (width if width is not None else 8.43) + 1
 
 
-def fit(ws: Any, chart_after: int = 0, printed: int = 0) -> None:
+def fit(ws: Sheet, chart_after: int = 0, printed: int = 0) -> None:
     """Scale a sheet to the page width, or break a wide one between columns; a chart gets its own page; only
     the first printed columns print when given (settings columns at the end do not)."""
-    dimensions = [ws.column_dimensions[get_column_letter(i)] for i in range(1, ws.max_column + 1)]
-    shown = [0.0 if d.hidden else points(d.width) for d in dimensions]
+    setup = ws.printing
+    assert setup is not None
+    for index in range(1, ws.max_column + 1):
+        ws.widths.setdefault(index, UNSET_WIDTH)
+    shown = [0.0 if i in ws.hidden else points(ws.widths[i]) for i in range(1, ws.max_column + 1)]
     if printed:
         shown = shown[:printed]
-        ws.print_area = f"A1:{get_column_letter(printed)}{ws.max_row}"
+        setup.area = f"$A$1:${letter(printed)}${ws.max_row}"
     total = sum(shown[:chart_after] if chart_after else shown)
-    setup = ws.page_setup
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
     if total * SMALLEST_SCALE / 100 <= USABLE_POINTS:
         setup.scale = min(100, math.floor(USABLE_POINTS / total * 100)) if total else 100
     else:
         setup.scale = WIDE_SCALE
-        for column in _breaks(shown[:chart_after] if chart_after else shown, WIDE_SCALE):
-            ws.col_breaks.append(Break(id=column))
-        ws.print_title_cols = "A:B" if _narrow(ws.column_dimensions["A"].width) else "A:A"
+        setup.breaks += _breaks(shown[:chart_after] if chart_after else shown, WIDE_SCALE)
+        setup.title_columns = "$A:$B" if _narrow(ws.widths.get(1)) else "$A:$A"
     if chart_after:
-        ws.col_breaks.append(Break(id=chart_after))
+        setup.breaks.append(chart_after)
 
 
 def _narrow(width: float | None) -> bool:

@@ -12,64 +12,69 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
-from openpyxl.formatting.rule import CellIsRule, FormulaRule
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.document import theme
 from generator.document.blocks import Highlight, Table, Timeline
+from generator.writers.xlsx.book import Picture, Rule, Sheet
+from generator.writers.xlsx.styles import Highlight as Paint
+from generator.writers.xlsx.xml import letter, quoted
 
+EMU_PER_CM = 360000
 SERIES = (theme.TEAL, theme.NAVY)
 
 
 def validations(
-    ws: Any, table: Table, letters: dict[str, str], choices: dict[str, tuple[str, ...]], rows: range
+    ws: Sheet, table: Table, letters: dict[str, str], choices: dict[str, tuple[str, ...]], rows: range
 ) -> None:
     """Add a drop-down to every column with a closed vocabulary, down to the rows a user may add."""
     names = list(choices)
     for column in table.columns:
         if column.options not in choices:
             continue
-        letter = get_column_letter(names.index(column.options) + 1)
-        source = f"=Lists!${letter}$2:${letter}${len(choices[column.options]) + 1}"
-        validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True)
-        validation.error = f"{column.label}: {', '.join(choices[column.options])}"
-        validation.add(f"{letters[column.key]}{rows.start}:{letters[column.key]}{rows.stop - 1}")
-        ws.add_data_validation(validation)
+        source_column = letter(names.index(column.options) + 1)
+        source = f"=Lists!${source_column}$2:${source_column}${len(choices[column.options]) + 1}"
+        error = f"{column.label}: {', '.join(choices[column.options])}"
+        area = f"{letters[column.key]}{rows.start}:{letters[column.key]}{rows.stop - 1}"
+        ws.validations.append((area, source, error))
 
 
-def highlights(ws: Any, table: Table, letters: dict[str, str], first: int, last: int) -> None:
+def highlights(ws: Sheet, table: Table, letters: dict[str, str], first: int, last: int) -> None:
     """Add each column's conditional highlights (label fills, number bands, whole flagged rows)."""
     for column in table.columns:
         area = f"{letters[column.key]}{first}:{letters[column.key]}{last}"
         for mark in column.highlights:
             if mark.whole_row:
-                rows = f"A{first}:{get_column_letter(len(table.columns))}{last}"
-                ws.conditional_formatting.add(rows, _row_rule(mark, f"${letters[column.key]}{first}"))
+                rows = f"A{first}:{letter(len(table.columns))}{last}"
+                ws.highlight(rows, _row_rule(mark, f"${letters[column.key]}{first}"))
             else:
-                ws.conditional_formatting.add(area, _cell_rule(mark))
+                ws.highlight(area, _cell_rule(mark))
 
 
-def _cell_rule(mark: Highlight) -> CellIsRule:
+def _cell_rule(mark: Highlight) -> Rule:
     """Return the rule of one cell highlight."""
-    font = Font(bold=True) if mark.bold else None
-    tint = PatternFill("solid", fgColor=mark.fill)
+    paint = Paint(mark.fill, bold=mark.bold)
     if mark.equals:
-        return CellIsRule(operator="equal", formula=[f'"{mark.equals}"'], fill=tint, font=font)
+        return Rule(paint, (f'"{mark.equals}"',), "equal")
     if mark.high is None:
-        return CellIsRule(operator="greaterThanOrEqual", formula=[f"{mark.low:g}"], fill=tint, font=font)
-    return CellIsRule(operator="between", formula=[f"{mark.low:g}", f"{mark.high:g}"], fill=tint, font=font)
+        return Rule(paint, (f"{mark.low:g}",), "greaterThanOrEqual")
+    return Rule(paint, (f"{mark.low:g}", f"{mark.high:g}"), "between")
 
 
-def _row_rule(mark: Highlight, cell: str) -> FormulaRule:
+def _row_rule(mark: Highlight, cell: str) -> Rule:
     """Return the rule that highlights a whole row when one of its cells holds a label."""
-    font = Font(color=mark.font) if mark.font else None
-    return FormulaRule(formula=[f'{cell}="{mark.equals}"'], fill=PatternFill("solid", fgColor=mark.fill), font=font)
+    return Rule(Paint(mark.fill, colour=mark.font or None), (f'{cell}="{mark.equals}"',))
 
 
-def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int], money: tuple[str, str]) -> None:
-    """Add the table's native chart to the right of it, in the documents' colours, values labelled."""
+class _Named:
+    """What an openpyxl chart reference needs of a sheet: its title."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+
+
+def chart(sheet: str, table: Table, letters: dict[str, str], rows: tuple[int, int], money: tuple[str, str]) -> Picture:
+    """Return the table's native chart, placed to the right of it, in the documents' colours, values labelled."""
+    ws = _Named(sheet)
     spec = table.chart
     assert spec is not None
     header, last = rows
@@ -89,7 +94,8 @@ def chart(ws: Any, table: Table, letters: dict[str, str], rows: tuple[int, int],
     drawn.visible_cells_only = False  # helper columns (short labels, jittered places) are hidden
     wide = min(26, max(20, 3.3 * (last - header)))  # room for each category's label under its columns
     drawn.width, drawn.height = (22, 13) if spec.scatter else (wide, 11)
-    ws.add_chart(drawn, f"{get_column_letter(len(table.columns) + 2)}{header}")
+    size = (int(drawn.width * EMU_PER_CM), int(drawn.height * EMU_PER_CM))
+    return Picture(len(table.columns) + 1, header - 1, size, chart=drawn)
 
 
 def _colour(drawn: BarChart, money: tuple[str, str]) -> None:
@@ -127,7 +133,7 @@ def _small_text() -> RichText:
     return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=900)), endParaRPr=None)])
 
 
-def _scatter(ws: Any, table: Table, keys: list[str], rows: tuple[int, int]) -> ScatterChart:
+def _scatter(ws: _Named, table: Table, keys: list[str], rows: tuple[int, int]) -> ScatterChart:
     """Return the influence-interest scatter: one filled point per person at their jittered place (people in
     the same cell sit side by side), labelled with their short name; grid lines mark the 3 x 3 cells."""
     spec = table.chart
@@ -145,7 +151,7 @@ def _scatter(ws: Any, table: Table, keys: list[str], rows: tuple[int, int]) -> S
     x_col, y_col, name_col = (keys.index(k) + 1 for k in ("x", "y", "short"))
     for row in range(rows[0] + 1, rows[1] + 1):
         series = Series(Reference(ws, min_col=y_col, min_row=row), Reference(ws, min_col=x_col, min_row=row))
-        series.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(ws.title)}!${get_column_letter(name_col)}${row}"))
+        series.tx = SeriesLabel(strRef=StrRef(f"{quoted(ws.title)}!${letter(name_col)}${row}"))
         series.marker.symbol = "circle"
         series.marker.size = 8
         series.marker.graphicalProperties = GraphicalProperties(solidFill=theme.TEAL)
@@ -159,7 +165,7 @@ def _scatter(ws: Any, table: Table, keys: list[str], rows: tuple[int, int]) -> S
     return drawn
 
 
-def bars(ws: Any, block: Timeline, rows: tuple[int, int, int], last_col: str) -> None:
+def bars(ws: Sheet, block: Timeline, rows: tuple[int, int, int], last_col: str) -> None:
     """Colour each month a row's bar covers: closed rows grey, overdue red, the rest in the accent."""
     first, last, header = rows
     area = f"F{first}:{last_col}{last}"
@@ -169,7 +175,4 @@ def bars(ws: Any, block: Timeline, rows: tuple[int, int, int], last_col: str) ->
     closed = "OR(" + ",".join(f'{status}="{label}"' for label in block.closed) + ")"
     overdue = f"AND({ends}<PlanDate,NOT({closed}))"
     for condition, colour in zip((closed, overdue, "TRUE"), block.fills, strict=True):
-        rule = FormulaRule(
-            formula=[f"AND({bar},{condition})"], fill=PatternFill("solid", fgColor=colour), stopIfTrue=True
-        )
-        ws.conditional_formatting.add(area, rule)
+        ws.highlight(area, Rule(Paint(colour), (f"AND({bar},{condition})",), stop=True))

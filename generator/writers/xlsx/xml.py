@@ -1,0 +1,45 @@
+"""Spreadsheet XML text: escaping as lxml escapes, cell references and quoted sheet names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TEXT = re.compile("[&<>\r]")
+_ATTRIBUTE = re.compile('[&<>"\r\n\t]')
+_ATTRIBUTE_CODES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what XML 1.0 cannot hold (openpyxl refuses it too)
+
+
+def text(value: str) -> str:
+    """Return text escaped as lxml escapes element text."""
+    if not _TEXT.search(value):
+        return value
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def attribute(value: str) -> str:
+    """Return text escaped as lxml escapes an attribute's value."""
+    if not _ATTRIBUTE.search(value):
+        return value
+    return _ATTRIBUTE.sub(lambda m: _ATTRIBUTE_CODES[m[0]], value)
+
+
+@lru_cache(maxsize=1024)
+def letter(column: int) -> str:
+    """Return a column's letters (1 is A, 27 is AA)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def quoted(sheet: str) -> str:
+    """Return a sheet name as a formula names it: in single quotes, its own quotes doubled."""
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def ascii_xml(xml: str) -> bytes:
+    """Return XML text as the ASCII bytes openpyxl writes, characters beyond ASCII as character references."""
+    return xml.encode("ascii", "xmlcharrefreplace")

@@ -1,0 +1,106 @@
+"""The workbook writer's own XML: what a spreadsheet program reads back is exactly what was written, styled."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.writers.package import package
+from generator.writers.xlsx.book import Printing, Rule
+from generator.writers.xlsx.parts import Book
+from generator.writers.xlsx.styles import Align, Border, Fill, Font, Highlight, Look
+from tests.conftest import needs_office, soffice
+
+AWKWARD = ["a & b < c > d", "  padded  ", "=1+1", "+SUM(A1)", "#N/A", "line\nbreak", "Krüger — 東京", "_x0041_", "x\ry"]
+BOLD_NAVY = Look(font=Font(bold=True, size=14, colour="1F3864"))
+MONEY = Look(border=Border("B4BECF"), align=Align(vertical="top"), number_format='"€"#,##0')
+WRAPPED = Look(fill=Fill("F2F2F2"), align=Align("left", "top", wrap=True, indent=2))
+
+
+def sample_book() -> Book:
+    """Return a workbook with awkward text, numbers, a date, a formula, looks, a table, a drop-down and rules."""
+    book = Book(title="Plan — Test", author="Ann & Bob")
+    ws = book.sheet("Data sheet")
+    ws.printing = Printing(header="&L&10 Head", footer="&L&10 Page &P", title_rows="$1:$1")
+    for row, value in enumerate(AWKWARD, 1):
+        ws.put(row, 1, value, as_text=True)
+    ws.put(1, 2, 1234567.5, MONEY)
+    ws.put(2, 2, date(2026, 11, 16), Look(number_format="d mmm yyyy"))
+    ws.put(3, 2, "=SUM(B1:B2)", WRAPPED)
+    ws.put(4, 2, "Title", BOLD_NAVY, as_text=True)
+    ws.put(5, 2, 7, BOLD_NAVY)
+    ws.widths[1], ws.heights[1], ws.freeze = 30, 40, (2, 1)
+    ws.tables.append(("Things", "A1:B9", ("a & b < c > d", "Value")))
+    ws.validations.append(("C2:C9", '"Yes,No"', "Yes or No"))
+    ws.highlight("C2:C9", Rule(Highlight("C6EFCE", bold=True), ('"Yes"',), "equal"))
+    book.names["Total"] = "'Data sheet'!$B$3"
+    return book
+
+
+def reopened() -> object:
+    """Return the sample workbook zipped and opened with openpyxl."""
+    return load_workbook(io.BytesIO(package(sample_book().parts(), date(2026, 11, 16))))
+
+
+def test_text_reads_back_exactly_as_written_whatever_it_holds() -> None:
+    ws = reopened()["Data sheet"]  # type: ignore[index]
+    assert [ws.cell(row, 1).value for row in range(1, len(AWKWARD) + 1)] == AWKWARD
+    assert all(ws.cell(row, 1).data_type == "s" for row in range(1, len(AWKWARD) + 1))  # never a formula
+
+
+def test_numbers_dates_and_formulas_keep_their_kind_and_format() -> None:
+    ws = reopened()["Data sheet"]  # type: ignore[index]
+    assert ws["B1"].value == 1234567.5 and ws["B1"].number_format == '"€"#,##0'
+    assert ws["B2"].value.date() == date(2026, 11, 16) and ws["B2"].number_format == "d mmm yyyy"
+    assert ws["B3"].value == "=SUM(B1:B2)"
+
+
+def test_looks_are_shared_and_read_back() -> None:
+    ws = reopened()["Data sheet"]  # type: ignore[index]
+    title, count = ws["B4"], ws["B5"]
+    assert title.font.b and title.font.sz == 14 and title.font.color.rgb == "001F3864"
+    assert title.style_id == count.style_id  # one cell format for one look
+    wrapped = ws["B3"]
+    assert wrapped.alignment.wrap_text and wrapped.alignment.indent == 2 and wrapped.alignment.horizontal == "left"
+    assert wrapped.fill.fgColor.rgb == "00F2F2F2"
+    assert ws["B1"].border.bottom.style == "thin" and ws["B1"].border.bottom.color.rgb == "00B4BECF"
+    assert not ws["A1"].has_style  # the default look writes no style
+
+
+def test_settings_tables_drop_downs_rules_and_names_read_back() -> None:
+    wb = reopened()
+    ws = wb["Data sheet"]  # type: ignore[index]
+    assert ws.column_dimensions["A"].width == 30 and ws.row_dimensions[1].height == 40
+    assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1"
+    assert ws.oddHeader.left.text == "Head" and ws.page_setup.orientation == "landscape"
+    assert ws.tables["Things"].ref == "A1:B9"
+    assert [c.name for c in ws.tables["Things"].tableColumns] == ["a & b < c > d", "Value"]
+    assert ws.data_validations.dataValidation[0].error == "Yes or No"
+    (rule,) = [r for rules in ws.conditional_formatting for r in rules.rules]
+    assert rule.formula == ['"Yes"'] and rule.dxf.font.b and rule.dxf.fill.fgColor.rgb == "00C6EFCE"
+    assert wb.defined_names["Total"].attr_text == "'Data sheet'!$B$3"  # type: ignore[attr-defined]
+    assert wb.properties.title == "Plan — Test" and wb.properties.creator == "Ann & Bob"  # type: ignore[attr-defined]
+
+
+def test_characters_a_worksheet_cannot_hold_are_refused() -> None:
+    with pytest.raises(ValueError, match="cannot hold"):
+        Book().sheet("S").put(1, 1, "bell\x07", as_text=True)
+
+
+@needs_office
+def test_libreoffice_reads_the_text_and_computes_the_formula(tmp_path: Path) -> None:
+    path = tmp_path / "sample.xlsx"
+    path.write_bytes(package(sample_book().parts(), date(2026, 11, 16)))
+    utf8_csv = "csv:Text - txt - csv (StarCalc):44,34,76"
+    command = [str(soffice()), "--headless", "--convert-to", utf8_csv, "--outdir", str(tmp_path), str(path)]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+    shown = (tmp_path / "sample.csv").read_text("utf-8")
+    rows = shown.splitlines()
+    assert rows[0] == 'a & b < c > d,"€1,234,568"'  # text as text, the amount in its money format
+    assert rows[2].startswith("=1+1,") and "SUM" not in rows[2]  # data never computes; the formula does
+    assert "Krüger — 東京" in shown and "_x0041_" in shown

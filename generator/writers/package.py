@@ -90,14 +90,6 @@ class Parts:
         if rels is not None:
             self.write(pack_uri.rels_uri, rels)
 
-    def writestr(self, name: str, data: bytes | str) -> None:
-        """Take one part as openpyxl writes it (by its member name)."""
-        self.members.append((name, data.encode("utf-8") if isinstance(data, str) else data))
-
-    def namelist(self) -> list[str]:
-        """Return the member names taken so far (openpyxl lists them for the content types)."""
-        return [name for name, _ in self.members]
-
 
 class Member(NamedTuple):
     """One deflated zip member: its CRC, inflated size and deflated bytes."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Protocol
 
 from generator.writers.xlsx.styles import DEFAULT, Highlight, Look, Styles
 from generator.writers.xlsx.xml import ILLEGAL, ascii_xml, attribute, letter, quoted, text
@@ -41,6 +41,13 @@ class Rule:
         return head + "".join(f"<formula>{text(f)}</formula>" for f in self.formulas) + "</cfRule>"
 
 
+class Drawn(Protocol):
+    """A chart that writes its own part."""
+
+    def xml(self) -> bytes:
+        """Return the chart part."""
+
+
 @dataclass(frozen=True)
 class Picture:
     """A chart or an image anchored at a cell of a sheet (0-based column and row), size in EMU."""
@@ -48,7 +55,7 @@ class Picture:
     column: int
     row: int
     size: tuple[int, int]
-    chart: Any = None  # an openpyxl chart, written by openpyxl
+    chart: Drawn | None = None
     png: bytes = b""
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.writers.xlsx.book import MAIN, RELATIONSHIPS, Picture, Sheet
+from generator.writers.xlsx.book import MAIN, RELATIONSHIPS, Drawn, Picture, Sheet
 from generator.writers.xlsx.styles import Styles
 from generator.writers.xlsx.xml import attribute, text
 
@@ -124,7 +124,7 @@ class _Writer:
         self.book = book
         self.overrides: list[tuple[str, str]] = []
         self.tables = self.drawings = 0
-        self.charts: list[Picture] = []
+        self.charts: list[Drawn] = []
         self.images: list[Picture] = []
 
     def sheet(self, index: int, sheet: Sheet) -> list[tuple[str, bytes]]:
@@ -157,7 +157,7 @@ class _Writer:
         anchors, targets = [], []
         for number, picture in enumerate(ordered, 1):
             if picture.chart is not None:
-                self.charts.append(picture)
+                self.charts.append(picture.chart)
                 targets.append(("chart", f"/xl/charts/chart{len(self.charts)}.xml"))
             else:
                 self.images.append(picture)
@@ -170,11 +170,9 @@ class _Writer:
 
     def media(self) -> list[tuple[str, bytes]]:
         """Return the images and the charts of every drawing."""
-        from openpyxl.xml.functions import tostring
-
         members = [(f"xl/media/image{i}.png", p.png) for i, p in enumerate(self.images, 1)]
-        for number, picture in enumerate(self.charts, 1):
-            members.append((f"xl/charts/chart{number}.xml", tostring(picture.chart._write())))
+        for number, chart in enumerate(self.charts, 1):
+            members.append((f"xl/charts/chart{number}.xml", chart.xml()))
             self.overrides.append((f"xl/charts/chart{number}.xml", "chart"))
         return members
 

@@ -14,8 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
+from pptx.opc.spec import default_content_types
 
 from generator import resources
 from generator.document.blocks import Boxes, Chart, Document, Format, Matrix, OrgChart, Section, Table, Tiles
@@ -98,9 +100,8 @@ def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list
     master's own parts are serialized once per process (decks read them, never change them)."""
     parts, found = Parts(), tuple(pkg.iter_parts())
     phys: Any = parts  # stands in for python-pptx's zip writer
-    writer = PackageWriter("", pkg._rels, found)
-    writer._write_content_types_stream(phys)
-    writer._write_pkg_rels(phys)
+    parts.write(PackURI("/[Content_Types].xml"), content_types(found))
+    PackageWriter("", pkg._rels, found)._write_pkg_rels(phys)
     for part in found:
         name = str(part.partname)
         blob, rels = serialized.get(name) or (part.blob, rels_xml(part.rels) if part._rels else None)
@@ -108,6 +109,28 @@ def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list
             serialized[name] = blob, rels
         parts.part(part.partname, blob, rels)
     return parts.members
+
+
+_TYPES = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+)
+_DEFAULT_TYPES = frozenset(default_content_types)
+
+
+def content_types(found: tuple[Any, ...]) -> bytes:
+    """Return the content types of a package's parts as python-pptx writes them, written as text: a default per
+    extension whose type is the usual one, an override per other part, each sorted."""
+    defaults, overrides = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}, {}
+    for part in found:
+        kind, extension = part.content_type, part.partname.ext.lower()
+        if (extension, kind) in _DEFAULT_TYPES:
+            defaults[extension] = kind
+        else:
+            overrides[str(part.partname)] = kind
+    listed = [f'<Default Extension="{e}" ContentType="{k}"/>' for e, k in sorted(defaults.items())]
+    listed += [f'<Override PartName="{p}" ContentType="{k}"/>' for p, k in sorted(overrides.items())]
+    return _TYPES + "".join(listed).encode() + b"</Types>"
 
 
 _SAFE_TARGET = re.compile(r"[\w./#:%-]*")

@@ -12,7 +12,7 @@ MAX_CELL = 32_767
 
 def escape(value: str) -> str:
     """Return value with every '_xHHHH_' written as '_x005F_xHHHH_', which spreadsheet programs show as typed."""
-    return _CODE.sub(r"_x005F_\1", value)
+    return _CODE.sub(r"_x005F_\1", value) if "_x" in value else value
 
 
 def set_text(cell: Any, value: str) -> None:

@@ -149,6 +149,7 @@ class Styles:
         self.formats: dict[str, int] = {}
         self.parts: dict[Look, tuple[int, int, int, int]] = {DEFAULT: (0, 0, 0, 0)}
         self.xfs: dict[tuple[int, int, int, int, Align | None], int] = {(0, 0, 0, 0, None): 0}
+        self.numbered: dict[Look, int] = {DEFAULT: 0}  # each look's cell format, once written
         self.dxfs: dict[str, int] = {}
 
     def use(self, look: Look) -> None:
@@ -161,9 +162,12 @@ class Styles:
 
     def xf(self, look: Look) -> int:
         """Return the number of a look's cell format, numbering it the first time a cell is written."""
-        self.use(look)  # a look first seen here has its parts numbered now
-        align = look.align if look.align != Align() else None  # a default alignment is no alignment
-        return _number(self.xfs, (*self.parts[look], align))
+        found = self.numbered.get(look)
+        if found is None:
+            self.use(look)  # a look first seen here has its parts numbered now
+            align = look.align if look.align != Align() else None  # a default alignment is no alignment
+            found = self.numbered[look] = _number(self.xfs, (*self.parts[look], align))
+        return found
 
     def dxf(self, highlight: Highlight) -> int:
         """Return the number of a highlight's differential style."""

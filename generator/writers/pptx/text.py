@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from typing import Any
 from xml.sax.saxutils import escape
 
+from lxml import etree
 from lxml.etree import XPath
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
@@ -45,6 +47,7 @@ def append_notes(slide: Any, text: str) -> None:
 
 
 _PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_BODY_PROPERTIES = qn("a:bodyPr")
 
 
 def notes_frame(notes: Any) -> Any:
@@ -83,14 +86,7 @@ def fill(
 ) -> float:
     """Write paragraphs into a shape (of this width and height, when known) at the largest size that fits;
     return the size used."""
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = anchor
-    for side in ("margin_left", "margin_right"):
-        setattr(frame, side, INSET_X)
-    frame.margin_top = frame.margin_bottom = INSET_Y
-    body = frame._txBody
+    body = _framed(shape, anchor)
     first = body.p_lst[0].pPr if body.p_lst else None
     kept = first.get("algn") if first is not None else None  # a shape's own alignment stays on its first line
     for old in body.p_lst:
@@ -99,6 +95,32 @@ def fill(
     for made in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):
         body.append(made)
     return size
+
+
+_FRAMES: dict[tuple[bytes, Any], Any] = {}  # a text body's properties before and after framing (a few per master)
+FRAMES_KEPT = 64
+
+
+def _framed(shape: Any, anchor: Any) -> Any:
+    """Return a shape's text body set to wrap, never autofit, anchored and inset as fill writes text: python-pptx's
+    text-frame setters the first time a body starts from these properties, afterwards a copy of what they made."""
+    body = shape._element.get_or_add_txBody()
+    properties = body.find(_BODY_PROPERTIES)
+    key = (etree.tostring(properties), anchor)
+    framed = _FRAMES.get(key)
+    if framed is not None:
+        body.replace(properties, deepcopy(framed))
+        return body
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = anchor
+    for side in ("margin_left", "margin_right"):
+        setattr(frame, side, INSET_X)
+    frame.margin_top = frame.margin_bottom = INSET_Y
+    if len(_FRAMES) < FRAMES_KEPT:
+        _FRAMES[key] = deepcopy(body.find(_BODY_PROPERTIES))
+    return body
 
 
 def fitted_xml(

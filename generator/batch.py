@@ -388,7 +388,7 @@ def collect_less() -> None:
 
 
 def settle() -> None:
-    """Free what an account left in reference cycles (python-pptx's and openpyxl's parts point at their
+    """Free what an account left in reference cycles (python-pptx's parts point at their
     packages and hold native XML trees the collector would free only in a rare full collection, so a worker's
     memory grew account by account); after the first account, what is left (templates prepared once, caches) is
     frozen, so later collections do not scan it again."""

@@ -22,6 +22,7 @@ from pptx.opc.spec import default_content_types
 from generator import resources
 from generator.document.blocks import Boxes, Chart, Document, Format, Matrix, OrgChart, Section, Table, Tiles
 from generator.writers.package import Parts, package
+from generator.writers.pptx.orgslide import org_slide
 from generator.writers.pptx.slides import (
     Canvas,
     Prepared,
@@ -30,7 +31,6 @@ from generator.writers.pptx.slides import (
     divider_slide,
     grid_slide,
     matrix_slide,
-    org_slide,
     tiles_slide,
     title_slide,
 )

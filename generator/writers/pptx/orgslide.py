@@ -1,0 +1,127 @@
+"""Org chart slides: the 'reports to' tree paged by branch, one box per person coloured by stance, elbow
+connectors, and the stance legend with the decision-maker note along the bottom."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import nsdecls
+from pptx.util import Emu, Pt
+
+from generator.document import theme
+from generator.document.blocks import OrgChart, Person, Section
+from generator.writers.pptx import orgchart
+from generator.writers.pptx.slides import Canvas, Rect
+from generator.writers.pptx.text import INSET_X, INSET_Y, Para, place, pt, swatch, textbox
+from generator.writers.textfit import EMU_PER_PT, line_height, text_width, wrap
+
+PERSON_POINTS = 12  # the largest type in an org chart box
+
+
+def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
+    """Lay out the org chart from 'reports to', split by branch when it does not fit one slide."""
+    pages = orgchart.paginate(list(chart.people))
+    for number, page in enumerate(pages, 1):
+        title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"
+        if page.context:
+            title = f"{title} — {page.context}"
+        slide = canvas.slide("Title and Content", title, section.notes)
+        left, top, width, height = canvas.body(slide)[0]
+        legend_h = _legend_height(chart, width)
+        area = (left, top, width, height - legend_h - Emu(91440))
+        placed = {}
+        for node in page.nodes:
+            box = orgchart.box_of(node, page, area)
+            placed[node.name] = (_person_box(slide, box, node.person).shape_id, box)
+        for node in page.nodes:
+            if node.parent in placed:
+                _connect(slide, placed[node.parent], placed[node.name])
+        _legend(slide, (left, top + height - legend_h, width, legend_h), chart)
+
+
+def _person_texts(person: Person) -> list[Para]:
+    """Return a person box's paragraphs: the name (marked when they decide) in bold, then the title."""
+    centred = {"colour": person.text_colour, "align": PP_ALIGN.CENTER}
+    name = f"{person.mark} {person.name}".strip()
+    return [(name, {**centred, "bold": True}), (person.title, {**centred, "scale": 0.95})]
+
+
+def _person_box(slide: Any, box: Rect, person: Person) -> Any:
+    """Add one person's box, coloured by stance, outlined when they decide."""
+    texts = _person_texts(person)
+    outline = (theme.NAVY, Pt(3)) if person.decision_maker else (theme.RULE, 0)
+    return textbox(
+        slide,
+        box,
+        texts,
+        PERSON_POINTS,
+        tint=person.fill,
+        anchor=MSO_ANCHOR.MIDDLE,
+        shape_type=MSO_SHAPE.ROUNDED_RECTANGLE,
+        outline=outline,
+    )
+
+
+def _connect(slide: Any, parent: tuple[int, Rect], child: tuple[int, Rect]) -> None:
+    """Join a parent box's bottom to a child box's top with an elbow connector, written as XML in one piece: the
+    element python-pptx's add_connector, begin_connect, end_connect and line setters leave."""
+    (parent_id, (px, py, pw, ph)), (child_id, (cx, cy, cw, _)) = parent, child
+    span = orgchart.Span()
+    span.move((int(px + pw / 2), py + ph), (int(cx + cw / 2), cy))
+    flips = "".join(f' {name}="1"' for name in span.flips)
+    place(
+        slide,
+        lambda number: (
+            f'<p:cxnSp {nsdecls("a", "p")}><p:nvCxnSpPr><p:cNvPr id="{number}" name="Connector {number - 1}"/>'
+            f'<p:cNvCxnSpPr><a:stCxn id="{parent_id}" idx="2"/><a:endCxn id="{child_id}" idx="0"/></p:cNvCxnSpPr>'
+            f'<p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flips}><a:off x="{span.x}" y="{span.y}"/>'
+            f'<a:ext cx="{span.cx}" cy="{span.cy}"/></a:xfrm><a:prstGeom prst="bentConnector3"><a:avLst/>'
+            f'</a:prstGeom><a:ln w="{Pt(1.25)}"><a:solidFill><a:srgbClr val="{theme.CONNECTOR}"/></a:solidFill>'
+            f"</a:ln></p:spPr>{_CONNECTOR_STYLE}</p:cxnSp>"
+        ),
+    )
+
+
+_CONNECTOR_STYLE = (
+    '<p:style><a:lnRef idx="2"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="0"><a:schemeClr val="accent1"/>'
+    '</a:fillRef><a:effectRef idx="1"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+    '<a:schemeClr val="tx1"/></a:fontRef></p:style>'
+)
+
+
+LEGEND_POINTS, NOTE_POINTS, NOTE_LINES = 11, 10, 3
+SWATCH, SWATCH_GAP, LEGEND_GAP = Emu(182880), Emu(45720), Emu(91440)  # a stance's colour square, then its label
+
+
+def _label_widths(chart: OrgChart) -> list[int]:
+    """Return the width of each stance label's box: its text at the legend's size with the box's insets."""
+    return [int((text_width(label, LEGEND_POINTS) + 2) * EMU_PER_PT) + 2 * INSET_X for label, _ in chart.legend]
+
+
+def _note_left(chart: OrgChart, left: int) -> int:
+    """Return where the decision-maker note starts: after the stance squares and labels."""
+    return left + sum(SWATCH + SWATCH_GAP + w + LEGEND_GAP for w in _label_widths(chart)) + Emu(182880)
+
+
+def _legend_height(chart: OrgChart, width: int) -> int:
+    """Return the legend's height: one line, or as many (up to three) as the note needs at its size (the German
+    and Russian notes are longer than the room beside the stances)."""
+    room = pt(width - (_note_left(chart, 0)) - 2 * INSET_X)
+    lines = min(len(wrap(chart.note, room, NOTE_POINTS)) if room > 0 else 1, NOTE_LINES)
+    return max(Emu(320040), int((lines * line_height(NOTE_POINTS) + pt(2 * INSET_Y) + 4) * EMU_PER_PT))
+
+
+def _legend(slide: Any, box: Rect, chart: OrgChart) -> None:
+    """Add the stance legend and the decision-maker note along the bottom of the chart."""
+    left, top, width, height = box
+    x = left
+    for (label, colour), label_w in zip(chart.legend, _label_widths(chart), strict=True):
+        swatch(slide, (x, top + (height - SWATCH) // 2, SWATCH, SWATCH), colour)
+        texts: list[Para] = [(label, {})]
+        textbox(slide, (x + SWATCH + SWATCH_GAP, top, label_w, height), texts, LEGEND_POINTS, anchor=MSO_ANCHOR.MIDDLE)
+        x += SWATCH + SWATCH_GAP + label_w + LEGEND_GAP
+    note_left = _note_left(chart, left)
+    note = (note_left, top, left + width - note_left, height)
+    textbox(slide, note, [(chart.note, {"colour": theme.SUBTLE})], LEGEND_POINTS, NOTE_POINTS, anchor=MSO_ANCHOR.MIDDLE)

@@ -12,6 +12,7 @@ MAX_LEVELS = 4
 EMU_PER_INCH = 914400
 MAX_BOX_WIDTH = int(2.3 * EMU_PER_INCH)
 MAX_BOX_HEIGHT = int(0.95 * EMU_PER_INCH)
+TALLEST_BOX = int(1.6 * EMU_PER_INCH)  # a page whose names and titles need it gets boxes up to this tall
 H_GAP = int(0.15 * EMU_PER_INCH)
 V_GAP = int(0.3 * EMU_PER_INCH)
 
@@ -148,15 +149,29 @@ def _place(
     return node.slot
 
 
-def box_of(node: Node, page: Page, area: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """Return the box (left, top, width, height) of a node in the drawing area."""
+def box_of(node: Node, page: Page, area: tuple[int, int, int, int], tall: int = 0) -> tuple[int, int, int, int]:
+    """Return the box (left, top, width, height) of a node in the drawing area: as tall as the usual box, or as
+    tall as asked (up to the room a level has)."""
     left, top, width, height = area
     column = width / page.columns
     row = height / page.levels
     box_w = int(min(column - H_GAP, MAX_BOX_WIDTH))
-    box_h = int(min(row - V_GAP, MAX_BOX_HEIGHT))
+    box_h = int(min(row - V_GAP, max(MAX_BOX_HEIGHT, tall)))
     centre = left + (node.slot + 0.5) * column
     return int(centre - box_w / 2), int(top + node.level * row), box_w, box_h
+
+
+def box_heights(page: Page, area: tuple[int, int, int, int]) -> Iterator[int]:
+    """Yield the heights a page's boxes may take, shortest first: the usual one, then taller in tenths of an inch
+    up to the tallest box (or the room a level has)."""
+    row = area[3] / page.levels
+    tallest = int(min(row - V_GAP, TALLEST_BOX))
+    height = min(MAX_BOX_HEIGHT, tallest)
+    while True:
+        yield height
+        if height >= tallest:
+            return
+        height = min(height + EMU_PER_INCH // 10, tallest)
 
 
 @dataclass

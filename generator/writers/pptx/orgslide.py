@@ -14,7 +14,18 @@ from generator.document import theme
 from generator.document.blocks import OrgChart, Person, Section
 from generator.writers.pptx import orgchart
 from generator.writers.pptx.slides import Canvas, Rect
-from generator.writers.pptx.text import INSET_X, INSET_Y, Para, place, pt, swatch, textbox
+from generator.writers.pptx.text import (
+    INSET_X,
+    INSET_Y,
+    MIN_SIZE,
+    Para,
+    fits,
+    fitted_size,
+    place,
+    pt,
+    swatch,
+    textbox,
+)
 from generator.writers.textfit import EMU_PER_PT, line_height, text_width, wrap
 
 PERSON_POINTS = 12  # the largest type in an org chart box
@@ -31,14 +42,31 @@ def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
         left, top, width, height = canvas.body(slide)[0]
         legend_h = _legend_height(chart, width)
         area = (left, top, width, height - legend_h - Emu(91440))
+        size, tall = _box_look(page, area)
+        boxes = [(node, orgchart.box_of(node, page, area, tall)) for node in page.nodes]
         placed = {}
-        for node in page.nodes:
-            box = orgchart.box_of(node, page, area)
-            placed[node.name] = (_person_box(slide, box, node.person).shape_id, box)
+        for node, box in boxes:  # every box in one type size, the largest at which all of them fit
+            placed[node.name] = (_person_box(slide, box, node.person, size).shape_id, box)
         for node in page.nodes:
             if node.parent in placed:
                 _connect(slide, placed[node.parent], placed[node.name])
         _legend(slide, (left, top + height - legend_h, width, legend_h), chart)
+
+
+def _box_look(page: orgchart.Page, area: Rect) -> tuple[float, int]:
+    """Return the type size and the height of a page's boxes: every name and title shown in full where the page
+    has the room (a long title is not cut to "Chief Executive …"), all boxes in one size, the largest such size
+    and then the shortest boxes that give it."""
+    best: tuple[float, int] | None = None
+    for height in orgchart.box_heights(page, area):
+        boxes = [(orgchart.box_of(n, page, area, height), _person_texts(n.person)) for n in page.nodes]
+        whole = all(fits(box, texts, PERSON_POINTS) for box, texts in boxes)
+        size = min(fitted_size(box, texts, PERSON_POINTS) for box, texts in boxes)
+        if whole and (best is None or size > best[0]):
+            best = size, height
+        if whole and size >= PERSON_POINTS:
+            break
+    return best or (min(fitted_size(b, t, PERSON_POINTS) for b, t in boxes), height)
 
 
 def _person_texts(person: Person) -> list[Para]:
@@ -48,7 +76,7 @@ def _person_texts(person: Person) -> list[Para]:
     return [(name, {**centred, "bold": True}), (person.title, {**centred, "scale": 0.95})]
 
 
-def _person_box(slide: Any, box: Rect, person: Person) -> Any:
+def _person_box(slide: Any, box: Rect, person: Person, size: float) -> Any:
     """Add one person's box, coloured by stance, outlined when they decide."""
     texts = _person_texts(person)
     outline = (theme.NAVY, Pt(3)) if person.decision_maker else (theme.RULE, 0)
@@ -56,7 +84,8 @@ def _person_box(slide: Any, box: Rect, person: Person) -> Any:
         slide,
         box,
         texts,
-        PERSON_POINTS,
+        size,
+        min(size, MIN_SIZE),
         tint=person.fill,
         anchor=MSO_ANCHOR.MIDDLE,
         shape_type=MSO_SHAPE.ROUNDED_RECTANGLE,

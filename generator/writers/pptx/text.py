@@ -75,6 +75,13 @@ def fitted_size(box: Box, paragraphs: list[Para], largest: float, smallest: floa
     return fit(_measured(paragraphs), width, height, largest, smallest, scales=scales).size
 
 
+def fits(box: Box, paragraphs: list[Para], largest: float, smallest: float = MIN_SIZE) -> bool:
+    """Return True when paragraphs fit a box of this size at some size down to smallest, nothing shortened."""
+    width, height = pt(box[2] - 2 * INSET_X), pt(box[3] - 2 * INSET_Y)
+    scales = [p[1].get("scale", 1.0) for p in paragraphs]
+    return not fit(_measured(paragraphs), width, height, largest, smallest, scales=scales).shortened
+
+
 def fill(
     shape: Any,
     paragraphs: list[Para],

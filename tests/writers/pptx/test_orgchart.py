@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.document.blocks import Person
 from generator.writers.pptx import orgchart
 
@@ -30,10 +32,14 @@ def test_wide_tree_splits_into_an_overview_and_branches() -> None:
     assert pages[1].context == "vp0"
 
 
-def test_boxes_stay_inside_the_area_and_never_overlap() -> None:
+@pytest.mark.parametrize("tallest", [False, True])
+def test_boxes_stay_inside_the_area_and_never_overlap(tallest: bool) -> None:
+    """Also at the tallest height a page's boxes may take to show long titles in full."""
     edges = {"ceo": ""} | {f"vp{i}": "ceo" for i in range(3)} | {f"m{i}": f"vp{i % 3}" for i in range(7)}
     for page in orgchart.paginate(people(edges)):
-        boxes = [orgchart.box_of(node, page, AREA) for node in page.nodes]
+        tall = list(orgchart.box_heights(page, AREA))[-1] if tallest else 0
+        assert tall <= orgchart.TALLEST_BOX
+        boxes = [orgchart.box_of(node, page, AREA, tall) for node in page.nodes]
         for left, top, width, height in boxes:
             assert left >= AREA[0] and top >= AREA[1]
             assert left + width <= AREA[0] + AREA[2] and top + height <= AREA[1] + AREA[3]

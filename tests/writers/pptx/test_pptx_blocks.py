@@ -164,3 +164,28 @@ def test_a_default_notes_master_made_once_per_master_is_python_pptx_s_own() -> N
 
     theme = notes_master(deepcopy(base).part, None)[1]
     assert made(True) == made(False) == made(True, theme)
+
+
+def test_org_chart_boxes_show_every_name_and_title_in_full_in_one_type_size() -> None:
+    """A page with room below its boxes makes them taller rather than cutting a title to 'Chief Executive …', and
+    every box on a page is set in the same size (the Rheintal example has long German names and titles)."""
+    from pathlib import Path
+
+    import generator as lib
+
+    plan = lib.load_plan(Path(__file__).resolve().parents[3] / "data" / "examples" / "rheintal-kliniken.yaml").plan
+    people = {s.name: s.title for s in plan.stakeholders}
+    prs = Presentation(io.BytesIO(lib.render(plan, "account-map", "pptx")))
+    pages = 0
+    for slide in prs.slides:
+        texts = [(s, s.text_frame.text.lstrip("★ ").split("\n")) for s in slide.shapes if s.has_text_frame]
+        boxes = [shape for shape, lines in texts if lines[0] in people]
+        if len(boxes) < 2:
+            continue
+        pages += 1
+        for box in boxes:
+            name, title = box.text_frame.text.lstrip("★ ").split("\n")
+            assert title == people[name] and "…" not in box.text_frame.text, box.text_frame.text
+        sizes = {r.font.size for box in boxes for p in box.text_frame.paragraphs[:1] for r in p.runs}
+        assert len(sizes) == 1, sizes
+    assert pages == 5

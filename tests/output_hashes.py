@@ -4,6 +4,9 @@
     python tests/output_hashes.py > after.txt    # on the new one
     diff before.txt after.txt
 
+--wide also hashes the French, Russian and Rheintal examples and 30 generated portfolio accounts (names,
+numbers, list lengths and texts varied, one with 200 stakeholders and 300 actions, as the benchmark makes them).
+
 Each line is `plan/family.ext sha256`; Word files also get a `~text` line hashing their visible text (paragraphs
 and table cells in order), so a change that only moves column widths or type sizes shows as a changed file with
 an unchanged text hash.
@@ -51,6 +54,24 @@ def plans() -> dict[str, lib.AccountPlan]:
     }
 
 
+def wide_plans() -> dict[str, lib.AccountPlan]:
+    """Return more plans: the other examples and 30 generated portfolio accounts (the broken ones left out)."""
+    from tests.benchmark import distinct_sources
+
+    found = {name: lib.load_plan(ROOT / "data" / "examples" / f"{name}.yaml").plan for name in WIDE_EXAMPLES}
+    with tempfile.TemporaryDirectory() as folder:
+        distinct_sources(Path(folder), 30)
+        for source in sorted(Path(folder).glob("*.yaml")):
+            try:
+                found[source.stem] = lib.load_plan(source).plan
+            except lib.AccountPlanError:
+                continue
+    return found
+
+
+WIDE_EXAMPLES = ("halden-freight-fr", "halden-freight-ru", "rheintal-kliniken")
+
+
 def word_text(data: bytes) -> str:
     """Return the visible text of a Word document, body paragraphs and table cells in document order."""
     from docx import Document
@@ -61,7 +82,8 @@ def word_text(data: bytes) -> str:
 
 def main() -> None:
     """Print one hash line per output."""
-    for name, plan in plans().items():
+    chosen = plans() | (wide_plans() if "--wide" in sys.argv else {})
+    for name, plan in chosen.items():
         for family, formats in lib.families_table().items():
             for fmt in formats:
                 data = lib.render(plan, family, fmt)

@@ -16,7 +16,7 @@ from generator.writers.xlsx.parts import Book
 from generator.writers.xlsx.styles import Align, Border, Fill, Font, Highlight, Look
 from tests.conftest import needs_office, soffice
 
-AWKWARD = ["a & b < c > d", "  padded  ", "=1+1", "+SUM(A1)", "#N/A", "line\nbreak", "Krüger — 東京", "_x0041_", "x\ry"]
+AWKWARD = ["a & b < c > d", "  padded  ", "=1+1", "+SUM(A1)", "#N/A", "line\nbreak", "Krüger — 東京", "x\ry"]
 BOLD_NAVY = Look(font=Font(bold=True, size=14, colour="1F3864"))
 MONEY = Look(border=Border("B4BECF"), align=Align(vertical="top"), number_format='"€"#,##0')
 WRAPPED = Look(fill=Fill("F2F2F2"), align=Align("left", "top", wrap=True, indent=2))
@@ -103,4 +103,18 @@ def test_libreoffice_reads_the_text_and_computes_the_formula(tmp_path: Path) -> 
     rows = shown.splitlines()
     assert rows[0] == 'a & b < c > d,"€1,234,568"'  # text as text, the amount in its money format
     assert rows[2].startswith("=1+1,") and "SUM" not in rows[2]  # data never computes; the formula does
-    assert "Krüger — 東京" in shown and "_x0041_" in shown
+    assert "Krüger — 東京" in shown
+
+
+def test_text_that_looks_like_an_excel_character_code_is_written_to_show_as_typed(tmp_path: Path) -> None:
+    """Excel reads '_x0041_' in a cell as the letter A: the workbook escapes it, so the reader sees what was typed."""
+    import zipfile
+
+    import generator as lib
+    from tests.conftest import MINIMAL, write_yaml
+
+    plan = lib.load_plan(write_yaml(tmp_path, MINIMAL + "  overview: 'code _x0041_ here'\n")).plan
+    data = lib.render(plan, "kam-action-plan", "xlsx")
+    sheets = zipfile.ZipFile(io.BytesIO(data))
+    xml = "".join(sheets.read(n).decode() for n in sheets.namelist() if n.startswith("xl/worksheets/sheet"))
+    assert "code _x005F_x0041_ here" in xml and "code _x0041_ here" not in xml

@@ -3,6 +3,7 @@ drawing and tables, pictures, charts, styles, the workbook and the content types
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,6 +41,10 @@ _BOOK_HEAD = (
 )
 
 
+SHEET_NAME_LIMIT = 31
+_RESERVED = re.compile(r"[:\\/?*\[\]]")
+
+
 @lru_cache(maxsize=1)
 def theme() -> bytes:
     """Return the Office theme openpyxl writes into every workbook."""
@@ -59,7 +64,12 @@ class Book:
     styles: Styles = field(default_factory=Styles)
 
     def sheet(self, title: str) -> Sheet:
-        """Return a new sheet added at the end."""
+        """Return a new sheet added at the end; ValueError for a name Excel refuses (too long, a character it
+        reserves) or one the workbook has (formulas name sheets, so none is renamed)."""
+        if not title or len(title) > SHEET_NAME_LIMIT or _RESERVED.search(title) or title.startswith("'"):
+            raise ValueError(f"{title!r} cannot name a worksheet (at most 31 characters, none of : \\ / ? * [ ])")
+        if any(s.title.casefold() == title.casefold() for s in self.sheets):
+            raise ValueError(f"two worksheets would be named {title!r}")
         self.sheets.append(Sheet(title))
         return self.sheets[-1]
 

@@ -118,3 +118,11 @@ def test_text_that_looks_like_an_excel_character_code_is_written_to_show_as_type
     sheets = zipfile.ZipFile(io.BytesIO(data))
     xml = "".join(sheets.read(n).decode() for n in sheets.namelist() if n.startswith("xl/worksheets/sheet"))
     assert "code _x005F_x0041_ here" in xml and "code _x0041_ here" not in xml
+
+
+@pytest.mark.parametrize("title", ["", "x" * 32, "Q1/Q2", "a:b", "[x]", "'quoted", "Data Sheet"])
+def test_sheet_names_excel_refuses_or_repeats_are_refused_before_anything_is_written(title: str) -> None:
+    book = Book()
+    book.sheet("Data sheet")
+    with pytest.raises(ValueError, match="worksheet"):
+        book.sheet(title)

@@ -9,6 +9,7 @@ from generator.writers.xlsx.styles import Highlight as Paint
 from generator.writers.xlsx.xml import letter, quoted
 
 EMU_PER_CM = 360000
+ERROR_LIMIT = 225  # characters Excel allows in a drop-down's error message
 
 
 def validations(
@@ -22,6 +23,7 @@ def validations(
         source_column = letter(names.index(column.options) + 1)
         source = f"=Lists!${source_column}$2:${source_column}${len(choices[column.options]) + 1}"
         error = f"{column.label}: {', '.join(choices[column.options])}"
+        error = error if len(error) <= ERROR_LIMIT else error[: ERROR_LIMIT - 1] + "…"  # Excel repairs longer ones
         area = f"{letters[column.key]}{rows.start}:{letters[column.key]}{rows.stop - 1}"
         ws.validations.append((area, source, error))
 

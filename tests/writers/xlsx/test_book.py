@@ -126,3 +126,16 @@ def test_sheet_names_excel_refuses_or_repeats_are_refused_before_anything_is_wri
     book.sheet("Data sheet")
     with pytest.raises(ValueError, match="worksheet"):
         book.sheet(title)
+
+
+def test_a_drop_down_s_error_message_stays_within_what_excel_allows() -> None:
+    """Excel repairs a workbook whose drop-down message runs past 225 characters: a long vocabulary is cut."""
+    from generator.document.blocks import Column, Table
+    from generator.writers.xlsx import rules
+
+    sheet = Book().sheet("S")
+    table = Table("T", (Column("stage", "Stage", options="stage"),), ())
+    rules.validations(sheet, table, {"stage": "A"}, {"stage": tuple(f"Stage number {i}" for i in range(40))}, range(4, 9))
+    ((area, source, error),) = sheet.validations
+    assert area == "A4:A8" and source == "=Lists!$A$2:$A$41"
+    assert len(error) == rules.ERROR_LIMIT and error.startswith("Stage: Stage number 0, ") and error.endswith("…")

@@ -135,7 +135,8 @@ def test_a_drop_down_s_error_message_stays_within_what_excel_allows() -> None:
 
     sheet = Book().sheet("S")
     table = Table("T", (Column("stage", "Stage", options="stage"),), ())
-    rules.validations(sheet, table, {"stage": "A"}, {"stage": tuple(f"Stage number {i}" for i in range(40))}, range(4, 9))
+    stages = {"stage": tuple(f"Stage number {i}" for i in range(40))}
+    rules.validations(sheet, table, {"stage": "A"}, stages, range(4, 9))
     ((area, source, error),) = sheet.validations
     assert area == "A4:A8" and source == "=Lists!$A$2:$A$41"
     assert len(error) == rules.ERROR_LIMIT and error.startswith("Stage: Stage number 0, ") and error.endswith("…")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Protocol
 
 from generator.writers.xlsx.styles import DEFAULT, Highlight, Look, Styles
@@ -248,16 +249,16 @@ def _tail(value: object, as_text: bool) -> str:
         return f' t="inlineStr"><is><t{space}>{text(value)}</t></is></c>'
     if isinstance(value, bool):
         return f' t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         return f' t="n"><v>{_number(value)}</v></c>'
     if isinstance(value, date):
         return f' t="n"><v>{_serial(value)}</v></c>'
     raise TypeError(f"a worksheet cell cannot hold {type(value).__name__}")
 
 
-def _number(value: float) -> str:
+def _number(value: float | Decimal) -> str:
     """Return a number as openpyxl writes it (17 significant digits at most; NaN and infinity as nothing)."""
-    if value != value or value in (float("inf"), float("-inf")):
+    if value != value or value in (float("inf"), float("-inf")):  # NaN is the one value unequal to itself
         return ""
     return f"{value:.16g}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ def sample_book() -> Book:
     ws.put(3, 2, "=SUM(B1:B2)", WRAPPED)
     ws.put(4, 2, "Title", BOLD_NAVY, as_text=True)
     ws.put(5, 2, 7, BOLD_NAVY)
+    ws.put(6, 2, Decimal("12.50"))
     ws.widths[1], ws.heights[1], ws.freeze = 30, 40, (2, 1)
     ws.tables.append(("Things", "A1:B9", ("a & b < c > d", "Value")))
     ws.validations.append(("C2:C9", '"Yes,No"', "Yes or No"))
@@ -57,7 +59,7 @@ def test_numbers_dates_and_formulas_keep_their_kind_and_format() -> None:
     ws = reopened()["Data sheet"]  # type: ignore[index]
     assert ws["B1"].value == 1234567.5 and ws["B1"].number_format == '"€"#,##0'
     assert ws["B2"].value.date() == date(2026, 11, 16) and ws["B2"].number_format == "d mmm yyyy"
-    assert ws["B3"].value == "=SUM(B1:B2)"
+    assert ws["B3"].value == "=SUM(B1:B2)" and ws["B6"].value == 12.5
 
 
 def test_looks_are_shared_and_read_back() -> None:

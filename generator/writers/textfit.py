@@ -97,6 +97,18 @@ def widest(words: Iterable[str], size_pt: float) -> float:
     return max((_ems_in(word, family) for word in words), default=0.0) * size_pt * SAFETY
 
 
+def longest_word(text: str, size_pt: float) -> float:
+    """Return the width in points of the widest word of a text (0 for none): widest() of its words, the widest
+    looked up once per text (decks, Word documents and workbooks measure the same cells at several sizes)."""
+    return _longest_ems(text, _FONT.get()) * size_pt * SAFETY
+
+
+@lru_cache(maxsize=16_384)  # bounded: batches of many accounts must not grow memory
+def _longest_ems(text: str, family: str) -> float:
+    """Return the width in em of the widest word of a text in a font."""
+    return max((_ems_in(word, family) for word in text.split()), default=0.0)
+
+
 def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
     """Return the lines text breaks into at a width (words first, then characters)."""
     return list(_wrap(text, width_pt / (size_pt * SAFETY), _FONT.get()))

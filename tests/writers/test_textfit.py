@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.writers.textfit import fit, height_of, measured_in, shorten, text_width, widest, wrap
+from generator.writers.textfit import fit, height_of, longest_word, measured_in, shorten, text_width, widest, wrap
 
 
 def test_wrap_breaks_words_then_characters() -> None:
@@ -40,3 +40,5 @@ def test_the_widest_word_is_the_widest_text_width_in_any_font() -> None:
             for size in (7.5, 10, 11 * 1.05, 14):
                 words = ["".join(rng.choices(letters, k=rng.randint(1, 12))) for _ in range(rng.randint(0, 30))]
                 assert widest(words, size) == max((text_width(w, size) for w in words), default=0.0)
+                text = " ".join(words) + "\n  " + "".join(words[:2])
+                assert longest_word(text, size) == widest(text.split(), size)  # a text's widest word, kept

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.textfit import BOLD, fitted_widths, text_width, widest
+from generator.writers.textfit import BOLD, fitted_widths, longest_word, text_width
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
@@ -70,7 +70,7 @@ def _widen(table: str) -> str:
     for number, row in enumerate(rows):
         needs = heads if number == 0 and "<w:tblHeader" in row else words
         for index, cell in enumerate(elements(row, _CELL_START, "</w:tc>")[: len(grid)]):
-            longest = widest(_joined(cell).split(), size * BOLD)
+            longest = longest_word(_joined(cell), size * BOLD)
             needs[index] = max(needs[index], longest * 20 + CELL_MARGINS)
     total = sum(grid)
     for need in ([max(h, w) for h, w in zip(heads, words, strict=True)], heads):  # every word, else the headers

@@ -12,7 +12,7 @@ from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
 from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, place, pt, runs_xml
-from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_height, shorten, widest, wrap
+from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_height, longest_word, shorten, wrap
 
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's: Office's Medium Style 2, accent 1
@@ -70,13 +70,13 @@ def column_widths(columns: tuple[Column, ...], width: int, size: float, rows: Se
 
 def header_word(label: str, size: float) -> float:
     """Return the width in EMU of a header's longest word in bold at size, with the cell's insets."""
-    longest = widest(label.split(), size * BOLD)
+    longest = longest_word(label, size * BOLD)
     return (longest + 1) * EMU_PER_PT + 2 * INSET_X
 
 
 def _word(text: str, size: float) -> float:
     """Return the width in EMU of a cell's longest word at size, with the cell's insets."""
-    longest = widest(text.split(), size)
+    longest = longest_word(text, size)
     return (longest + 1) * EMU_PER_PT + 2 * INSET_X
 
 

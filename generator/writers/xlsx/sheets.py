@@ -17,7 +17,7 @@ from functools import lru_cache
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import escape
-from generator.writers.textfit import BOLD, text_width, widest, wrap
+from generator.writers.textfit import BOLD, longest_word, text_width, wrap
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.book import Picture, Sheet
 from generator.writers.xlsx.parts import Book
@@ -346,11 +346,10 @@ def _print_columns(block: object) -> tuple[int, int]:
 def _width(table: Table, column: Column) -> float:
     """Return a column's sheet width: its own, or wider where a number shown in it would not fit (a number
     never spills into its neighbour) or where the longest word of its header would break (Вероятность)."""
-    header = widest(column.label.split(), FONT_POINTS * BOLD)
+    header = longest_word(column.label, FONT_POINTS * BOLD)
     own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
-        words = (word for row in table.rows for word in row.cell(column.key).text.split())
-        longest = widest(words, FONT_POINTS)
+        longest = max((longest_word(row.cell(column.key).text, FONT_POINTS) for row in table.rows), default=0.0)
         return max(own, min(LONGEST_WORD, math.ceil(longest / CHAR_POINTS) + 2))
     longest = max((len(r.cell(column.key).text) for r in table.rows), default=0)
     return max(own, longest + 3)

@@ -48,6 +48,7 @@ def append_notes(slide: Any, text: str) -> None:
 
 _PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _BODY_PROPERTIES = qn("a:bodyPr")
+_EXTENSIONS = qn("p:extLst")
 
 
 def notes_frame(notes: Any) -> Any:
@@ -215,10 +216,16 @@ def next_shape_id(tree: Any) -> int:
 
 def place(slide: Any, xml_of: Callable[[int], str]) -> Any:
     """Add a shape written as XML in one piece and parsed once, xml_of given its id (one more than the slide's
-    largest, as python-pptx numbers them); return its element."""
+    largest, as python-pptx numbers them); return its element. The next id is kept beside the slide while the
+    shape place added last is still the last one and nothing was removed (else the slide's shapes are searched)."""
     tree = slide.shapes._spTree
-    element = parse_xml(xml_of(next_shape_id(tree)))
+    count, last, number = slide.__dict__.get("_accountplan_next_shape", (-1, None, 0))
+    following = last.getnext() if last is not None else None
+    if count != len(tree) or (following is not None and following.tag != _EXTENSIONS):
+        number = next_shape_id(tree)
+    element = parse_xml(xml_of(number))
     tree.insert_element_before(element, "p:extLst")
+    slide.__dict__["_accountplan_next_shape"] = (len(tree), element, number + 1)
     return element
 
 

@@ -189,3 +189,16 @@ def test_org_chart_boxes_show_every_name_and_title_in_full_in_one_type_size() ->
         sizes = {r.font.size for box in boxes for p in box.text_frame.paragraphs[:1] for r in p.runs}
         assert len(sizes) == 1, sizes
     assert pages == 5
+
+
+def test_every_shape_on_a_slide_has_its_own_id() -> None:
+    """Shapes written as XML and shapes python-pptx adds (charts, pictures) never share an id on a slide, even when
+    a placeholder is removed in between (PowerPoint repairs a deck whose ids repeat)."""
+    import generator as lib
+
+    plan = lib.load_plan().plan
+    for family in ("strategic-account-plan", "account-map"):
+        prs = Presentation(io.BytesIO(lib.render(plan, family, "pptx")))
+        for slide in prs.slides:
+            ids = [shape.shape_id for shape in slide.shapes]
+            assert len(ids) == len(set(ids)), (family, ids)

@@ -31,6 +31,23 @@ def test_a_writer_is_imported_when_it_is_first_asked_for() -> None:
     assert "pptx" in imported and not imported & {"openpyxl", "docx", "docxtpl"}
 
 
+def test_writing_a_yaml_account_s_workbooks_imports_no_spreadsheet_library() -> None:
+    """Workbooks are written by the project's own XML writer: openpyxl stays for reading Excel sources."""
+    code = (
+        "import tempfile; import generator as g; p = g.load_plan('data/example.yaml').plan; "
+        "g.generate(p, formats=['xlsx'], out_dir=tempfile.mkdtemp())"
+    )
+    assert "openpyxl" not in _imported_after(code)
+
+
+def test_the_workbook_theme_is_the_one_openpyxl_wrote() -> None:
+    from openpyxl.writer.theme import theme_xml
+
+    from generator.writers.xlsx.theme import THEME_XML
+
+    assert theme_xml == THEME_XML
+
+
 def test_an_unknown_format_lists_the_bundled_ones() -> None:
     with pytest.raises(UnknownNameError) as raised:
         get_writer("pdf")

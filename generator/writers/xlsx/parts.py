@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from generator.writers.xlsx.book import MAIN, RELATIONSHIPS, Drawn, Picture, Sheet
 from generator.writers.xlsx.styles import Styles
+from generator.writers.xlsx.theme import THEME_XML
 from generator.writers.xlsx.xml import attribute, text
 
 _PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -47,10 +48,8 @@ _RESERVED = re.compile(r"[:\\/?*\[\]]")
 
 @lru_cache(maxsize=1)
 def theme() -> bytes:
-    """Return the Office theme openpyxl writes into every workbook."""
-    from openpyxl.writer.theme import theme_xml
-
-    return theme_xml.encode()
+    """Return the Office theme openpyxl wrote into every workbook."""
+    return THEME_XML.encode()
 
 
 @dataclass

@@ -19,8 +19,7 @@ from generator.writers.pptx.text import (
     INSET_Y,
     MIN_SIZE,
     Para,
-    fits,
-    fitted_size,
+    fitted,
     place,
     pt,
     swatch,
@@ -59,14 +58,16 @@ def _box_look(page: orgchart.Page, area: Rect) -> tuple[float, int]:
     and then the shortest boxes that give it."""
     best: tuple[float, int] | None = None
     for height in orgchart.box_heights(page, area):
-        boxes = [(orgchart.box_of(n, page, area, height), _person_texts(n.person)) for n in page.nodes]
-        whole = all(fits(box, texts, PERSON_POINTS) for box, texts in boxes)
-        size = min(fitted_size(box, texts, PERSON_POINTS) for box, texts in boxes)
-        if whole and (best is None or size > best[0]):
+        made = [
+            fitted(orgchart.box_of(n, page, area, height)[2:], _person_texts(n.person), PERSON_POINTS)
+            for n in page.nodes
+        ]
+        size = min(m.size for m in made)
+        if not any(m.shortened for m in made) and (best is None or size > best[0]):
             best = size, height
-        if whole and size >= PERSON_POINTS:
+        if best is not None and best[0] >= PERSON_POINTS:
             break
-    return best or (min(fitted_size(b, t, PERSON_POINTS) for b, t in boxes), height)
+    return best or (size, height)
 
 
 def _person_texts(person: Person) -> list[Para]:

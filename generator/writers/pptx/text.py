@@ -21,7 +21,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Pt
 
 from generator.document import theme
-from generator.writers.textfit import EMU_PER_PT, fit
+from generator.writers.textfit import EMU_PER_PT, Fit, fit
 
 Box = tuple[int, int, int, int]
 Para = tuple[str, dict[str, Any]]
@@ -69,18 +69,17 @@ def _measured(paragraphs: list[Para]) -> list[str]:
     return [BULLET + text if style.get("bullet") else text for text, style in paragraphs]
 
 
+def fitted(extent: tuple[int, int], paragraphs: list[Para], largest: float, smallest: float = MIN_SIZE) -> Fit:
+    """Return how paragraphs fit a box of this width and height (insets taken off): the size, and whether
+    they had to be shortened."""
+    width, height = pt(extent[0] - 2 * INSET_X), pt(extent[1] - 2 * INSET_Y)
+    scales = [p[1].get("scale", 1.0) for p in paragraphs]
+    return fit(_measured(paragraphs), width, height, largest, smallest, scales=scales)
+
+
 def fitted_size(box: Box, paragraphs: list[Para], largest: float, smallest: float = MIN_SIZE) -> float:
     """Return the size fill would choose for paragraphs in a box of this size."""
-    width, height = pt(box[2] - 2 * INSET_X), pt(box[3] - 2 * INSET_Y)
-    scales = [p[1].get("scale", 1.0) for p in paragraphs]
-    return fit(_measured(paragraphs), width, height, largest, smallest, scales=scales).size
-
-
-def fits(box: Box, paragraphs: list[Para], largest: float, smallest: float = MIN_SIZE) -> bool:
-    """Return True when paragraphs fit a box of this size at some size down to smallest, nothing shortened."""
-    width, height = pt(box[2] - 2 * INSET_X), pt(box[3] - 2 * INSET_Y)
-    scales = [p[1].get("scale", 1.0) for p in paragraphs]
-    return not fit(_measured(paragraphs), width, height, largest, smallest, scales=scales).shortened
+    return fitted(box[2:], paragraphs, largest, smallest).size
 
 
 def fill(
@@ -136,14 +135,12 @@ def fitted_xml(
 ) -> tuple[str, float]:
     """Return the paragraphs' XML at the largest of sizes (largest, smallest) that fits a box of this extent,
     and that size; what had to be shortened is written in full in the notes."""
-    width, height = pt(extent[0] - 2 * INSET_X), pt(extent[1] - 2 * INSET_Y)
-    scales = [p[1].get("scale", 1.0) for p in paragraphs]
-    fitted = fit(_measured(paragraphs), width, height, sizes[0], sizes[1], scales=scales)
-    size = fitted.size
-    if fitted.shortened and notes is not None:
+    made = fitted(extent, paragraphs, *sizes)
+    size = made.size
+    if made.shortened and notes is not None:
         append_notes(notes, "\n".join(p[0] for p in paragraphs))
     xml = []
-    for index, text in enumerate(fitted.paragraphs):
+    for index, text in enumerate(made.paragraphs):
         style = paragraphs[index][1] if index < len(paragraphs) else {}
         if style.get("bullet"):
             text = text.removeprefix(BULLET)

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator import resources
+from generator import resources, stash
 from generator.errors import AccountPlanError, UsageError
 from generator.files import write_atomic, write_suite
 from generator.model.plan import AccountPlan
@@ -162,17 +162,25 @@ def _brand_file(path: str) -> BrandFile | None:
     return read_brand(Path(path)) if path else None
 
 
-def check_account(source: Path, language: str = "", brand: str = "") -> AccountReport:
-    """Return one source's report once it is read and checked (runs in a worker; the plan stays there, so the
-    batch's memory does not grow with the portfolio)."""
-    return load_account(source, language, brand)[0]
+def check_account(source: Path, language: str = "", brand: str = "", kept: str = "") -> AccountReport:
+    """Return one source's report once it is read and checked (runs in a worker); the plan is left in the
+    batch's stash folder kept when there is one (not in memory, so the batch's memory does not grow with the
+    portfolio)."""
+    digest = stash.source_digest(source) if kept else ""
+    report, plan = load_account(source, language, brand)
+    if plan is not None:
+        stash.put(kept, source, digest, plan)
+    return report
 
 
-def build_account(report: AccountReport, options: Options) -> tuple[AccountReport, dict[str, bytes]]:
-    """Return a checked account's files: its source read again and rendered (runs in a worker)."""
-    again, plan = load_account(Path(report.source), options.language, options.brand)
-    if plan is None:  # the source changed since it was checked
-        return again, {}
+def build_account(report: AccountReport, options: Options, kept: str = "") -> tuple[AccountReport, dict[str, bytes]]:
+    """Return a checked account's files (runs in a worker): its plan as checked, taken from the stash folder
+    kept, or its source read again (no stash, or the source changed since)."""
+    plan = stash.take(kept, Path(report.source))
+    if plan is None:
+        again, plan = load_account(Path(report.source), options.language, options.brand)
+        if plan is None:  # the source changed since it was checked
+            return again, {}
     return render_account(report, plan, options)
 
 
@@ -307,8 +315,12 @@ def run(
             reports[skipped.source] = skipped
         else:
             todo.append(source.path)
-    with _Dask(scheduler) if scheduler else _pool(jobs, len(todo)) as pool:
-        checked = list(pool.map(check_account, todo, [options.language] * len(todo), [options.brand] * len(todo)))
+    # a source is read once: its checked plan is kept on disk for its build (Dask workers may run elsewhere)
+    with stash.folder(not scheduler) as kept, _Dask(scheduler) if scheduler else _pool(jobs, len(todo)) as pool:
+        count = len(todo)
+        checked = list(
+            pool.map(check_account, todo, [options.language] * count, [options.brand] * count, [kept] * count)
+        )
         clashes = duplicate_folders([*reports.values(), *checked])
         if clashes:
             raise AccountPlanError("\n".join(clashes))
@@ -320,7 +332,7 @@ def run(
                 reports[report.source] = report
                 _tell(progress, report)
         try:
-            rendered = pool.map(build_account, work, [options] * len(work))
+            rendered = pool.map(build_account, work, [options] * len(work), [kept] * len(work))
             for made, files in rendered:
                 report = write_account(made, files, options)
                 reports[report.source] = report

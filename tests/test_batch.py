@@ -17,6 +17,7 @@ from generator.batch import (
     Source,
     _pool,
     build_account,
+    check_account,
     find_sources,
     run,
     shard,
@@ -208,3 +209,42 @@ def test_each_account_leaves_nothing_for_the_collector_so_a_worker_does_not_grow
     assert gc.get_freeze_count() == frozen  # the caller's objects are theirs to collect again
     with _pool(2, 2) as pool:
         assert list(pool.map(_built_then_left, [str(s.path) for s in sources])) == [0, 0]
+
+
+def test_a_batch_reads_each_source_once_and_leaves_no_checked_plans_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    import generator
+
+    read, load_plan = [], generator.load_plan
+    monkeypatch.setattr(generator, "load_plan", lambda source=None: read.append(source) or load_plan(source))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    reports = run(find_sources([portfolio(tmp_path / "in", 2)]), Options(out=tmp_path / "out", formats=("docx",)))
+    assert [r.status for r in reports] == ["built", "built", "failed"]
+    assert sorted(Path(p).name for p in read) == ["account-0.yaml", "account-1.yaml", "broken.yaml"]
+    assert not list((tmp_path / "temp").iterdir())
+
+
+def test_a_source_edited_between_its_check_and_its_build_is_read_again(tmp_path: Path) -> None:
+    from generator import stash
+
+    source = portfolio(tmp_path / "in", 1) / "account-0.yaml"
+    with stash.folder(True) as kept:
+        assert Path(kept).stat().st_mode & 0o777 == 0o700  # a private folder: nobody else's plans are read
+        checked = check_account(source, kept=kept)
+        source.write_text(source.read_text("utf-8").replace("Account 0", "Account Zero"), "utf-8")
+        report, files = build_account(checked, Options(out=tmp_path / "out", formats=("docx",)), kept)
+    assert report.status == "loaded" and files
+    assert all(b"Account Zero" in _inflated(data) for data in files.values())
+
+
+def _inflated(package: bytes) -> bytes:
+    """Return every member of a package, inflated and joined."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(package)) as opened:
+        return b"".join(opened.read(name) for name in opened.namelist())

@@ -40,10 +40,20 @@ _PREPARED: dict[tuple[str, int, int], Prepared] = {}  # what each master's decks
 
 
 @lru_cache(maxsize=8)
-def _loaded(version: tuple[str, int, int]) -> Any:
+def _loaded(version: tuple[str, int, int]) -> tuple[Any, dict[int, Any]]:
     """Return the master deck (the user's when they gave one, else the bundled one) as python-pptx loads it,
-    once per process and never changed itself: each deck starts from a copy (a third of loading it again)."""
-    return Presentation(io.BytesIO(resources.template("master.pptx")))
+    once per process and never changed itself, with the parts its decks share: all but the presentation (its
+    slide list) and the document properties, which each deck changes in its own copy."""
+    prs = Presentation(io.BytesIO(resources.template("master.pptx")))
+    changed = (prs.part, prs.part.package.core_properties.part)
+    return prs, {id(part): part for part in prs.part.package.iter_parts() if part not in changed}
+
+
+def _fresh(version: tuple[str, int, int]) -> Any:
+    """Return a new deck on the master: a copy of the loaded one whose unchanged parts (layouts, masters,
+    themes) are the loaded deck's own, not copied (copying them was an eighth of writing a deck)."""
+    prs, shared = _loaded(version)
+    return deepcopy(prs, dict(shared))
 
 
 def lay_out(canvas: Canvas, section: Section) -> None:
@@ -79,7 +89,7 @@ def deck_parts(document: Document) -> list[tuple[str, bytes]]:
     part, meta = document.part(Format.PPTX), document.meta
     version = resources.template_version("master.pptx")
     shared = _PREPARED.setdefault(version, Prepared())
-    canvas = Canvas(deepcopy(_loaded(version)), meta.footer, shared=shared, logo=meta.look.logo)
+    canvas = Canvas(_fresh(version), meta.footer, shared=shared, logo=meta.look.logo)
     if part.cover is not None:
         title_slide(canvas, part.cover)
     for section in part.sections:

@@ -147,22 +147,20 @@ def test_notes_written_as_text_are_python_pptx_s_own(first: str, added: list[str
 def test_a_default_notes_master_made_once_per_master_is_python_pptx_s_own() -> None:
     """Every deck of a master deck without a notes master gets python-pptx's default one (its theme's part name
     worked out once): the same parts, names and relationships python-pptx makes."""
-    from copy import deepcopy
-
     from generator import resources
-    from generator.writers.pptx import _loaded, rels_xml
+    from generator.writers.pptx import _fresh, rels_xml
     from generator.writers.pptx.notes import notes_master
 
-    base = _loaded(resources.template_version("master.pptx"))
+    version = resources.template_version("master.pptx")
 
     def made(ours: bool, theme: object = None) -> list[tuple[str, bytes, bytes]]:
-        prs = deepcopy(base)
+        prs = _fresh(version)
         prs.slides.add_slide(prs.slide_layouts[0])
         master = notes_master(prs.part, theme)[0] if ours else prs.part.notes_master_part
         parts = [master, *(r.target_part for r in master.rels.values())]
         return [(str(p.partname), p.blob, rels_xml(p.rels)) for p in parts] + [("", b"", rels_xml(prs.part.rels))]
 
-    theme = notes_master(deepcopy(base).part, None)[1]
+    theme = notes_master(_fresh(version).part, None)[1]
     assert made(True) == made(False) == made(True, theme)
 
 
@@ -202,3 +200,22 @@ def test_every_shape_on_a_slide_has_its_own_id() -> None:
         for slide in prs.slides:
             ids = [shape.shape_id for shape in slide.shapes]
             assert len(ids) == len(set(ids)), (family, ids)
+
+
+def test_decks_share_the_master_s_parts_and_never_change_them() -> None:
+    """Every deck reuses the loaded master's layouts, masters and themes (not copies): decks with charts, notes,
+    tables and org charts leave them as loaded, so the next deck starts from the same master."""
+    import generator as lib
+    from generator import resources
+    from generator.writers.pptx import _fresh, _loaded
+
+    version = resources.template_version("master.pptx")
+    shared = _loaded(version)[1]
+    before = {str(part.partname): part.blob for part in shared.values()}
+    plan = lib.load_plan().plan
+    for family in ("strategic-account-plan", "account-map"):
+        lib.render(plan, family, "pptx")
+    build_deck(sample.document())
+    assert {str(part.partname): part.blob for part in shared.values()} == before
+    parts = {id(part) for part in _fresh(version).part.package.iter_parts()}
+    assert set(shared) <= parts and len(parts) == len(shared) + 2  # the presentation and its properties: copies

@@ -169,36 +169,49 @@ class Fit:
     """A size that fits a box, and the text as it will be shown (shortened if it had to be)."""
 
     size: float
-    paragraphs: list[str]
+    paragraphs: tuple[str, ...]
     shortened: bool
 
 
-def height_of(paragraphs: list[str], width_pt: float, size_pt: float, spacing_pt: float = 0.0) -> float:
+def height_of(paragraphs: Sequence[str], width_pt: float, size_pt: float, spacing_pt: float = 0.0) -> float:
     """Return the height of paragraphs at a size, with space after each paragraph."""
     lines = sum(len(wrap(p, width_pt, size_pt)) for p in paragraphs)
     return lines * line_height(size_pt) + spacing_pt * max(len(paragraphs) - 1, 0)
 
 
 def fit(
-    paragraphs: list[str],
+    paragraphs: Sequence[str],
     width_pt: float,
     height_pt: float,
     largest: float,
     smallest: float = 10,
     spacing: float = 0.3,
-    scales: list[float] | None = None,
+    scales: Sequence[float] | None = None,
 ) -> Fit:
     """Return the largest base size (smallest..largest, whole points) at which paragraphs fit, each at its
     scale of the base size (1.0 by default); shorten them at the smallest size if none fits."""
-    factors = scales or [1.0] * len(paragraphs)
+    factors = tuple(scales or [1.0] * len(paragraphs))
+    return _fit(tuple(paragraphs), (width_pt, height_pt), (largest, smallest, spacing), factors, _FONT.get())
+
+
+@lru_cache(maxsize=4_096)  # bounded; a deck fits the same footer and page numbers on every slide
+def _fit(
+    paragraphs: tuple[str, ...],
+    extent: tuple[float, float],
+    sizes: tuple[float, float, float],
+    factors: tuple[float, ...],
+    family: str,
+) -> Fit:
+    """Return fit()'s answer for paragraphs in a box, in the font family measured (part of the key only)."""
+    (width_pt, height_pt), (largest, smallest, spacing) = extent, sizes
     size = largest
     while size >= smallest:
         lines = sum(height_of([p], width_pt, size * k) for p, k in zip(paragraphs, factors, strict=True))
         if lines + size * spacing * max(len(paragraphs) - 1, 0) <= height_pt:
             return Fit(size, paragraphs, False)
         size -= 1
-    cut = shorten(paragraphs, width_pt, height_pt * 0.98, max(factors) * smallest, smallest * spacing)
-    return Fit(smallest, cut, True)
+    cut = shorten(list(paragraphs), width_pt, height_pt * 0.98, max(factors) * smallest, smallest * spacing)
+    return Fit(smallest, tuple(cut), True)
 
 
 def shorten(paragraphs: list[str], width_pt: float, height_pt: float, size: float, spacing: float) -> list[str]:

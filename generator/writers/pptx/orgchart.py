@@ -41,7 +41,8 @@ class Page:
 class Tree:
     """The hierarchy of the stakeholders, from the view's people rows."""
 
-    def __init__(self, people: list[Person]) -> None:
+    def __init__(self, people: list[Person], columns: int = MAX_COLUMNS) -> None:
+        self.columns = columns  # the most boxes a page holds side by side
         self.people = {p.name: p for p in people}
         self.children: dict[str, list[str]] = {name: [] for name in self.people}
         self.roots: list[str] = []
@@ -65,17 +66,27 @@ class Tree:
         return sum(self.leaves(child, limit - 1) for child in self.children[name])
 
 
-def paginate(people: list[Person]) -> list[Page]:
-    """Return the pages of the org chart: whole subtrees where they fit, else branch by branch."""
-    tree = Tree(people)
+def paginate(people: list[Person], columns: int = MAX_COLUMNS) -> list[Page]:
+    """Return the pages of the org chart, at most columns boxes wide: whole subtrees where they fit, else branch by
+    branch."""
+    tree = Tree(people, columns)
     pages: list[Page] = []
     _pages_for(tree, tree.roots, "", pages)
     return pages or [Page()]
 
 
+def columns_for(word: float, width: int) -> int:
+    """Return how many boxes a level of this width holds side by side (at most MAX_COLUMNS) when each box must
+    hold a word this wide (EMU, insets included); a word no box could hold does not count: it breaks anyway."""
+    if word > MAX_BOX_WIDTH:
+        return MAX_COLUMNS
+    fitting = [n for n in range(1, MAX_COLUMNS + 1) if min(width / n - H_GAP, MAX_BOX_WIDTH) >= word]
+    return max(fitting, default=1)
+
+
 def _fits(tree: Tree, names: list[str]) -> bool:
     """Return True when these subtrees fit one page side by side."""
-    return sum(tree.leaves(n) for n in names) <= MAX_COLUMNS and max(tree.depth(n) for n in names) <= MAX_LEVELS
+    return sum(tree.leaves(n) for n in names) <= tree.columns and max(tree.depth(n) for n in names) <= MAX_LEVELS
 
 
 def _pages_for(tree: Tree, names: list[str], context: str, pages: list[Page]) -> None:
@@ -109,13 +120,13 @@ def _context(roots: list[str], parent: str) -> str:
 def _overview(tree: Tree, name: str, pages: list[Page]) -> list[str]:
     """Append an overview of name (a narrow, deep subtree: its first levels; else: its direct reports); return
     the branches below the overview, to page next."""
-    if tree.leaves(name, MAX_LEVELS) <= MAX_COLUMNS:
+    if tree.leaves(name, MAX_LEVELS) <= tree.columns:
         page = _page(tree, [name], MAX_LEVELS, "")
         pages.append(page)
         return [n.name for n in page.nodes if n.level == MAX_LEVELS - 1 and tree.children[n.name]]
     children = tree.children[name]
-    for start in range(0, len(children), MAX_COLUMNS):
-        part = children[start : start + MAX_COLUMNS]
+    for start in range(0, len(children), tree.columns):
+        part = children[start : start + tree.columns]
         pages.append(_page(tree, [name], 2, "", only=set(part)))
     return [child for child in children if tree.children[child]]
 

@@ -25,14 +25,15 @@ from generator.writers.pptx.text import (
     swatch,
     textbox,
 )
-from generator.writers.textfit import EMU_PER_PT, line_height, text_width, wrap
+from generator.writers.textfit import BOLD, EMU_PER_PT, line_height, longest_word, text_width, wrap
 
 PERSON_POINTS = 12  # the largest type in an org chart box
+TITLE_SCALE = 0.95  # a title is set this much smaller than the name
 
 
 def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
     """Lay out the org chart from 'reports to', split by branch when it does not fit one slide."""
-    pages = orgchart.paginate(list(chart.people))
+    pages = orgchart.paginate(list(chart.people), _columns(chart, canvas.layout("Title and Content").bodies[0][2]))
     for number, page in enumerate(pages, 1):
         title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"
         if page.context:
@@ -50,6 +51,24 @@ def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
             if node.parent in placed:
                 _connect(slide, placed[node.parent], placed[node.name])
         _legend(slide, (left, top + height - legend_h, width, legend_h), chart)
+
+
+def _columns(chart: OrgChart, width: int) -> int:
+    """Return how many boxes a level holds side by side: fewer than seven when a box could not hold a name's or a
+    title's longest word at the smallest type (Unternehmensarchitektur is not broken in two)."""
+    words = [
+        max(
+            longest_word(_breakable(f"{p.mark} {p.name}"), MIN_SIZE * BOLD),
+            longest_word(_breakable(p.title), MIN_SIZE * TITLE_SCALE),
+        )
+        for p in chart.people
+    ]
+    return orgchart.columns_for(int(max(words, default=0.0) * EMU_PER_PT) + 2 * INSET_X, width)
+
+
+def _breakable(text: str) -> str:
+    """Return text with a space after each hyphen: a line may break there (Bühlmann-|Schwarzenbach)."""
+    return text.replace("-", "- ")
 
 
 def _box_look(page: orgchart.Page, area: Rect) -> tuple[float, int]:
@@ -74,7 +93,7 @@ def _person_texts(person: Person) -> list[Para]:
     """Return a person box's paragraphs: the name (marked when they decide) in bold, then the title."""
     centred = {"colour": person.text_colour, "align": PP_ALIGN.CENTER}
     name = f"{person.mark} {person.name}".strip()
-    return [(name, {**centred, "bold": True}), (person.title, {**centred, "scale": 0.95})]
+    return [(name, {**centred, "bold": True}), (person.title, {**centred, "scale": TITLE_SCALE})]
 
 
 def _person_box(slide: Any, box: Rect, person: Person, size: float) -> Any:

@@ -219,3 +219,32 @@ def test_decks_share_the_master_s_parts_and_never_change_them() -> None:
     assert {str(part.partname): part.blob for part in shared.values()} == before
     parts = {id(part) for part in _fresh(version).part.package.iter_parts()}
     assert set(shared) <= parts and len(parts) == len(shared) + 2  # the presentation and its properties: copies
+
+
+@pytest.mark.parametrize("example", ["halden-freight-de", "halden-freight-ru", "rheintal-kliniken"])
+def test_no_word_of_an_org_chart_box_is_broken_in_two(example: str) -> None:
+    """A level holds fewer boxes side by side when a box could not hold a name's or title's longest word at the
+    smallest type: "Leiter Unternehmensarchitektur" is never shown as "Unternehmensarchite" over "ktur"."""
+    from pathlib import Path
+
+    import generator as lib
+    from generator.writers.pptx.text import INSET_X
+    from generator.writers.textfit import BOLD, EMU_PER_PT, longest_word
+
+    plan = lib.load_plan(Path(__file__).resolve().parents[3] / "data" / "examples" / f"{example}.yaml").plan
+    people = {s.name for s in plan.stakeholders}
+    prs = Presentation(io.BytesIO(lib.render(plan, "account-map", "pptx")))
+    boxes = [
+        shape
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame and shape.text_frame.text.lstrip("★ ").split("\n")[0] in people
+    ]
+    assert len(boxes) >= len(people)
+    for box in boxes:
+        room = (box.width - 2 * INSET_X) / EMU_PER_PT
+        for paragraph in box.text_frame.paragraphs:
+            size = paragraph.runs[0].font.size.pt
+            words = paragraph.text.replace("-", "- ")  # a line may break after a hyphen
+            widest = longest_word(words, size * (BOLD if paragraph.runs[0].font.bold else 1.0))
+            assert widest <= room, (paragraph.text, widest, room)

@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from generator.document.look import Look
 
 Raw = str | int | float | date | bytes | None
-
-
 NOTHING = "—"  # what a filled plan shows for a value it lacks
 
 
@@ -162,13 +161,8 @@ class Table:
 
     def pick(self, *specs: tuple[str, float] | tuple[str, float, str], chars: bool = False) -> Table:
         """Return the table with only these columns, each given a weight (or sheet width) and maybe a label."""
-        by_key = {c.key: c for c in self.columns}
-        picked = []
-        for spec in specs:
-            column = by_key[spec[0]]
-            size = {"chars": spec[1]} if chars else {"weight": spec[1]}
-            label = {"label": spec[2]} if len(spec) == 3 else {}
-            picked.append(replace(column, **size, **label))  # type: ignore[arg-type]
+        size, by_key = "chars" if chars else "weight", {c.key: c for c in self.columns}
+        picked = [_picked(by_key[s[0]], (size, s[1]), *(("label", label) for label in s[2:])) for s in specs]
         keys = {c.key for c in picked}
         noted = tuple(c for c in self.columns if c.note and c.key not in keys)
         placeholders = tuple(_say(r, picked[0].key) if r.message else r for r in self.placeholders)
@@ -178,15 +172,21 @@ class Table:
         """Return what a row's left-out note columns say, for speaker notes ('' when they say nothing)."""
         said = [(c.label, item.cell(c.key).text) for c in self.noted]
         said = [(label, text) for label, text in said if text and text != NOTHING and not item.placeholder]
-        if not said:
-            return ""
-        return f"{item.cell(self.columns[0].key).text} — " + "; ".join(f"{label}: {text}" for label, text in said)
+        first = item.cell(self.columns[0].key).text
+        return f"{first} — " + "; ".join(f"{label}: {text}" for label, text in said) if said else ""
 
     def flat(self) -> Table:
         """Return the table without its groups."""
         return replace(self, groups=())
 
 
+@lru_cache(maxsize=4_096)  # bounded; every document of a family picks the same columns again
+def _picked(column: Column, *changes: tuple[str, object]) -> Column:
+    """Return a column with these fields changed (its weight or sheet width, maybe its label)."""
+    return replace(column, **dict(changes))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4_096)  # bounded; the same few message rows in every plan
 def _say(item: Row, key: str) -> Row:
     """Return a message row with its message in the given column and nothing in the others."""
     cells = tuple((k, Cell(item.message if k == key else "")) for k, _ in item.cells)

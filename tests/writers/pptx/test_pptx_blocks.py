@@ -248,3 +248,20 @@ def test_no_word_of_an_org_chart_box_is_broken_in_two(example: str) -> None:
             words = paragraph.text.replace("-", "- ")  # a line may break after a hyphen
             widest = longest_word(words, size * (BOLD if paragraph.runs[0].font.bold else 1.0))
             assert widest <= room, (paragraph.text, widest, room)
+
+
+def test_text_written_as_xml_is_escaped_as_python_pptx_escapes_it() -> None:
+    """Markup characters and control characters (a bell, a form feed pasted from a CRM) reach a slide as
+    python-pptx's own text setter writes them, so PowerPoint shows the text as it was given."""
+    from lxml import etree
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
+    from pptx.text.text import _Run
+
+    from generator.writers.pptx.text import runs_xml
+
+    for text in ("A & B <c> \"d\" 'e'", "bell\x07 form\x0c feed\x1f_x", "\x00\x01\x08\t tab", "Größe €"):
+        run = parse_xml(f"<a:r {nsdecls('a')}><a:t/></a:r>")
+        _Run(run, None).text = text  # type: ignore[arg-type]
+        ours = parse_xml(f"<a:p {nsdecls('a')}>{runs_xml(text)}</a:p>")[0]
+        assert etree.tostring(ours) == etree.tostring(run), text

@@ -2,8 +2,9 @@
 
 A suite (the files of one account) is written into a staging folder beside its final place, then each file is
 renamed into place and the folder synced, while an advisory lock keeps a second build of the same account
-waiting; what an interrupted build left (staging folders, '.part' files) is removed by the next one. A write
-that fails names its file and leaves the previous suite as it was.
+waiting (its lock file is removed when the build is done); what an interrupted build left (staging folders,
+'.part' files) is removed by the next one. A write that fails names its file and leaves the previous suite as it
+was.
 """
 
 from __future__ import annotations
@@ -106,21 +107,38 @@ def _sync(folder: Path) -> None:
 
 
 def lock_path(folder: Path) -> Path:
-    """Return the lock file of an account's folder: hidden, beside it, so the folder holds only documents."""
+    """Return the lock file of an account's folder: hidden, beside it, while a build of the account runs."""
     return folder.parent / f".{folder.name}.lock"
 
 
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """Hold an advisory lock on an account's folder: a second build of the same account waits for the first."""
+    """Hold an advisory lock on an account's folder: a second build of the same account waits for the first. The
+    lock file is removed while it is held, so none is left beside the folder; a build that waited on a removed
+    file locks the new one instead."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; builds of one account should not overlap there
         yield
         return
-    with open(lock_path(folder), "a+b") as handle:
+    path = lock_path(folder)
+    while True:
+        handle = open(path, "a+b")  # noqa: SIM115  # held open across the yield: the lock lives as long as it
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        if _still_at(handle.fileno(), path):
+            break
+        handle.close()
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()  # releases the lock
+
+
+def _still_at(descriptor: int, path: Path) -> bool:
+    """Return True when an open file is still the file at path (not removed or replaced since it was opened)."""
+    try:
+        found, held = path.stat(), os.fstat(descriptor)
+    except OSError:
+        return False
+    return (found.st_dev, found.st_ino) == (held.st_dev, held.st_ino)

@@ -61,6 +61,36 @@ def test_a_second_build_of_the_same_account_waits_for_the_first(tmp_path: Path) 
     assert (tmp_path / "a.docx").read_bytes() == b"second"
 
 
+def test_no_lock_file_is_left_beside_an_account_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "account"
+    write_suite(folder, {"a.docx": b"one"})
+    write_suite(folder, {"a.docx": b"two"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["account"]
+
+
+def test_a_build_waiting_while_the_lock_file_is_removed_still_waits_its_turn(tmp_path: Path) -> None:
+    """The first build removes its lock file when done; the second, waiting on that file, locks a new one, and
+    a third that comes meanwhile waits for it: builds of one account never overlap."""
+    from generator.files import _locked
+
+    folder, order = tmp_path / "account", []
+
+    def build(name: str, hold: float) -> None:
+        with _locked(folder):
+            order.append(f"{name} in")
+            time.sleep(hold)
+            order.append(f"{name} out")
+
+    threads = [threading.Thread(target=build, args=(name, 0.3)) for name in ("first", "second", "third")]
+    for thread, start in zip(threads, (0.0, 0.1, 0.3), strict=True):  # the third after the first removed its file
+        time.sleep(start)
+        thread.start()
+    for thread in threads:
+        thread.join(5)
+    assert [order[i].split()[1] for i in range(6)] == ["in", "out"] * 3  # one at a time
+    assert order[:2] == ["first in", "first out"] and not lock_path(folder).exists()
+
+
 def test_a_plan_that_cannot_be_written_writes_nothing(tmp_path: Path) -> None:
     from generator.model.validation import validate_data
 

@@ -4,9 +4,9 @@ language, optionally PDF/A.
 A Converter is one worker's LibreOffice: its own profile (two workers never wait on one profile's lock), kept
 warm between calls, and started once for a whole group of files of one kind, so a batch does not pay the start-up
 per file. A call that hangs is killed after its timeout; files a call did not convert (LibreOffice crashed, or
-hung) are tried again one by one, each with its own timeout, so only the file at fault is reported. PDFs are the
-one output that is not byte-identical from run to run: LibreOffice stamps the time into them and into the font
-subsets it embeds.
+hung) are tried again one by one, each with its own timeout, so only the file at fault is reported. LibreOffice
+stamps the time of the export into a PDF: the stamps are set to the Office file's own date, so the same file gives
+the same PDF (pdfstamp).
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from generator.errors import AccountPlanError, Problem
 from generator.files import file_mode
+from generator.pdfstamp import settled
 
 # suffix -> LibreOffice's export filter, and what the PDF's name adds so a family's plan and deck never collide
 KINDS = {
@@ -35,6 +37,7 @@ DEFAULT_FORMATS = ("docx", "pptx")  # workbooks only when asked: they are for wo
 PACKAGES = "libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui"
 START_SECONDS, FILE_SECONDS = 60.0, 60.0  # a call's timeout: LibreOffice's start plus each file's share
 _LANGUAGE = re.compile(rb"<dc:language[^>]*>([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)</dc:language>")
+_CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z?</dcterms:created>")
 
 
 class PdfError(AccountPlanError):
@@ -157,6 +160,7 @@ class Converter:
                 missed.append(source)
                 continue
             target = original.parent / pdf_name(original)
+            written.write_bytes(settled(written.read_bytes(), created_of(original)))
             os.chmod(written, file_mode())
             os.replace(written, target)
             made.append(target)
@@ -165,12 +169,23 @@ class Converter:
 
 def language_of(path: Path) -> str:
     """Return the language an Office file declares (dc:language), en-GB when it declares none."""
+    found = _LANGUAGE.search(_properties(path))
+    return found.group(1).decode() if found else "en-GB"
+
+
+def created_of(path: Path) -> datetime:
+    """Return when an Office file says it was created (the plan's date), 1 January 2000 when it does not say."""
+    found = _CREATED.search(_properties(path))
+    return datetime.strptime(found.group(1).decode(), "%Y-%m-%dT%H:%M:%S") if found else datetime(2000, 1, 1)
+
+
+def _properties(path: Path) -> bytes:
+    """Return an Office file's document properties (docProps/core.xml; nothing when it has none)."""
     try:
         with zipfile.ZipFile(path) as package:
-            found = _LANGUAGE.search(package.read("docProps/core.xml"))
+            return package.read("docProps/core.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
-        found = None
-    return found.group(1).decode() if found else "en-GB"
+        return b""
 
 
 def _stage(files: list[Path], work: Path) -> dict[Path, Path]:

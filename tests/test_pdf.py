@@ -64,6 +64,37 @@ def test_pdf_a_and_workbooks_on_request(tmp_path: Path) -> None:
     assert b"pdfaid:part" in (folder / "account-map.pdf").read_bytes()
 
 
+@needs_office
+@pytest.mark.office
+def test_the_same_file_gives_the_same_pdf_dated_as_the_plan(tmp_path: Path) -> None:
+    """LibreOffice stamps the export's time into a PDF (its information, XMP metadata and a PDF/A's colour
+    profile) and an identifier made from it: the PDFs of two builds a moment apart are byte-identical, dated as
+    the plan, and every object is still where the cross-reference table says."""
+    made = []
+    for run in ("first", "second"):
+        args = ["build", str(GERMAN), "-o", str(tmp_path / run), "--family", "account-map", "--pdf=xlsx", "--pdf-a"]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        made.append({p.name: p.read_bytes() for p in (tmp_path / run).rglob("*.pdf")})
+    assert len(made[0]) == 3 and made[0] == made[1]
+    for name, raw in made[0].items():
+        assert b"/CreationDate(D:20261116000000" in raw and b"<xmp:CreateDate>2026-11-16T00:00:00" in raw, name
+        assert _objects_where_the_table_says(raw), name
+        with pdfplumber.open(next((tmp_path / "first").rglob(name))) as document:
+            assert document.pages[0].extract_text(), name
+
+
+def _objects_where_the_table_says(raw: bytes) -> bool:
+    """Return True when every object of a PDF's cross-reference table starts at the offset the table gives."""
+    table = int(raw[raw.rindex(b"startxref") + 9 :].split()[0])
+    lines = raw[table:].split(b"\n")
+    first, count = map(int, lines[1].split())
+    entries = [lines[2 + i].split() for i in range(count)]
+    return all(
+        raw[int(e[0]) :].startswith(f"{first + i} 0 obj".encode()) for i, e in enumerate(entries) if e[2] == b"n"
+    )
+
+
 def test_pdf_takes_no_value_but_xlsx(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["blank", "-o", str(tmp_path), "--pdf=docx"])
     assert result.exit_code == 2 and "--pdf takes no value or 'xlsx'" in result.stderr

@@ -125,7 +125,7 @@ class Canvas:
         part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(self.shared.blanks[name]))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         listed = self.prs.slides._sldIdLst
-        listed._add_sldId(id=self._next_slide_id(listed), rId=presentation.relate_to(part, RT.SLIDE))
+        listed._add_sldId(id=self._next_slide_id(listed), rId=relate_new(presentation, part, RT.SLIDE))
         return part.slide
 
     def _next_slide_id(self, listed: Any) -> int:
@@ -188,6 +188,13 @@ class Canvas:
             width = min(int(height * image.width / max(image.height, 1)), LOGO_WIDEST)
         slide.shapes.add_picture(io.BytesIO(self.logo or b""), right - width, top, width, height)
         return width + int(GAP)
+
+
+def relate_new(source: Any, target: Any, reltype: str) -> str:
+    """Return the rId of a new relationship from a part to a part just made, numbered as python-pptx's relate_to
+    numbers it, without its search of all the part's relationships for one to the same part (which made a deck of
+    hundreds of slides cost the square of its length)."""
+    return str(source.rels._add_relationship(reltype, target))
 
 
 def _title_shape(slide: Any) -> Any:

@@ -265,3 +265,27 @@ def test_text_written_as_xml_is_escaped_as_python_pptx_escapes_it() -> None:
         _Run(run, None).text = text  # type: ignore[arg-type]
         ours = parse_xml(f"<a:p {nsdecls('a')}>{runs_xml(text)}</a:p>")[0]
         assert etree.tostring(ours) == etree.tostring(run), text
+
+
+def test_a_long_deck_costs_in_proportion_to_its_slides(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each new slide is related to the presentation without searching all of its relationships (python-pptx's
+    relate_to does: a deck of a thousand slides, an org chart of 3,000 people, cost the square of its length)."""
+    import yaml
+    from pptx.opc.package import _Relationships
+
+    import generator as lib
+    from generator.model.validation import validate_data
+    from tests.conftest import EXAMPLE
+    from tests.stress import grown
+
+    plan = validate_data(grown(yaml.safe_load(EXAMPLE.read_text("utf-8")), 300, 0)).plan
+    assert plan is not None
+    searched: list[int] = []
+    search = _Relationships._get_matching
+    monkeypatch.setattr(
+        _Relationships, "_get_matching", lambda rels, *a, **k: searched.append(len(rels)) or search(rels, *a, **k)
+    )
+    prs = Presentation(io.BytesIO(lib.render(plan, "account-map", "pptx")))
+    assert len(prs.slides) > 60
+    long_searches = [count for count in searched if count > 20]  # a slide's or notes page's own few: searched
+    assert len(long_searches) <= 3  # python-pptx makes each layout's first slide of the process, the rest are ours

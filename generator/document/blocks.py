@@ -172,8 +172,9 @@ class Table:
         """Return what a row's left-out note columns say, for speaker notes ('' when they say nothing)."""
         said = [(c.label, item.cell(c.key).text) for c in self.noted]
         said = [(label, text) for label, text in said if text and text != NOTHING and not item.placeholder]
-        first = item.cell(self.columns[0].key).text
-        return f"{first} — " + "; ".join(f"{label}: {text}" for label, text in said) if said else ""
+        if not said:
+            return ""
+        return f"{item.cell(self.columns[0].key).text} — " + "; ".join(f"{label}: {text}" for label, text in said)
 
     def flat(self) -> Table:
         """Return the table without its groups."""

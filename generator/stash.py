@@ -8,6 +8,7 @@ still has the bytes it was checked with.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 import shutil
@@ -46,7 +47,8 @@ def source_digest(source: Path) -> str:
 def put(folder: str, source: Path, digest: str, plan: AccountPlan) -> None:
     """Keep a checked plan with the digest of the bytes it was read from (nothing when there is no stash)."""
     if folder and digest:
-        _entry(folder, source).write_bytes(pickle.dumps((digest, plan), pickle.HIGHEST_PROTOCOL))
+        with contextlib.suppress(OSError):  # a full disk costs the build a second read, nothing more
+            _entry(folder, source).write_bytes(pickle.dumps((digest, plan), pickle.HIGHEST_PROTOCOL))
 
 
 def take(folder: str, source: Path) -> AccountPlan | None:
@@ -59,5 +61,8 @@ def take(folder: str, source: Path) -> AccountPlan | None:
         entry.unlink()
     except OSError:
         return None
-    digest, plan = pickle.loads(kept)  # written by this batch, in its own private folder: never a user's file
+    try:  # written by this batch, in its own private folder: never a user's file
+        digest, plan = pickle.loads(kept)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError):  # cut short (a full disk): read the source
+        return None
     return plan if isinstance(plan, AccountPlan) and digest == source_digest(source) else None

@@ -248,3 +248,15 @@ def _inflated(package: bytes) -> bytes:
 
     with zipfile.ZipFile(io.BytesIO(package)) as opened:
         return b"".join(opened.read(name) for name in opened.namelist())
+
+
+def test_a_checked_plan_cut_short_is_read_again_from_its_source(tmp_path: Path) -> None:
+    from generator import stash
+
+    source = portfolio(tmp_path / "in", 1) / "account-0.yaml"
+    with stash.folder(True) as kept:
+        checked = check_account(source, kept=kept)
+        for entry in Path(kept).iterdir():
+            entry.write_bytes(entry.read_bytes()[:100])  # as a full disk would leave it
+        report, files = build_account(checked, Options(out=tmp_path / "out", formats=("docx",)), kept)
+    assert report.status == "loaded" and all(b"Account 0" in _inflated(data) for data in files.values())

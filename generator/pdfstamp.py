@@ -1,8 +1,8 @@
 """PDFs made byte-identical from run to run: LibreOffice stamps the time of the export into a PDF (its
 information, its XMP metadata and, in a PDF/A, the colour profile it embeds) and an identifier made from it.
 
-Each stamp is set to the Office file's own date (the plan's), and the identifier to a digest of the PDF, in place:
-every object keeps its offset, so the cross-reference table stays true.
+Each stamp is set to the Office file's own date (the plan's), and the identifier to a digest of the PDF; where a
+stamp changes a stream's length, the cross-reference table is moved to match.
 """
 
 from __future__ import annotations
@@ -34,11 +34,10 @@ def settled(pdf: bytes, when: datetime) -> bytes:
 
 
 def _settled_profile(pdf: bytes, found: re.Match[bytes], when: datetime) -> bytes:
-    """Return the PDF with one embedded colour profile dated when, written over the same bytes (blanks after its
-    endstream where it came out shorter); unchanged when it cannot be."""
+    """Return the PDF with one embedded colour profile dated when (deflated again, its length object and the
+    cross-reference table moved to match); unchanged when it cannot be."""
     start, length = found.end(), _object_value(pdf, int(found[1]))
-    close = pdf.find(b"endobj", start)
-    if length is None or close < 0 or not pdf.startswith(b"\nendstream", start + length[0]):
+    if length is None or not pdf.startswith(b"\nendstream", start + length[0]):
         return pdf
     try:
         profile = bytearray(zlib.decompress(pdf[start : start + length[0]]))
@@ -50,12 +49,39 @@ def _settled_profile(pdf: bytes, found: re.Match[bytes], when: datetime) -> byte
     if any(profile[ICC_ID]):
         profile[ICC_ID] = _profile_id(bytes(profile))
     packed = zlib.compress(bytes(profile), 9)
-    blanks = close - start - len(packed) - len(b"\nendstream\n")
-    digits = str(len(packed)).encode()
-    if blanks < 0 or len(digits) != len(str(length[0])):
+    digits = (length[1], length[1] + len(str(length[0])), str(len(packed)).encode())
+    return _edited(pdf, [(start, start + length[0], packed), digits])
+
+
+def _edited(pdf: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """Return the PDF with byte ranges replaced (start, end, new bytes), every object's offset in the
+    cross-reference table and the table's own offset moved to match; unchanged when the table is not the one
+    classic table LibreOffice writes."""
+    table = re.search(rb"startxref\r?\n(\d+)\r?\n%%EOF\s*$", pdf)
+    heading = re.compile(rb"xref\r?\n0 (\d+)\r?\n").match(pdf, int(table[1])) if table else None
+    if table is None or heading is None or any(end > heading.start() for _, end, _ in edits):
         return pdf
-    pdf = pdf[:start] + packed + b"\nendstream" + b" " * blanks + b"\n" + pdf[close:]
-    return pdf[: length[1]] + digits + pdf[length[1] + len(digits) :]
+
+    def moved(offset: int) -> int:
+        return offset + sum(len(new) - (end - begin) for begin, end, new in edits if end <= offset)
+
+    entries = heading.end()
+    count = int(heading[1])
+    rows = [pdf[entries + 20 * i : entries + 20 * i + 20] for i in range(count)]
+    if not all(re.fullmatch(rb"\d{10} \d{5} [nf](?: \r| \n|\r\n)", row) for row in rows):
+        return pdf
+    rows = [b"%010d" % moved(int(row[:10])) + row[10:] if row[17:18] == b"n" else row for row in rows]
+    pieces, at = [], 0
+    for begin, end, new in sorted(edits):
+        pieces += [pdf[at:begin], new]
+        at = end
+    pieces += [
+        pdf[at:entries],
+        b"".join(rows),
+        pdf[entries + 20 * count : table.start(1)],
+        b"%d" % moved(int(table[1])),
+    ]
+    return b"".join(pieces) + pdf[table.end(1) :]
 
 
 def _object_value(pdf: bytes, number: int) -> tuple[int, int] | None:

@@ -25,8 +25,9 @@ def settled(pdf: bytes, when: datetime) -> bytes:
     """Return a PDF whose time stamps are when and whose identifier is a digest of its content."""
     pdf = _INFO_DATE.sub(lambda m: m[1] + when.strftime("%Y%m%d%H%M%S").encode(), pdf)
     pdf = _XMP_DATE.sub(lambda m: m[1] + when.strftime("%Y-%m-%dT%H:%M:%S").encode(), pdf)
-    for found in list(_ICC_STREAM.finditer(pdf)):
-        pdf = _settled_profile(pdf, found, when)
+    at = 0
+    while (found := _ICC_STREAM.search(pdf, at)) is not None:  # found again after each: an edit moves what follows
+        pdf, at = _settled_profile(pdf, found, when), found.end()
     blanked = _CHECKSUM.sub(b"", _IDENTIFIER.sub(b"", pdf))
     digest = hashlib.md5(blanked, usedforsecurity=False).hexdigest().upper().encode()
     pdf = _IDENTIFIER.sub(lambda m: m[1] + digest + m[2] + digest + m[3], pdf)

@@ -35,6 +35,7 @@ from generator.writers.pptx.slides import (
     title_slide,
 )
 from generator.writers.pptx.table import table_slide
+from generator.writers.pptx.text import saved
 
 _PREPARED: dict[tuple[str, int, int], Prepared] = {}  # what each master's decks start from, worked out once
 
@@ -114,7 +115,7 @@ def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list
     PackageWriter("", pkg._rels, found)._write_pkg_rels(phys)
     for part in found:
         name = str(part.partname)
-        blob, rels = serialized.get(name) or (part.blob, rels_xml(part.rels) if part._rels else None)
+        blob, rels = serialized.get(name) or (saved(part), rels_xml(part.rels) if part._rels else None)
         if name.startswith(MASTER_PARTS):
             serialized[name] = blob, rels
         parts.part(part.partname, blob, rels)

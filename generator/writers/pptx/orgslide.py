@@ -46,7 +46,7 @@ def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
         boxes = [(node, orgchart.box_of(node, page, area, tall)) for node in page.nodes]
         placed = {}
         for node, box in boxes:  # every box in one type size, the largest at which all of them fit
-            placed[node.name] = (_person_box(slide, box, node.person, size).shape_id, box)
+            placed[node.name] = (_person_box(slide, box, node.person, size), box)
         for node in page.nodes:
             if node.parent in placed:
                 _connect(slide, placed[node.parent], placed[node.name])
@@ -97,7 +97,7 @@ def _person_texts(person: Person) -> list[Para]:
 
 
 def _person_box(slide: Any, box: Rect, person: Person, size: float) -> Any:
-    """Add one person's box, coloured by stance, outlined when they decide."""
+    """Add one person's box, coloured by stance, outlined when they decide; return its shape id."""
     texts = _person_texts(person)
     outline = (theme.NAVY, Pt(3)) if person.decision_maker else (theme.RULE, 0)
     return textbox(

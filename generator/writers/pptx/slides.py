@@ -42,6 +42,8 @@ from generator.writers.pptx.notes import Page, add_notes, notes_master, notes_pa
 from generator.writers.pptx.text import (
     Para,
     fill,
+    flush,
+    placed_shape,
     pt,
     rgb,
     textbox,
@@ -184,6 +186,7 @@ class Canvas:
     def _logo(self, slide: Any, corner: tuple[int, int, int]) -> int:
         """Add the logo with its right edge at corner's x, at its top and height; return the width it takes."""
         right, top, height = corner
+        flush(slide)  # python-pptx numbers the picture from the shapes in the slide's tree
         with Image.open(io.BytesIO(self.logo or b"")) as image:
             width = min(int(height * image.width / max(image.height, 1)), LOGO_WIDEST)
         slide.shapes.add_picture(io.BytesIO(self.logo or b""), right - width, top, width, height)
@@ -304,7 +307,7 @@ def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
     if chart.hint:
         grey = {"colour": theme.MUTED, "align": PP_ALIGN.CENTER}
         frame = textbox(slide, chart_box, [(chart.hint, grey)], 16, tint="F7F9FC", anchor=MSO_ANCHOR.MIDDLE)
-        frame.line.dash_style = 4
+        placed_shape(slide, frame).line.dash_style = 4
     else:
         _chart(slide, chart_box, chart)
     side_left = left + chart_w + GAP
@@ -320,6 +323,7 @@ def _chart(slide: Any, box: Rect, spec: Chart) -> None:
     data.categories = [category_lines(c, room, CHART_POINTS) for c in spec.categories]
     for series in spec.series:
         data.add_series(series.name, series.values)
+    flush(slide)  # python-pptx numbers the chart from the shapes in the slide's tree
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, *box, data).chart
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM

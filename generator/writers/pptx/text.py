@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from copy import deepcopy
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -197,7 +198,7 @@ def textbox(
     outline: tuple[str, int] = (theme.RULE, 0),
 ) -> Any:
     """Add a text box (or a filled shape, outlined in a colour and width, 0 for the default) with fitted text;
-    return the filled shape (None for a text box)."""
+    return the filled shape's id (None for a text box)."""
     if shape_type is None and not tint:
         _plain_textbox(slide, box, paragraphs, (largest, smallest), anchor)
         return None
@@ -213,19 +214,74 @@ def next_shape_id(tree: Any) -> int:
     return max((int(found) for found in _SHAPE_IDS(tree) if found.isdigit()), default=0) + 1
 
 
-def place(slide: Any, xml_of: Callable[[int], str]) -> Any:
-    """Add a shape written as XML in one piece and parsed once, xml_of given its id (one more than the slide's
-    largest, as python-pptx numbers them); return its element. The next id is kept beside the slide while the
-    shape place added last is still the last one and nothing was removed (else the slide's shapes are searched)."""
+@dataclass
+class Pending:
+    """The shapes placed on a slide and not yet in its tree, as XML: parsed only when something must read the
+    tree, else written into the slide's XML as text when the deck is saved (parsing each shape was a sixth of a
+    deck)."""
+
+    shapes: list[str] = field(default_factory=list)
+    counted: int = -1  # how many elements the slide's tree held when next was worked out
+    next: int = 0  # the id of the next shape
+
+
+_PENDING = "_accountplan_pending"
+_DECLARED = f" {nsdecls('a', 'p')}"  # what each placed shape declares: the slide's own namespaces
+
+
+def _pending(part: Any) -> Pending:
+    """Return the shapes waiting to be added to a slide part (a new, empty list the first time)."""
+    found: Pending | None = part.__dict__.get(_PENDING)
+    if found is None:
+        found = part.__dict__[_PENDING] = Pending()
+    return found
+
+
+def place(slide: Any, xml_of: Callable[[int], str]) -> int:
+    """Add a shape written as XML in one piece, xml_of given its id (one more than the slide's largest, as
+    python-pptx numbers them); return that id. The shape waits beside the slide (see Pending); the next id is
+    counted on while the slide's tree has not changed since."""
+    tree, waiting = slide.shapes._spTree, _pending(slide.part)
+    if waiting.counted != len(tree):
+        waiting.next = max(next_shape_id(tree), waiting.next if waiting.shapes else 0)
+        waiting.counted = len(tree)
+    number = waiting.next
+    waiting.shapes.append(xml_of(number))
+    waiting.next = number + 1
+    return number
+
+
+def flush(slide: Any) -> None:
+    """Add the shapes waiting beside a slide to its tree (before python-pptx adds one itself), parsed at once."""
+    waiting = slide.part.__dict__.pop(_PENDING, None)
+    if waiting is None or not waiting.shapes:
+        return
     tree = slide.shapes._spTree
-    count, last, number = slide.__dict__.get("_accountplan_next_shape", (-1, None, 0))
-    following = last.getnext() if last is not None else None
-    if count != len(tree) or (following is not None and following.tag != _EXTENSIONS):
-        number = next_shape_id(tree)
-    element = parse_xml(xml_of(number))
-    tree.insert_element_before(element, "p:extLst")
-    slide.__dict__["_accountplan_next_shape"] = (len(tree), element, number + 1)
-    return element
+    for element in list(parse_xml(f"<p:spTree {nsdecls('a', 'p')}>{''.join(waiting.shapes)}</p:spTree>")):
+        tree.insert_element_before(element, "p:extLst")
+
+
+def placed_shape(slide: Any, number: int) -> Shape:
+    """Return the shape of a slide with an id, its waiting shapes added first."""
+    flush(slide)
+    found = slide.shapes._spTree.xpath(f"./*[*/p:cNvPr/@id='{number}']")
+    return Shape(found[0], slide.shapes)
+
+
+def saved(part: Any) -> bytes:
+    """Return a slide part's XML with its waiting shapes written in as text where lxml would have put them (at
+    the end of the shape tree, their namespace declarations dropped as the slide's own): the same bytes."""
+    waiting: Pending | None = part.__dict__.get(_PENDING)
+    if waiting is None or not waiting.shapes:
+        return bytes(part.blob)
+    shapes = [xml.replace(_DECLARED, "", 1) for xml in waiting.shapes]
+    tree = part._element.cSld.spTree
+    if any("xmlns" in xml for xml in shapes) or tree.find(_EXTENSIONS) is not None:
+        flush(part.slide)
+        return bytes(part.blob)
+    blob = bytes(part.blob)
+    at = blob.rindex(b"</p:spTree>")
+    return blob[:at] + "".join(shapes).encode() + blob[at:]
 
 
 _SHAPE_STYLE = (
@@ -248,14 +304,14 @@ def _shape_start(number: int, name: str, box: Box, prst: str = "rect", text_box:
 
 def _filled_textbox(
     slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[float, float], look: tuple[Any, Any, str, Any]
-) -> Any:
+) -> int:
     """Add a filled, outlined shape with fitted text, written as XML in one piece: the element python-pptx's
     add_shape, fill, line, shadow and text-frame setters would leave (its first line centred, as a new shape's)."""
     anchor, shape_type, tint, (line, thickness) = look
     kind = AutoShapeType(shape_type or MSO_SHAPE.RECTANGLE)
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, "ctr")
     outline = f'<a:ln w="{thickness}">' if thickness else "<a:ln>"
-    sp = place(
+    return place(
         slide,
         lambda number: (
             _shape_start(number, kind.basename, box, kind.prst)
@@ -265,7 +321,6 @@ def _filled_textbox(
             f"<a:lstStyle/>{xml}</p:txBody></p:sp>"
         ),
     )
-    return Shape(sp, slide.shapes)
 
 
 def swatch(slide: Any, box: Box, colour: str) -> None:

@@ -179,11 +179,12 @@ _LINE_BREAK = re.compile("\n|\v")
 _ESCAPED = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"} | {
     code: f"_x{code:04X}_" for code in (*range(0x00, 0x09), *range(0x0B, 0x20))
 }  # control characters as python-pptx writes them
+_TO_ESCAPE = re.compile("[&<>\x00-\x08\x0b-\x1f]")  # most texts have none: looked for first (translate is slow)
 
 
 def escape_text(text: str) -> str:
     """Return text escaped for XML, control characters as python-pptx writes them (in one pass)."""
-    return text.translate(_ESCAPED)
+    return text.translate(_ESCAPED) if _TO_ESCAPE.search(text) else text
 
 
 def textbox(

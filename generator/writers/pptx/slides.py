@@ -41,7 +41,10 @@ from generator.document.blocks import (
 from generator.writers.pptx.notes import Page, add_notes, notes_master, notes_page
 from generator.writers.pptx.text import (
     Para,
+    awaiting_title,
+    entitle,
     fill,
+    fitted_xml,
     flush,
     placed_shape,
     pt,
@@ -75,6 +78,7 @@ class Prepared:
 
     geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
     blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
+    titled: dict[str, tuple[str | None] | None] = field(default_factory=dict)  # per layout, its title's alignment
     notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
     notes_theme: PackURI | None = None  # the part name of the default notes master's theme
     serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
@@ -107,9 +111,9 @@ class Canvas:
         """Add a slide of a named layout with its title and notes."""
         slide = self._new_slide(layout)
         self.current = layout
-        heading = _title_shape(slide)
-        if heading is not None:
-            self._title(slide, heading, title, layout)
+        titled = self.shared.titled[layout]
+        if titled is not None:
+            self._title(slide, title, layout, titled[0])
         self._notes(slide, notes)
         self._footer(slide)
         return slide
@@ -120,6 +124,8 @@ class Canvas:
         layout = self.layout(name).layout
         if name not in self.shared.blanks:
             slide = self.prs.slides.add_slide(layout)
+            heading = _title_shape(slide)
+            self.shared.titled[name] = None if heading is None else (awaiting_title(heading, _anchor(name)),)
             self.shared.blanks[name] = deepcopy(slide._element)
             return slide
         presentation = self.prs.part
@@ -157,18 +163,18 @@ class Canvas:
                 tree.remove(shape)
         return list(self.layout(self.current).bodies)
 
-    def _title(self, slide: Any, shape: Any, title: str, layout: str) -> None:
+    def _title(self, slide: Any, title: str, layout: str, kept: str | None) -> None:
         """Write a title fitted into the title placeholder (white and centred on the title slide, large on a
-        chapter divider)."""
+        chapter divider), its first line aligned as the placeholder's was (kept)."""
         box = self.layout(layout).title
         assert box is not None
         if layout != "Title":
             largest = 26 if box[1] < Emu(914400) else 40
             style = {"bold": True, "colour": theme.NAVY}
-            fill(shape, [(title, style)], largest=largest, smallest=14, notes=slide, extent=box[2:])
+            entitle(slide, fitted_xml([(title, style)], box[2:], (largest, 14), slide, kept)[0])
         else:
             style = {"bold": True, "colour": theme.WHITE, "align": PP_ALIGN.CENTER}
-            fill(shape, [(title, style)], 40, 14, notes=slide, anchor=MSO_ANCHOR.MIDDLE, extent=box[2:])
+            entitle(slide, fitted_xml([(title, style)], box[2:], (40, 14), slide, kept)[0])
 
     def _footer(self, slide: Any) -> None:
         """Add the footer line and the slide number."""
@@ -198,6 +204,11 @@ def relate_new(source: Any, target: Any, reltype: str) -> str:
     numbers it, without its search of all the part's relationships for one to the same part (which made a deck of
     hundreds of slides cost the square of its length)."""
     return str(source.rels._add_relationship(reltype, target))
+
+
+def _anchor(layout: str) -> Any:
+    """Return where a layout's title sits in its placeholder: in the middle on the title slide, else at the top."""
+    return MSO_ANCHOR.MIDDLE if layout == "Title" else MSO_ANCHOR.TOP
 
 
 def _title_shape(slide: Any) -> Any:

@@ -222,11 +222,15 @@ class Pending:
     deck)."""
 
     shapes: list[str] = field(default_factory=list)
+    title: str | None = None  # the title's paragraphs, where the slide's title placeholder has TITLE_MARK
     counted: int = -1  # how many elements the slide's tree held when next was worked out
     next: int = 0  # the id of the next shape
 
 
 _PENDING = "_accountplan_pending"
+TITLE_MARK = "\ue000accountplan-title\ue001"  # the text of the paragraph a slide's title takes the place of
+_TITLE_MARKED = f"<a:p><a:r><a:t>{TITLE_MARK}</a:t></a:r></a:p>".encode()
+_TEXT = qn("a:t")
 _DECLARED = f" {nsdecls('a', 'p')}"  # what each placed shape declares: the slide's own namespaces
 
 
@@ -255,11 +259,45 @@ def place(slide: Any, xml_of: Callable[[int], str]) -> int:
 def flush(slide: Any) -> None:
     """Add the shapes waiting beside a slide to its tree (before python-pptx adds one itself), parsed at once."""
     waiting = slide.part.__dict__.pop(_PENDING, None)
-    if waiting is None or not waiting.shapes:
+    if waiting is None:
         return
     tree = slide.shapes._spTree
+    if waiting.title is not None:
+        _title_into(tree, waiting.title)
+    if not waiting.shapes:
+        return
     for element in list(parse_xml(f"<p:spTree {nsdecls('a', 'p')}>{''.join(waiting.shapes)}</p:spTree>")):
         tree.insert_element_before(element, "p:extLst")
+
+
+def awaiting_title(shape: Any, anchor: Any) -> str | None:
+    """Set a new slide's title placeholder up as fill does (its text frame, no paragraphs) with one paragraph
+    marking where its title goes (see entitle); return the alignment of its first paragraph, which fill keeps."""
+    body = _framed(shape, anchor)
+    first = body.p_lst[0].pPr if body.p_lst else None
+    kept = first.get("algn") if first is not None else None
+    for old in body.p_lst:
+        body.remove(old)
+    body.append(parse_xml(f"<a:p {nsdecls('a')}><a:r><a:t>{TITLE_MARK}</a:t></a:r></a:p>"))
+    return str(kept) if kept is not None else None
+
+
+def entitle(slide: Any, xml: str) -> None:
+    """Give a slide whose title placeholder awaits its title (see awaiting_title) the title's paragraphs: they
+    wait beside the slide with its placed shapes."""
+    _pending(slide.part).title = xml
+
+
+def _title_into(tree: Any, xml: str) -> None:
+    """Put a title's paragraphs where the title mark's paragraph is in a slide's tree."""
+    for text in tree.iter(_TEXT):
+        if text.text == TITLE_MARK:
+            paragraph = text.getparent().getparent()
+            body, at = paragraph.getparent(), paragraph.getparent().index(paragraph)
+            body.remove(paragraph)
+            for offset, made in enumerate(parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>")):
+                body.insert(at + offset, made)
+            return
 
 
 def placed_shape(slide: Any, number: int) -> Shape:
@@ -273,14 +311,16 @@ def saved(part: Any) -> bytes:
     """Return a slide part's XML with its waiting shapes written in as text where lxml would have put them (at
     the end of the shape tree, their namespace declarations dropped as the slide's own): the same bytes."""
     waiting: Pending | None = part.__dict__.get(_PENDING)
-    if waiting is None or not waiting.shapes:
+    if waiting is None:
         return bytes(part.blob)
     shapes = [xml.replace(_DECLARED, "", 1) for xml in waiting.shapes]
-    tree = part._element.cSld.spTree
-    if any("xmlns" in xml for xml in shapes) or tree.find(_EXTENSIONS) is not None:
+    tree, blob = part._element.cSld.spTree, bytes(part.blob)
+    titled = waiting.title is None or blob.count(_TITLE_MARKED) == 1  # else a title's text has the mark
+    if any("xmlns" in xml for xml in shapes) or tree.find(_EXTENSIONS) is not None or not titled:
         flush(part.slide)
         return bytes(part.blob)
-    blob = bytes(part.blob)
+    if waiting.title is not None:
+        blob = blob.replace(_TITLE_MARKED, waiting.title.encode())
     at = blob.rindex(b"</p:spTree>")
     return blob[:at] + "".join(shapes).encode() + blob[at:]
 

@@ -33,6 +33,7 @@ _LENIENT = etree.XMLParser(recover=True, resolve_entities=False)  # docxtpl's le
 _LENIENT.set_element_class_lookup(element_class_lookup)
 _WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>")  # a paragraph, to the first </w:p> after: as docxtpl finds them
 _LISTING = re.compile("[\t\a\n\f]")
+_SELF_CLOSED_PARAGRAPH = re.compile(r"<w:p [^>]*/>")
 _DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_BODY, _W_TABLE, _W_GRID_COL, _W_ROW, _W_CELL = (f"{_W}{n}" for n in ("body", "tbl", "gridCol", "tr", "tc"))
@@ -133,9 +134,18 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 
     def resolve_listing(self, xml: str) -> str:
         """Return the XML with tabs, line and page breaks in text made Word's, paragraph by paragraph as docxtpl
-        does, but only in the paragraphs that have any."""
+        does, but only in the paragraphs that have any (found from the breaks when paragraphs cannot nest)."""
         resolve = super().resolve_listing
-        return each_element(xml, _WORD_PARAGRAPH, "</w:p>", lambda p: resolve(p) if _LISTING.search(p) else p)
+        if not _LISTING.search(xml):
+            return xml
+        spans = listed(xml)
+        if spans is None:
+            return each_element(xml, _WORD_PARAGRAPH, "</w:p>", lambda p: resolve(p) if _LISTING.search(p) else p)
+        pieces, at = [], 0
+        for start, end in spans:
+            pieces += [xml[at:start], resolve(xml[start:end])]
+            at = end
+        return "".join(pieces) + xml[at:]
 
     def fix_tables(self, xml: str) -> Any:
         """Return the rendered body parsed once, inside the whole document (leniently, as docxtpl parses it; lxml
@@ -230,6 +240,23 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         if name not in self.serialized:
             self.serialized[name] = part.blob
         return self.serialized[name]
+
+
+def listed(xml: str) -> list[tuple[int, int]] | None:
+    """Return where the paragraphs lie that hold a tab, bell, line or page break in their text, as docxtpl finds
+    paragraphs (from an opening to the first closing after it), found from the breaks alone; None when a paragraph
+    may hold another (a text box) or an opening tag closes itself, which only a walk over every paragraph gets right."""
+    if "txbxContent" in xml or _SELF_CLOSED_PARAGRAPH.search(xml):
+        return None
+    spans: list[tuple[int, int]] = []
+    for found in _LISTING.finditer(xml):
+        if spans and found.start() < spans[-1][1]:
+            continue  # in the paragraph found last
+        start = max(xml.rfind("<w:p>", 0, found.start()), xml.rfind("<w:p ", 0, found.start()))
+        end = xml.find("</w:p>", xml.find(">", start)) + len("</w:p>") if start >= 0 else -1
+        if start >= 0 and end > found.start():
+            spans.append((start, end))
+    return spans
 
 
 def _grids_fit(body: Any) -> bool:

@@ -65,6 +65,8 @@ def _widen(table: str) -> str:
     if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
+    if _widest_word(table, size) * 20 + CELL_MARGINS <= min(grid):
+        return table  # every cell's longest word fits the narrowest column: no column needs more
     rows = elements(table, _ROW_START, "</w:tr>")
     heads, words = [0.0] * len(grid), [0.0] * len(grid)
     for number, row in enumerate(rows):
@@ -84,6 +86,12 @@ def _widen(table: str) -> str:
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
         return _widen(resized)
     return table  # not even that: the template's widths stay
+
+
+def _widest_word(table: str, size: float) -> float:
+    """Return the width in points of the widest word in any cell of a table in bold at size, each cell's runs
+    joined as _joined joins them (one look at the whole table: most tables need no cell measured)."""
+    return longest_word("".join(_TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>"))), size * BOLD)
 
 
 def _with_widths(table: str, old: list[int], new: list[int]) -> str:

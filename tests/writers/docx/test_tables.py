@@ -32,3 +32,47 @@ def test_elements_are_what_the_lazy_expression_finds(seed: int) -> None:
 def test_a_body_without_tables_is_unchanged() -> None:
     body = "<w:p><w:r><w:t>Überblick</w:t></w:r></w:p>" * 3
     assert fit_tables(body) == body
+
+
+RUNS = ["<w:p>", '<w:p w:rsidR="2">', "</w:p>", "<w:p/>", "<w:pPr><w:jc/></w:pPr>", "<w:r>", "<w:rPr><w:b/></w:rPr>"]
+RUNS += ["</w:r>", "<w:t>", '<w:t xml:space="preserve">', "</w:t>", "a", "\t", "\n", "\a", "\f", "<w:tc>", "</w:tc>"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_breaks_in_text_are_resolved_as_docxtpl_resolves_them(seed: int) -> None:
+    """Tabs, line and page breaks are made Word's exactly as docxtpl's walk over every paragraph makes them, though
+    only the paragraphs holding one are looked at (text boxes and self-closing paragraphs take the walk)."""
+    from docxtpl import DocxTemplate
+
+    from generator.writers.docx.render import listed, prepared
+
+    rng = random.Random(seed)
+    pieces = RUNS + (['<w:p w:rsidR="3"/>', "<w:txbxContent>"] if seed % 3 == 0 else [])
+    xml = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+    assert (listed(xml) is None) == (seed % 3 == 0 and ('"3"/>' in xml or "txbx" in xml))
+    assert prepared("simple-account-plan").resolve_listing(xml) == DocxTemplate.resolve_listing(None, xml)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_a_table_left_alone_at_a_glance_is_one_measuring_each_cell_leaves_alone(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole-table look (is any word wider than the narrowest column?) widens exactly the tables that measuring
+    every cell widens, runs of one cell joined as one text (Groß + artig is one word)."""
+    from generator.writers.docx import tables
+
+    rng = random.Random(seed)
+    words = ["a", "Wahrscheinlichkeit", "Groß", "artig", "Befürworter*in", "x y", "Представлено", ""]
+    columns = rng.randint(2, 4)
+    grid = [rng.choice((600, 1200, 2400, 4000)) for _ in range(columns)]
+
+    def cell() -> str:
+        runs = "".join(f"<w:r><w:t>{rng.choice(words)}</w:t></w:r>" for _ in range(rng.randint(0, 3)))
+        return f'<w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr><w:p>{runs}</w:p></w:tc>'
+
+    rows = "".join(f"<w:tr>{''.join(cell() for _ in range(columns))}</w:tr>" for _ in range(rng.randint(1, 4)))
+    columns_xml = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+    table = f"<w:tbl><w:tblGrid>{columns_xml}</w:tblGrid>{rows}</w:tbl>"
+    glanced = tables._widen(table)
+    monkeypatch.setattr(tables, "_widest_word", lambda table, size: float("inf"))
+    assert glanced == tables._widen(table)

@@ -40,21 +40,25 @@ class NotesPart(Part):
         return head + notes_xml(self.text).encode("utf-8") + tail
 
 
-def notes_master(presentation: Any, theme: PackURI | None) -> tuple[Any, PackURI | None]:
+DefaultNotes = tuple[PackURI, Any, Any]  # the default notes master's theme name, its XML and its theme's XML
+
+
+def notes_master(presentation: Any, made: DefaultNotes | None) -> tuple[Any, DefaultNotes | None]:
     """Return a deck's notes master part: the master deck's own, else python-pptx's default made as python-pptx
-    makes it, its theme named theme (worked out when None, the same for every deck of one master deck); and the
-    theme's name."""
+    makes it, its theme named as python-pptx names it; and what the default is made of (worked out when None,
+    the same for every deck of one master deck: its XML is shared, never changed)."""
     try:
-        return presentation.part_related_by(RT.NOTES_MASTER), theme
+        return presentation.part_related_by(RT.NOTES_MASTER), made
     except KeyError:
         package = presentation.package
-    theme = theme or package.next_partname("/ppt/theme/theme%d.xml")  # python-pptx walks every part for this
-    master = NotesMasterPart(
-        PackURI("/ppt/notesMasters/notesMaster1.xml"), CT.PML_NOTES_MASTER, package, CT_NotesMaster.new_default()
-    )
-    master.relate_to(XmlPart(theme, CT.OFC_THEME, package, CT_OfficeStyleSheet.new_default()), RT.THEME)
+    if made is None:  # python-pptx walks every part for the theme's name and parses both templates: once
+        theme_name = package.next_partname("/ppt/theme/theme%d.xml")
+        made = theme_name, CT_NotesMaster.new_default(), CT_OfficeStyleSheet.new_default()
+    theme, master_xml, theme_xml = made
+    master = NotesMasterPart(PackURI("/ppt/notesMasters/notesMaster1.xml"), CT.PML_NOTES_MASTER, package, master_xml)
+    master.relate_to(XmlPart(theme, CT.OFC_THEME, package, theme_xml), RT.THEME)
     presentation.relate_to(master, RT.NOTES_MASTER)
-    return master, theme
+    return master, made
 
 
 def notes_page(notes_master: Any) -> Page:

@@ -19,7 +19,6 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlidePart
 from pptx.shapes.autoshape import Shape
@@ -38,7 +37,7 @@ from generator.document.blocks import (
     Section,
     Tiles,
 )
-from generator.writers.pptx.notes import Page, add_notes, notes_master, notes_page
+from generator.writers.pptx.notes import DefaultNotes, Page, add_notes, notes_master, notes_page
 from generator.writers.pptx.text import (
     Para,
     awaiting_title,
@@ -79,8 +78,9 @@ class Prepared:
     geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
     blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
     titled: dict[str, tuple[str | None] | None] = field(default_factory=dict)  # per layout, its title's alignment
+    extents: dict[tuple[str, int], tuple[int, int] | None] = field(default_factory=dict)  # placeholder sizes
     notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
-    notes_theme: PackURI | None = None  # the part name of the default notes master's theme
+    notes_default: DefaultNotes | None = None  # the default notes master and its theme, when the master has none
     serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
 
 
@@ -149,7 +149,7 @@ class Canvas:
         """Give a new slide its notes page with text: the page made once per process as python-pptx makes it
         (cloned from the notes master), the notes put in when the deck is saved."""
         if self.notes_master is None:
-            self.notes_master, self.shared.notes_theme = notes_master(self.prs.part, self.shared.notes_theme)
+            self.notes_master, self.shared.notes_default = notes_master(self.prs.part, self.shared.notes_default)
         if self.shared.notes_page is None:
             self.shared.notes_page = notes_page(self.notes_master.notes_master)
         add_notes(slide, len(self.prs.slides), self.notes_master, self.shared.notes_page, text)
@@ -162,6 +162,21 @@ class Canvas:
             if ph is not None and int(ph.get("idx", "0")) in BODY:
                 tree.remove(shape)
         return list(self.layout(self.current).bodies)
+
+    def placeholder(self, slide: Any, idx: int) -> tuple[Any, tuple[int, int]]:
+        """Return a new slide's placeholder by number and its size (its layout's: python-pptx looks it up through
+        the layout on every access), found without a shape made for every placeholder."""
+        key = (self.current, idx)
+        if key not in self.shared.extents:
+            found = self.layout(self.current).layout.placeholders.get(idx=idx)
+            self.shared.extents[key] = (found.width, found.height) if found is not None else None
+        extent = self.shared.extents[key]
+        for element in slide.shapes._spTree:
+            ph = element.find(_PH)
+            if extent is not None and ph is not None and ph.get("idx", "0") == str(idx):
+                return Shape(element, slide.shapes), extent
+        shape = slide.placeholders[idx]  # python-pptx's own look-up (and its error when there is none)
+        return shape, (shape.width, shape.height)
 
     def _title(self, slide: Any, title: str, layout: str, kept: str | None) -> None:
         """Write a title fitted into the title placeholder (white and centred on the title slide, large on a
@@ -256,7 +271,8 @@ def title_slide(canvas: Canvas, cover: Cover) -> None:
     """Lay out the title slide (the seller's logo in its top right corner)."""
     slide = canvas.slide("Title", cover.title, cover.notes)
     white = {"colour": theme.WHITE, "align": PP_ALIGN.CENTER}
-    fill(slide.placeholders[1], [(line, white) for line in cover.subtitle], 20, 12, notes=slide)
+    subtitle, extent = canvas.placeholder(slide, 1)
+    fill(subtitle, [(line, white) for line in cover.subtitle], 20, 12, notes=slide, extent=extent)
     if canvas.logo:
         canvas._logo(slide, (canvas.prs.slide_width - MARGIN, MARGIN, Emu(731520)))
 

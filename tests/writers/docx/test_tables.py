@@ -49,7 +49,7 @@ def test_breaks_in_text_are_resolved_as_docxtpl_resolves_them(seed: int) -> None
     rng = random.Random(seed)
     pieces = RUNS + (['<w:p w:rsidR="3"/>', "<w:txbxContent>"] if seed % 3 == 0 else [])
     xml = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
-    assert (listed(xml) is None) == (seed % 3 == 0 and ('"3"/>' in xml or "txbx" in xml))
+    assert (listed(xml, []) is None) == (seed % 3 == 0 and ('"3"/>' in xml or "txbx" in xml))
     assert prepared("simple-account-plan").resolve_listing(xml) == DocxTemplate.resolve_listing(None, xml)
 
 

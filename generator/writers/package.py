@@ -26,6 +26,7 @@ _PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
 _CORE_LANGUAGE = re.compile(rb"<dc:language\b[^>]*>[^<]*</dc:language>")
 _WORD_LANGUAGE = re.compile(rb'(<w:(?:lang|themeFontLang) w:val=")[^"]*(")')
 _DRAWN_RUN = re.compile(rb"<a:(?:rPr|endParaRPr|defRPr)\b[^>]*>")
+_DRAWN_RUN_NAME = re.compile(rb"<a:(?:rPr|endParaRPr|defRPr)\b(?=[^>]*>)")
 _LANG_ATTRIBUTE = re.compile(rb'\slang="[^"]*"')
 _CHART_LANGUAGE = re.compile(rb'(<c:lang val=")[^"]*(")')
 _TAGGED = ("word/", "ppt/", "xl/")
@@ -191,7 +192,10 @@ def _core(body: bytes, stamp: bytes, language: str) -> bytes:
 def declare_language(body: bytes, tag: bytes) -> bytes:
     """Return an XML part whose Word default language, drawn text runs and chart language are tag."""
     body = _WORD_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body)
-    body = _DRAWN_RUN.sub(lambda run: _tagged(run.group(), tag), body)
+    if b'lang="' in body:  # a run may declare a language already: each start tag rewritten
+        body = _DRAWN_RUN.sub(lambda run: _tagged(run.group(), tag), body)
+    else:  # the language goes first, after the name: what _tagged does, without a call per run
+        body = _DRAWN_RUN_NAME.sub(rb'\g<0> lang="' + tag + rb'"', body)
     return _CHART_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body)
 
 

@@ -75,3 +75,25 @@ def test_a_template_part_met_again_is_copied_as_deflated_not_deflated_again(monk
     first = packaging.package(parts, None, "en-US")
     assert deflated == [b"<cp:coreProperties/>"]
     assert first == packaging.package(parts, None, "en-US")
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b'<a:p><a:r><a:rPr sz="1400" b="1"><a:solidFill/></a:rPr><a:t>x</a:t></a:r><a:endParaRPr/></a:p>',
+        b"<a:p><a:pPr><a:defRPr></a:defRPr></a:pPr><a:r><a:rPr/><a:t>rPr lang</a:t></a:r><a:rPrX/></a:p>",
+        b'<a:p><a:r><a:rPr lang="en-US" sz="1400"/></a:r><a:r><a:rPr\nlang="fr-FR"/></a:r><a:r><a:rPr/></a:r></a:p>',
+    ],
+)
+def test_every_drawn_run_is_declared_in_the_document_s_language_once(xml: bytes) -> None:
+    """Every run of a slide or chart says its language exactly once, first (spell-checking in German or French);
+    the same whether the part had a language on some run before or not."""
+    import re
+
+    from generator.writers import package
+
+    declared = package.declare_language(xml, b"de-DE")
+    starts = re.findall(rb"<a:(?:rPr|endParaRPr|defRPr)\b[^>]*>", declared)
+    assert starts and all(re.findall(rb'\slang="([^"]*)"', tag) == [b"de-DE"] for tag in starts)
+    assert declared == package._DRAWN_RUN.sub(lambda run: package._tagged(run.group(), b"de-DE"), xml)
+    assert b"<a:rPrX/>" in declared or b"<a:rPrX/>" not in xml

@@ -191,12 +191,13 @@ def _core(body: bytes, stamp: bytes, language: str) -> bytes:
 
 def declare_language(body: bytes, tag: bytes) -> bytes:
     """Return an XML part whose Word default language, drawn text runs and chart language are tag."""
-    body = _WORD_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body)
+    if b"ang w:val=" in body:  # w:lang or w:themeFontLang: looked for first (a Word body has a <w: per tag)
+        body = _WORD_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body)
     if b'lang="' in body:  # a run may declare a language already: each start tag rewritten
         body = _DRAWN_RUN.sub(lambda run: _tagged(run.group(), tag), body)
-    else:  # the language goes first, after the name: what _tagged does, without a call per run
+    elif b"<a:" in body:  # the language goes first, after the name: what _tagged does, without a call per run
         body = _DRAWN_RUN_NAME.sub(rb'\g<0> lang="' + tag + rb'"', body)
-    return _CHART_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body)
+    return _CHART_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body) if b"<c:lang " in body else body
 
 
 def _tagged(start_tag: bytes, tag: bytes) -> bytes:

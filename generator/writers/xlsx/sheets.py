@@ -21,7 +21,7 @@ from generator.writers.textfit import BOLD, longest_word, text_width, wrap
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.book import Picture, Sheet
 from generator.writers.xlsx.parts import Book
-from generator.writers.xlsx.styles import Align, Border, Fill, Font, Look
+from generator.writers.xlsx.styles import DEFAULT, Align, Border, Fill, Font, Look
 from generator.writers.xlsx.xml import letter, quoted
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
@@ -160,7 +160,7 @@ class Sheets:
         """Write a sheet of running lines (the blank workbook's instructions)."""
         ws.widths[1] = 110
         for index, line in enumerate(block.items, 3):
-            self._put(ws, (index, 1), line, Look(align=WRAPPED_TOP), text=True)
+            self._put(ws, (index, 1), line, _WRAPPED, text=True)
             ws.heights[index] = height([(line, 110)])
 
     def _table(self, ws: Sheet, table: Table) -> None:
@@ -278,7 +278,7 @@ class Sheets:
         for offset in range(count):
             for index, column in enumerate(block.columns, 1):
                 source = self.layout.cell(block.table, column.key, offset)
-                look = dated if column.key in ("start", "due") else Look(align=WRAPPED_TOP)
+                look = dated if column.key in ("start", "due") else _WRAPPED
                 self._put(ws, (FIRST_ROW + offset, index), f'=IF({source}="","",{source})', look)
             if offset < len(shown):  # as tall as the copied text (a long action wraps, never runs into the owner)
                 row = shown[offset]
@@ -294,15 +294,16 @@ class Sheets:
         ws = self.book.sheet("Lists")
         ws.state = "hidden"
         for index, choice in enumerate(self.part.choices, 1):
-            self._put(ws, (1, index), choice.name, Look(), text=True)
+            self._put(ws, (1, index), choice.name, DEFAULT, text=True)
             for offset, value in enumerate(choice.labels, 2):
-                self._put(ws, (offset, index), value, Look(), text=True)
+                self._put(ws, (offset, index), value, DEFAULT, text=True)
 
 
 _TITLE = Look(font=Font(bold=True, size=14, colour=theme.NAVY))  # a sheet's title: large, bold, navy
 _LABEL = Look(font=Font(bold=True, colour=theme.NAVY), align=WRAPPED_TOP)  # a field's label
 _VALUE = Look(align=Align("left", "top", wrap=True))  # a field's value: wrapped, at the top left
 _TIMELINE_HEAD = Look(font=Font(bold=True, colour=theme.WHITE), fill=Fill(theme.NAVY))
+_WRAPPED = Look(align=WRAPPED_TOP)  # made once: a look is looked up by hash and equality for every cell
 
 
 def _formatted(look: Look, number_format: str) -> Look:
@@ -321,6 +322,7 @@ def _data_look(wrap: bool, indent: int, number_format: str | None, computed: boo
     )
 
 
+@lru_cache(maxsize=16)
 def _header_look(fill: str) -> Look:
     """Return the look of a table's header cell: bold white on a fill, wrapped, centred vertically."""
     return Look(font=Font(bold=True, colour=theme.WHITE), fill=Fill(fill), align=Align(vertical="center", wrap=True))

@@ -13,6 +13,7 @@ from generator.document.blocks import Document
 from generator.document.checks import oversized_cells
 from generator.errors import AccountPlanError, OutputLimitError, Problem
 from generator.families import FAMILY_IDS, check_family, document, families_table, formats_of
+from generator.families.common import sharing
 from generator.files import write_atomic, write_suite
 from generator.model.limits import oversized_values
 from generator.model.plan import AccountPlan
@@ -93,7 +94,8 @@ def _write(doc: Document, fmt: str) -> bytes:
 def check(plan: AccountPlan, families: Sequence[str] = (), formats: Sequence[str] = ()) -> list[Document]:
     """Return the chosen families' documents; OutputLimitError lists every value a chosen format cannot hold,
     typed once or made of several (a workbook cell of joined values), before anything is written."""
-    docs = [document(plan, check_family(f)) for f in families or FAMILY_IDS]
+    with sharing():  # the tables several families show are built once
+        docs = [document(plan, check_family(f)) for f in families or FAMILY_IDS]
     if formats and "xlsx" not in formats:
         return docs
     found = oversized_values(plan) + [m for doc in docs for m in oversized_cells(doc)]

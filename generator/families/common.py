@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
 
 from generator.catalog import Catalog, catalog
 from generator.document import theme
@@ -271,3 +274,34 @@ def plan_date(plan: AccountPlan, f: Formatter) -> Field:
 def raw_field(f: Formatter, label_key: str, raw: Raw, kind: Kind = Kind.TEXT, formula: str = "") -> Field:
     """Return a workbook field holding a raw value (or a formula)."""
     return Field(label_key, f.label(label_key), Cell(raw if isinstance(raw, str) else "", raw), kind, formula)
+
+
+_SHARED: ContextVar[dict[tuple[object, ...], Table] | None] = ContextVar("shared_tables", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Within it, a table several families show (stakeholders, actions, KPIs) is built once per plan and language
+    (tables are frozen: every family reads the same one)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(build: Callable[[AccountPlan, Formatter], Table]) -> Callable[[AccountPlan, Formatter], Table]:
+    """Return build made to give the table it built before for the same plan, language, currency and blankness
+    while sharing() is on."""
+
+    @wraps(build)
+    def once(plan: AccountPlan, f: Formatter) -> Table:
+        made = _SHARED.get()
+        if made is None:
+            return build(plan, f)
+        key = (build.__qualname__, build.__module__, id(plan), id(f.cat), f.currency, f.blank)
+        if key not in made:
+            made[key] = build(plan, f)
+        return made[key]
+
+    return once

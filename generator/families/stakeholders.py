@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.document import theme
 from generator.document.blocks import NOTHING, Cell, ChartRef, Highlight, Kind, Row, Table, row
 from generator.document.format import Formatter
-from generator.families.common import DECISION_MARK, label_fills
+from generator.families.common import DECISION_MARK, label_fills, shared
 from generator.families.tables import col, text
 from generator.model import figures
 from generator.model.enums import Quadrant
@@ -92,6 +92,7 @@ def blank_person(f: Formatter) -> Row:
     )
 
 
+@shared
 def people(plan: AccountPlan, f: Formatter) -> Table:
     """Return the stakeholders in hierarchy order with their level (names indented by level in a workbook)."""
     yes = f.label("yes")

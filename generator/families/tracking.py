@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.document import theme
 from generator.document.blocks import Cell, Column, Group, HeatMap, Highlight, Kind, Row, Table, row
 from generator.document.format import Formatter
-from generator.families.common import CHECKED, DECISION_MARK, UNCHECKED, label_fills
+from generator.families.common import CHECKED, DECISION_MARK, UNCHECKED, label_fills, shared
 from generator.families.tables import col, text
 from generator.model import figures
 from generator.model.enums import ActionCategory, ActionStatus, KpiArea, KpiUnit
@@ -36,6 +36,7 @@ def closed_labels(f: Formatter) -> tuple[str, ...]:
     return tuple(f.enum(s, "action_status") for s in sorted(figures.CLOSED_STATUSES, key=list(ActionStatus).index))
 
 
+@shared
 def actions(plan: AccountPlan, f: Formatter) -> Table:
     """Return the action tracker: grouped by category for reading, overdue flagged in a workbook."""
     still_open = ",".join(f'{{status}}<>"{label}"' for label in closed_labels(f))
@@ -108,6 +109,7 @@ def _kpi_row(kpi: Kpi, f: Formatter) -> Row:
     )
 
 
+@shared
 def kpis(plan: AccountPlan, f: Formatter) -> Table:
     """Return the health scorecard, grouped by area; a workbook works out red/amber/green itself."""
     higher = f.cat.enum("direction", "higher_is_better")

@@ -105,3 +105,20 @@ def test_the_stance_colour_is_the_same_in_every_format(example: AccountPlan) -> 
         if h.equals == "Neutral"
     }
     assert fills == marks == {theme.STANCE["neutral"]}
+
+
+def test_tables_several_families_show_are_built_once_per_plan_and_read_the_same(
+    example: AccountPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stakeholder, action and KPI tables are built once for all the families of a plan (they were a third of
+    building the documents), and every document is the one its family builds alone."""
+    from generator.families import stakeholders
+
+    built: list[int] = []
+    people = stakeholders.people.__wrapped__  # type: ignore[attr-defined]
+    monkeypatch.setattr(stakeholders, "people", stakeholders.shared(lambda plan, f: built.append(1) or people(plan, f)))
+    together = lib.check(example)
+    assert len(built) == 1
+    german = example.model_copy(update={"language": "de"})
+    assert len(lib.check(german)) == len(together) and len(built) == 2  # another language: its own table
+    assert [as_json(doc) for doc in together] == [as_json(document(example, name)) for name in FAMILY_IDS]

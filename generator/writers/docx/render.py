@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from generator import resources
 from generator.errors import TemplateError
 from generator.writers.docx.tables import each_element, fit_tables
+from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, number_pictures
 from generator.writers.package import Parts, package
 
 PHOTO_WIDTH = Mm(20)
@@ -68,6 +69,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     """A docxtpl template whose XML clean-up and Jinja compile happen once, not per render."""
 
     docx: Any
+    docx_ids_index: int  # the last number docxtpl gave a drawing
     is_rendered: bool
     links: list[tuple[Any, Any, frozenset[str]]]  # the body, headers and footers: XML, relationships as loaded
     pictures: list[Any]  # the image parts as loaded
@@ -75,11 +77,14 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     reusable: bool  # no footnotes: a render leaves nothing that the next could read as template
     frame: tuple[bytes, bytes]  # the document's XML before and after its body
     properties: dict[str, Any]  # the compiled document properties docxtpl renders
+    empty: Emptied | None  # finds the body's elements its template's code may leave empty (None: parse it)
 
-    def __init__(self, data: bytes, name: str) -> None:
+    def __init__(self, data: bytes, name: str, bundled: bool = False) -> None:
         super().__init__(io.BytesIO(data))
         self.data = data
         self.name = name
+        self.bundled = bundled  # ours: a rendered body is written as text (see textbody), not parsed
+        self.written: bytes | None = None  # the document's XML as text, when the last render wrote it so
         self.env = environment()
         self.compiled: dict[str, Any] = {}
         self._prepare()
@@ -88,7 +93,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         """Clean up and compile the body, headers and footers."""
         self.init_docx()
         try:
-            self.compiled["body"] = self._compile(self.get_xml())
+            body = _PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(self.get_xml()))
+            self.compiled["body"], self.empty = self.env.from_string(body), emptied(body)
             for uri in (self.HEADER_URI, self.FOOTER_URI):
                 for _, part in self.get_headers_footers(uri):
                     self.compiled[str(part.partname)] = self._compile(self.get_part_xml(part))
@@ -149,11 +155,15 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         return "".join(pieces) + xml[at:]
 
     def fix_tables(self, xml: str) -> Any:
-        """Return the rendered body parsed once, inside the whole document (leniently, as docxtpl parses it; lxml
-        moving a body into a document costs more than the rest of a render), its tables' grids mended by docxtpl
-        where a row has more or fewer cells than its grid."""
+        """Return the rendered body, inside the whole document: written as text as lxml would write it (a bundled
+        template's), else parsed once (leniently, as docxtpl parses it; lxml moving a body into a document costs
+        more than the rest of a render), its tables' grids mended by docxtpl where a row has more or fewer cells
+        than its grid."""
         head, tail = self.frame
         inherited = _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml)  # as a move drops them
+        written = as_text(inherited, self.empty) if self.bundled and self.reusable and self.empty is not None else None
+        if written is not None:
+            return written
         body = etree.fromstring(head + inherited.encode("utf-8") + tail, _LENIENT).find(_W_BODY)
         if _grids_fit(body):
             return body
@@ -163,12 +173,20 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 
     def fix_docpr_ids(self, tree: Any) -> None:
         """Number the body's drawings from 1001 in document order, as docxtpl does (ids collide otherwise)."""
+        if isinstance(tree, TextBody):
+            return
         for drawing in tree.iter(_WP_DOC_PR):
             self.docx_ids_index += 1
             drawing.attrib["id"] = str(self.docx_ids_index)
 
     def map_tree(self, tree: Any) -> None:
-        """Make the document the rendered body is in the document's."""
+        """Make the document the rendered body is in the document's (a body written as text: the document's XML)."""
+        if isinstance(tree, TextBody):
+            numbered, self.docx_ids_index = number_pictures(tree, self.docx_ids_index)
+            head, tail = self.frame
+            self.written = head + numbered.xml.encode("utf-8") + tail
+            return
+        self.written = None
         self.docx._part._element = self.docx._element = tree.getroottree().getroot()
 
     def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
@@ -235,6 +253,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     def _blob(self, part: Any) -> bytes:
         """Return a part's XML as python-docx writes it: serialized once for the template's parts no render
         changes (styles, numbering, settings, theme), every time for the rest."""
+        if part is self.docx.part and self.written is not None:
+            return self.written
         if part not in self.kept:
             return bytes(part.blob)
         name = str(part.partname)
@@ -301,7 +321,7 @@ def prepared(family: str) -> PreparedTemplate:
 @lru_cache(maxsize=32)
 def _prepared(family: str, version: tuple[str, int, int]) -> PreparedTemplate:
     """Return the prepared template of a family from the user's folder or the bundled ones."""
-    return PreparedTemplate(resources.template(f"{family}.docx"), f"{family}.docx")
+    return PreparedTemplate(resources.template(f"{family}.docx"), f"{family}.docx", bundled=not version[0])
 
 
 @cache

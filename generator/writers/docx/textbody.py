@@ -1,0 +1,110 @@
+"""A rendered Word body written as the bytes lxml would write for it, without parsing it.
+
+Only for the bundled templates: their XML was written by lxml and their values by Jinja, so a rendered body is
+well-formed and differs from lxml's own writing only where markupsafe escapes quotes and where a value left an
+element empty. Anything else (nested tables, content controls, other character references, a table whose grid
+docxtpl would mend, pictures numbered differently) is left to the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.writers.docx.tables import _TABLE_START, elements
+
+_REFERENCE = re.compile(r"&#(?!34;|39;)")  # a character reference markupsafe does not write
+_ROW = re.compile(r"<w:tr[ >]")
+_SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
+_PICTURE_ID = re.compile(r'(<wp:docPr id=")\d+(")')
+AFTER_RENDERING = {"w:t", "w:trPr"}  # emptied after rendering: a break ending a text, a tall row's kept mark
+_BEFORE_CODE = re.compile(r"<([\w:]+)(?: [^<>]*)?>\s*\{[{%]")  # a start tag right before template code
+
+
+Emptied = tuple[tuple[str, re.Pattern[str]], ...]  # per element name: what finds one left empty
+
+
+def emptied(source: str) -> Emptied | None:
+    """Return what finds the elements a template's code can leave empty: those whose start tag comes right before
+    code (every other element keeps what follows its start tag), one expression per name (each searched for by
+    its name, far faster than one expression trying every tag); None when the template holds what only a parse
+    writes as lxml does (comments, instructions, other character references, content controls, text boxes)."""
+    if any(mark in source for mark in ("<!", "<?", "<w:sdt", "txbxContent")) or _REFERENCE.search(source):
+        return None
+    found = []
+    for name in sorted(set(_BEFORE_CODE.findall(source)) | AFTER_RENDERING):
+        escaped = re.escape(name)
+        found.append((f"></{name}>", re.compile(f"<{escaped}((?: [^<>]*)?)></{escaped}>")))
+    return tuple(found)
+
+
+def _closed(xml: str, empty: Emptied) -> str:
+    """Return xml with every element left empty closed at once (<w:t/>), as lxml writes it."""
+    for closing, pattern in empty:
+        if closing in xml:  # text is escaped: '>' before a closing tag is a start tag's (or a child's) end
+            xml = pattern.sub(f"<{closing[3:-1]}\\1/>", xml)  # a name is letters and colons: no escapes
+    return xml
+
+
+@dataclass(frozen=True)
+class TextBody:
+    """A rendered body as lxml would write it, its pictures not yet numbered."""
+
+    xml: str
+
+
+def as_text(xml: str, empty: Emptied) -> TextBody | None:
+    """Return a rendered body (its inherited namespace declarations dropped) as lxml would write it, or None when
+    only parsing it gets that right; empty finds the elements the template's code may have left empty (values
+    are escaped: what they add is text, quotes as character references, and pictures as lxml wrote them)."""
+    if _quote_in_tag(xml) or not grids_fit(xml):
+        return None
+    if "<wp:docPr" in xml and xml.count("<wp:docPr") != len(_PICTURE_ID.findall(xml)):
+        return None
+    written = _closed(xml, empty)
+    return TextBody(written.replace("&#34;", '"').replace("&#39;", "'"))
+
+
+def _quote_in_tag(xml: str) -> bool:
+    """Return whether a quote markupsafe escaped is in an attribute (lxml writes it otherwise there than in text)."""
+    for reference in ("&#34;", "&#39;"):
+        at = xml.find(reference)
+        while at >= 0:
+            if xml.rfind("<", 0, at) > xml.rfind(">", 0, at):
+                return True
+            at = xml.find(reference, at + 1)
+    return False
+
+
+def grids_fit(xml: str) -> bool:
+    """Return whether every table's grid has as many columns as its widest row spans and no row has more cells
+    (docxtpl's fix_tables would change nothing), counted as docxtpl counts them; False for a nested table."""
+    if "<w:tbl " in xml:
+        return False  # a table start written otherwise
+    for table in elements(xml, _TABLE_START, "</w:tbl>"):
+        if "<w:tbl>" in table[len("<w:tbl>") :]:
+            return False
+        columns = table.count("<w:gridCol ") + table.count("<w:gridCol/>")
+        spanned = "<w:gridSpan" in table
+        widest = 0
+        for row in _ROW.split(table)[1:]:  # each row to the next (no table is nested: its cells are the row's)
+            cells = row.count("<w:tc>") + row.count("<w:tc ")
+            if cells > columns:
+                return False
+            if spanned:
+                spans = [int(v) for v in _SPAN.findall(row)]
+                if len(spans) != row.count("<w:gridSpan"):
+                    return False  # a span written otherwise: the parse counts it
+                cells += sum(spans) - len(spans)
+            widest = max(widest, cells)
+        if widest != columns:
+            return False
+    return True
+
+
+def number_pictures(body: TextBody, first: int) -> tuple[TextBody, int]:
+    """Return the body with its pictures numbered from first + 1 in document order, as docxtpl numbers them, and
+    the last number given."""
+    numbers = iter(range(first + 1, first + 1 + body.xml.count("<wp:docPr")))
+    numbered = _PICTURE_ID.sub(lambda m: f"{m[1]}{next(numbers)}{m[2]}", body.xml)
+    return TextBody(numbered), first + body.xml.count("<wp:docPr")

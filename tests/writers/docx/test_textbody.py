@@ -1,0 +1,72 @@
+"""A bundled template's rendered body is written as text: byte for byte what parsing and writing it with lxml gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator as lib
+from generator.families import FAMILIES
+from generator.model.plan import AccountPlan
+from generator.model.validation import validate_data
+from generator.writers.docx import render, textbody
+from tests.stress import stress_data
+
+WORD = [name for name, family in FAMILIES.items() if "docx" in family.formats]
+AWKWARD = ["Quote \" and 'apostrophe'", "A & B <c> d>e", "", "ends with a break\n", "tab\there", "  spaced  "]
+
+
+def awkward(plan: AccountPlan) -> AccountPlan:
+    """Return the plan with texts that escape, empty, break and space differently in every action."""
+    actions = [
+        a.model_copy(update={"action": AWKWARD[i % len(AWKWARD)] or "x", "description": AWKWARD[(i + 2) % 6]})
+        for i, a in enumerate(plan.actions)
+    ]
+    account = plan.account.model_copy(update={"name": 'Müller & "Söhne" <GmbH>'})
+    return plan.model_copy(update={"actions": actions, "account": account})
+
+
+def plans() -> dict[str, AccountPlan]:
+    """Return plans whose Word documents use every path of the text writing: quotes, empty values, breaks at the
+    end of a text, rows tall enough to break, pictures, blank hints."""
+    stress = validate_data(stress_data()).plan
+    assert stress is not None
+    example = lib.load_plan().plan
+    return {"example": example, "awkward": awkward(example), "stress": stress, "blank": lib.blank_plan()}
+
+
+@pytest.mark.parametrize("family", WORD)
+def test_a_body_written_as_text_is_the_one_lxml_writes(family: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[bool] = []
+    as_text = textbody.as_text
+
+    def spy(xml: str, empty: textbody.Emptied) -> textbody.TextBody | None:
+        found = as_text(xml, empty)
+        written.append(found is not None)
+        return found
+
+    monkeypatch.setattr(render, "as_text", spy)
+    for name, plan in plans().items():
+        as_written = lib.render(plan, family, "docx")
+        monkeypatch.setattr(render.prepared(family), "bundled", False)
+        assert lib.render(plan, family, "docx") == as_written, name
+        monkeypatch.setattr(render.prepared(family), "bundled", True)
+    assert written and all(written)  # every body took the text way
+
+
+def test_what_only_a_parse_writes_as_lxml_does_is_parsed() -> None:
+    """Comments, processing instructions, character references, content controls and text boxes in a template,
+    and a table whose grid docxtpl mends, take the parse."""
+    for source in ("<w:p><!-- c --></w:p>", "<w:p>&#13;</w:p>", "<w:sdt/>", "<w:txbxContent/>", "<?x y?>"):
+        assert textbody.emptied(source) is None, source
+    empty = textbody.emptied("<w:t>{{ x }}</w:t>")
+    assert empty is not None
+    grid = '<w:tbl><w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr><w:tc/><w:tc/></w:tr></w:tbl>'
+    assert textbody.as_text(grid, empty) is None
+    assert textbody.as_text('<w:p w:x="&#34;"/>', empty) is None
+    assert textbody.as_text("<w:t>&#34;</w:t><w:t></w:t>", empty) == textbody.TextBody('<w:t>"</w:t><w:t/>')
+
+
+def test_a_template_of_the_user_s_own_is_parsed(tmp_path: Path) -> None:
+    assert render.PreparedTemplate(render.resources.template("account-map.docx"), "x.docx").bundled is False

@@ -33,6 +33,8 @@ _PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
 _LENIENT = etree.XMLParser(recover=True, resolve_entities=False)  # docxtpl's leniency, python-docx's elements
 _LENIENT.set_element_class_lookup(element_class_lookup)
 _WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>")  # a paragraph, to the first </w:p> after: as docxtpl finds them
+_BLANK_BETWEEN = re.compile(r">\s+<")
+_DECLARED = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as python-docx writes a part
 _LISTING = re.compile("[\t\a\n\f]")
 _SELF_CLOSED_PARAGRAPH = re.compile(r"<w:p [^>]*/>")
 _DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
@@ -77,7 +79,6 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     reusable: bool  # no footnotes: a render leaves nothing that the next could read as template
     frame: tuple[bytes, bytes]  # the document's XML before and after its body
     properties: dict[str, Any]  # the compiled document properties docxtpl renders
-    empty: Emptied | None  # finds the body's elements its template's code may leave empty (None: parse it)
 
     def __init__(self, data: bytes, name: str, bundled: bool = False) -> None:
         super().__init__(io.BytesIO(data))
@@ -87,17 +88,18 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.written: bytes | None = None  # the document's XML as text, when the last render wrote it so
         self.env = environment()
         self.compiled: dict[str, Any] = {}
+        self.empties: dict[str, Emptied | None] = {}  # per part, what finds its elements left empty (see textbody)
+        self.stories: dict[Any, bytes] = {}  # the headers and footers the last render wrote as text
         self._prepare()
 
     def _prepare(self) -> None:
         """Clean up and compile the body, headers and footers."""
         self.init_docx()
         try:
-            body = _PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(self.get_xml()))
-            self.compiled["body"], self.empty = self.env.from_string(body), emptied(body)
+            self._compile("body", self.get_xml())
             for uri in (self.HEADER_URI, self.FOOTER_URI):
                 for _, part in self.get_headers_footers(uri):
-                    self.compiled[str(part.partname)] = self._compile(self.get_part_xml(part))
+                    self._compile(str(part.partname), self.get_part_xml(part))
             props = self.docx.core_properties
             self.properties = {name: self.env.from_string(getattr(props, name)) for name in RENDERED_PROPERTIES}
         except JinjaError as error:
@@ -106,9 +108,10 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.frame = head, rest[rest.rindex(b"</w:body>") + len(b"</w:body>") :]  # the document around its body
         self.docx = None
 
-    def _compile(self, xml: str) -> Any:
-        """Return the compiled Jinja template of one part's XML."""
-        return self.env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(xml)))
+    def _compile(self, key: str, xml: str) -> None:
+        """Compile the Jinja template of one part's XML, and see which of its elements its code may leave empty."""
+        source = _PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(xml))
+        self.compiled[key], self.empties[key] = self.env.from_string(source), emptied(source)
 
     def init_docx(self, reload: bool = True) -> None:
         """Load the document from the template bytes once (each render replaces the body, headers, footers and
@@ -161,7 +164,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         than its grid."""
         head, tail = self.frame
         inherited = _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml)  # as a move drops them
-        written = as_text(inherited, self.empty) if self.bundled and self.reusable and self.empty is not None else None
+        written = self._as_text("body", inherited)
         if written is not None:
             return written
         body = etree.fromstring(head + inherited.encode("utf-8") + tail, _LENIENT).find(_W_BODY)
@@ -189,9 +192,23 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.written = None
         self.docx._part._element = self.docx._element = tree.getroottree().getroot()
 
+    def _as_text(self, key: str, xml: str) -> TextBody | None:
+        """Return a rendered part of a bundled template as lxml would write it, or None when it must be parsed."""
+        empty = self.empties[key] if self.bundled and self.reusable else None
+        return as_text(xml, empty) if empty is not None else None
+
     def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
-        """Put a rendered header or footer into its part (the part stays: its kind, its relationships)."""
-        self.docx._part.rels[rel_key].target_part._element = parse_xml(xml)
+        """Put a rendered header or footer into its part (the part stays: its kind, its relationships): written as
+        text as python-docx would write it (a bundled template's, without blanks between tags, which python-docx's
+        parser drops), else parsed."""
+        part = self.docx._part.rels[rel_key].target_part
+        text = xml.decode("utf-8")
+        written = self._as_text(str(part.partname), text) if not _BLANK_BETWEEN.search(text) else None
+        if written is not None:
+            self.stories[part] = _DECLARED + written.xml.encode("utf-8")
+            return
+        self.stories.pop(part, None)
+        part._element = parse_xml(xml)
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
         """Render the template's own document properties, compiled once (never the last document's values)."""
@@ -255,6 +272,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         changes (styles, numbering, settings, theme), every time for the rest."""
         if part is self.docx.part and self.written is not None:
             return self.written
+        if part in self.stories:
+            return self.stories[part]
         if part not in self.kept:
             return bytes(part.blob)
         name = str(part.partname)

@@ -1,4 +1,5 @@
-"""A bundled template's rendered body is written as text: byte for byte what parsing and writing it with lxml gives."""
+"""A bundled template's rendered body, headers and footers are written as text: byte for byte what parsing and writing
+them with lxml gives."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def test_a_body_written_as_text_is_the_one_lxml_writes(family: str, monkeypatch:
         monkeypatch.setattr(render.prepared(family), "bundled", False)
         assert lib.render(plan, family, "docx") == as_written, name
         monkeypatch.setattr(render.prepared(family), "bundled", True)
-    assert written and all(written)  # every body took the text way
+    assert written and all(written)  # every body, header and footer took the text way
+    assert len(written) == 3 * len(plans())  # a body, a header and a footer a plan
 
 
 def test_what_only_a_parse_writes_as_lxml_does_is_parsed() -> None:

@@ -39,6 +39,9 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
     labels = [c.label for c in table.columns]
     shown = _display(table)
     for size in SIZES:
+        least = row_height([""], [width], size)  # a row of one line (the header too): no row is lower
+        if size != SIZES[-1] and len(shown) * least > height - least:
+            continue  # even rows of one line need more than one slide at this size: the next is tried
         widths = column_widths(table.columns, width, size, [r for r in shown if not isinstance(r, str)])
         header_h = row_height(labels, widths, size)
         laid = [_lay(item, table, widths, height - header_h, size) for item in shown]

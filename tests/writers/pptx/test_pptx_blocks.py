@@ -316,3 +316,38 @@ def test_a_long_deck_costs_in_proportion_to_its_slides(monkeypatch: pytest.Monke
     assert len(prs.slides) > 60
     long_searches = [count for count in searched if count > 20]  # a slide's or notes page's own few: searched
     assert len(long_searches) <= 3  # python-pptx makes each layout's first slide of the process, the rest are ours
+
+
+def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_deck(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A table whose rows could not fit one slide even at one line each skips straight to a smaller size: the
+    slides are the ones laying it out at every size gives."""
+    import yaml
+
+    import generator as lib
+    from generator.model.validation import validate_data
+    from generator.writers.pptx import table
+    from tests.conftest import EXAMPLE
+    from tests.stress import grown
+
+    plan = validate_data(grown(yaml.safe_load(EXAMPLE.read_text("utf-8")), 60, 80)).plan
+    assert plan is not None
+    probes: list[float] = []
+    height = table.row_height
+
+    def measured(texts: list[str], widths: list[int], size: float) -> int:
+        if texts == [""] and len(widths) == 1:
+            probes.append(size)
+        return height(texts, widths, size)
+
+    laid: list[int] = []
+    lay = table._lay
+    monkeypatch.setattr(table, "_lay", lambda *args: laid.append(1) or lay(*args))
+    monkeypatch.setattr(table, "row_height", measured)
+    glanced = [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")]
+    assert probes
+    rows_laid, laid[:] = len(laid), []
+    monkeypatch.setattr(table, "row_height", lambda t, w, s: 0 if t == [""] and len(w) == 1 else height(t, w, s))
+    assert [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")] == glanced
+    assert rows_laid < len(laid) * 0.7  # the long tables were laid out at one size, not three

@@ -99,7 +99,7 @@ def test_shapes_written_into_a_saved_slide_as_text_are_the_bytes_lxml_writes(mon
     byte the one made by parsing every shape into its slide (text boxes, tables, org charts, markup in the text)."""
     import generator as lib
     import generator.writers.pptx as writer
-    from generator.writers.pptx import deck_parts, text
+    from generator.writers.pptx import build_deck, text
 
     plan = lib.load_plan().plan
     tricky = plan.model_copy(update={"account": plan.account.model_copy(update={"name": 'A&B <xmlns:p> "Co"'})})
@@ -116,10 +116,10 @@ def test_shapes_written_into_a_saved_slide_as_text_are_the_bytes_lxml_writes(mon
         return bytes(part.blob)  # type: ignore[attr-defined]
 
     monkeypatch.setattr(writer, "saved", spliced)
-    as_text = [deck_parts(document) for document in documents]
+    as_text = [build_deck(document) for document in documents]  # zipped: chart workbooks dated as the plan
     assert sum(written) > 200  # most shapes did wait as text
     monkeypatch.setattr(writer, "saved", parsed)
-    assert [deck_parts(document) for document in documents] == as_text
+    assert [build_deck(document) for document in documents] == as_text
 
 
 def test_the_org_chart_legend_note_is_shown_in_full_in_every_language() -> None:

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.textfit import BOLD, fitted_widths, longest_word, text_width
+from generator.writers.textfit import BOLD, fitted_widths, longest_word, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
@@ -90,8 +90,9 @@ def _widen(table: str) -> str:
 
 def _widest_word(table: str, size: float) -> float:
     """Return the width in points of the widest word in any cell of a table in bold at size, each cell's runs
-    joined as _joined joins them (one look at the whole table: most tables need no cell measured)."""
-    return longest_word("".join(_TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>"))), size * BOLD)
+    joined as _joined joins them (one look at the whole table: most tables need no cell measured; each word
+    looked up in the font's cache, the table's text never kept)."""
+    return widest("".join(_TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>"))).split(), size * BOLD)
 
 
 def _with_widths(table: str, old: list[int], new: list[int]) -> str:

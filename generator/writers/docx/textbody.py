@@ -18,7 +18,7 @@ _ROW = re.compile(r"<w:tr[ >]")
 _SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
 _PICTURE_ID = re.compile(r'(<wp:docPr id=")\d+(")')
 AFTER_RENDERING = {"w:t", "w:trPr"}  # emptied after rendering: a break ending a text, a tall row's kept mark
-_BEFORE_CODE = re.compile(r"<([\w:]+)(?: [^<>]*)?>\s*\{[{%]")  # a start tag right before template code
+_BEFORE_CODE = re.compile(r"<([\w:]+)(?: [^<>]*)?>\s*\{[{%#]")  # a start tag right before template code (or a comment)
 
 
 Emptied = tuple[tuple[str, re.Pattern[str]], ...]  # per element name: what finds one left empty

@@ -62,8 +62,9 @@ def test_what_only_a_parse_writes_as_lxml_does_is_parsed() -> None:
     and a table whose grid docxtpl mends, take the parse."""
     for source in ("<w:p><!-- c --></w:p>", "<w:p>&#13;</w:p>", "<w:sdt/>", "<w:txbxContent/>", "<?x y?>"):
         assert textbody.emptied(source) is None, source
-    empty = textbody.emptied("<w:t>{{ x }}</w:t>")
+    empty = textbody.emptied("<w:t>{{ x }}</w:t><w:tab>{# a comment renders nothing #}</w:tab>")
     assert empty is not None
+    assert textbody.as_text("<w:tab></w:tab>", empty) == textbody.TextBody("<w:tab/>")
     grid = '<w:tbl><w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr><w:tc/><w:tc/></w:tr></w:tbl>'
     assert textbody.as_text(grid, empty) is None
     assert textbody.as_text('<w:p w:x="&#34;"/>', empty) is None

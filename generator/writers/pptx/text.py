@@ -48,7 +48,6 @@ def append_notes(slide: Any, text: str) -> None:
 
 _PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _BODY_PROPERTIES = qn("a:bodyPr")
-_EXTENSIONS = qn("p:extLst")
 
 
 def notes_frame(notes: Any) -> Any:
@@ -314,14 +313,16 @@ def saved(part: Any) -> bytes:
     if waiting is None:
         return bytes(part.blob)
     shapes = [xml.replace(_DECLARED, "", 1) for xml in waiting.shapes]
-    tree, blob = part._element.cSld.spTree, bytes(part.blob)
+    blob = bytes(part.blob)
+    at = blob.rindex(b"</p:spTree>")
+    ends = blob.endswith((b"</p:extLst>", b"<p:extLst/>"), 0, at)  # the tree's extensions come last, shapes before
     titled = waiting.title is None or blob.count(_TITLE_MARKED) == 1  # else a title's text has the mark
-    if any("xmlns" in xml for xml in shapes) or tree.find(_EXTENSIONS) is not None or not titled:
+    if any("xmlns" in xml for xml in shapes) or ends or not titled:
         flush(part.slide)
         return bytes(part.blob)
     if waiting.title is not None:
         blob = blob.replace(_TITLE_MARKED, waiting.title.encode())
-    at = blob.rindex(b"</p:spTree>")
+        at = blob.rindex(b"</p:spTree>")
     return blob[:at] + "".join(shapes).encode() + blob[at:]
 
 

@@ -351,3 +351,24 @@ def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_dec
     monkeypatch.setattr(table, "row_height", lambda t, w, s: 0 if t == [""] and len(w) == 1 else height(t, w, s))
     assert [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")] == glanced
     assert rows_laid < len(laid) * 0.7  # the long tables were laid out at one size, not three
+
+
+def test_shapes_written_as_text_go_before_the_slide_s_own_extensions() -> None:
+    """A master whose slides carry extensions in their shape tree (PowerPoint writes some) gets its shapes before
+    them, where python-pptx puts them: the slide is the one parsing every shape in gives."""
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
+
+    from generator.writers.pptx.text import flush, saved, swatch
+
+    def drawn(as_text: bool) -> bytes:
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        slide.shapes._spTree.append(parse_xml(f"<p:extLst {nsdecls('p')}><p:ext uri='x'/></p:extLst>"))
+        swatch(slide, (10, 20, 30, 30), "AABBCC")
+        if not as_text:
+            flush(slide)
+        return saved(slide.part)
+
+    assert drawn(True) == drawn(False)
+    assert drawn(True).index(b"AABBCC") < drawn(True).index(b"<p:extLst>")

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
-from generator.writers.docx.tables import each_element, fit_tables
+from generator.writers.docx.tables import each_element, fit_tables, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, number_pictures
 from generator.writers.package import Parts, package
 
@@ -151,11 +151,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         spans = listed(xml, breaks)
         if spans is None:
             return each_element(xml, _WORD_PARAGRAPH, "</w:p>", lambda p: resolve(p) if _LISTING.search(p) else p)
-        pieces, at = [], 0
-        for start, end in spans:
-            pieces += [xml[at:start], resolve(xml[start:end])]
-            at = end
-        return "".join(pieces) + xml[at:]
+        return replaced(xml, spans, resolve)
 
     def fix_tables(self, xml: str) -> Any:
         """Return the rendered body, inside the whole document: written as text as lxml would write it (a bundled

@@ -50,8 +50,13 @@ def elements(xml: str, opening: re.Pattern[str], closing: str) -> list[str]:
 
 def each_element(xml: str, opening: re.Pattern[str], closing: str, change: Callable[[str], str]) -> str:
     """Return xml with every element from an opening to the first closing after it changed."""
+    return replaced(xml, _spans(xml, opening, closing), change)
+
+
+def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str]) -> str:
+    """Return xml with each of the spans (start, end; in order, apart) changed."""
     pieces, at = [], 0
-    for start, end in _spans(xml, opening, closing):
+    for start, end in spans:
         pieces += [xml[at:start], change(xml[start:end])]
         at = end
     return "".join(pieces) + xml[at:]
@@ -111,7 +116,9 @@ def _release_tall_row(row: str) -> str:
     (Russian and German run longer than English: such a row would otherwise print over the footer)."""
     if "<w:cantSplit/>" not in row or sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
         return row
-    return row.replace("<w:cantSplit/>", "") if row_height(row) > TALLEST_KEPT_ROW else row
+    if row_height(row) <= TALLEST_KEPT_ROW:
+        return row
+    return row.replace("<w:cantSplit/>", "").replace("<w:trPr></w:trPr>", "<w:trPr/>")  # closed, as lxml writes it
 
 
 def row_height(row: str) -> float:

@@ -17,7 +17,7 @@ _REFERENCE = re.compile(r"&#(?!34;|39;)")  # a character reference markupsafe do
 _ROW = re.compile(r"<w:tr[ >]")
 _SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
 _PICTURE_ID = re.compile(r'(<wp:docPr id=")\d+(")')
-AFTER_RENDERING = {"w:t", "w:trPr"}  # emptied after rendering: a break ending a text, a tall row's kept mark
+AFTER_RENDERING = {"w:t"}  # emptied after rendering: docxtpl's resolving of a break that ends a text
 _BEFORE_CODE = re.compile(r"<([\w:]+)(?: [^<>]*)?>\s*\{[{%#]")  # a start tag right before template code (or a comment)
 
 

@@ -183,13 +183,11 @@ class Canvas:
         chapter divider), its first line aligned as the placeholder's was (kept)."""
         box = self.layout(layout).title
         assert box is not None
-        if layout != "Title":
-            largest = 26 if box[1] < Emu(914400) else 40
-            style = {"bold": True, "colour": theme.NAVY}
-            entitle(slide, fitted_xml([(title, style)], box[2:], (largest, 14), slide, kept)[0])
-        else:
-            style = {"bold": True, "colour": theme.WHITE, "align": PP_ALIGN.CENTER}
-            entitle(slide, fitted_xml([(title, style)], box[2:], (40, 14), slide, kept)[0])
+        style: dict[str, Any] = {"bold": True, "colour": theme.NAVY}
+        largest = 26 if box[1] < Emu(914400) else 40
+        if layout == "Title":
+            style, largest = {"bold": True, "colour": theme.WHITE, "align": PP_ALIGN.CENTER}, 40
+        entitle(slide, fitted_xml([(title, style)], box[2:], (largest, 14), slide, kept)[0])
 
     def _footer(self, slide: Any) -> None:
         """Add the footer line and the slide number."""

@@ -92,15 +92,22 @@ def fill(
 ) -> float:
     """Write paragraphs into a shape (of this width and height, when known) at the largest size that fits;
     return the size used."""
-    body = _framed(shape, anchor)
-    first = body.p_lst[0].pPr if body.p_lst else None
-    kept = first.get("algn") if first is not None else None  # a shape's own alignment stays on its first line
-    for old in body.p_lst:
-        body.remove(old)
+    body, kept = _cleared(shape, anchor)
     xml, size = fitted_xml(paragraphs, extent or (shape.width, shape.height), (largest, smallest), notes, kept)
     for made in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):
         body.append(made)
     return size
+
+
+def _cleared(shape: Any, anchor: Any) -> tuple[Any, str | None]:
+    """Return a shape's text body framed as fill writes text and without its paragraphs, and the alignment its
+    first paragraph had (a shape's own alignment stays on its first line)."""
+    body = _framed(shape, anchor)
+    first = body.p_lst[0].pPr if body.p_lst else None
+    kept = first.get("algn") if first is not None else None
+    for old in body.p_lst:
+        body.remove(old)
+    return body, str(kept) if kept is not None else None
 
 
 _FRAMES: dict[tuple[bytes, Any], Any] = {}  # a text body's properties before and after framing (a few per master)
@@ -272,13 +279,9 @@ def flush(slide: Any) -> None:
 def awaiting_title(shape: Any, anchor: Any) -> str | None:
     """Set a new slide's title placeholder up as fill does (its text frame, no paragraphs) with one paragraph
     marking where its title goes (see entitle); return the alignment of its first paragraph, which fill keeps."""
-    body = _framed(shape, anchor)
-    first = body.p_lst[0].pPr if body.p_lst else None
-    kept = first.get("algn") if first is not None else None
-    for old in body.p_lst:
-        body.remove(old)
+    body, kept = _cleared(shape, anchor)
     body.append(parse_xml(f"<a:p {nsdecls('a')}><a:r><a:t>{TITLE_MARK}</a:t></a:r></a:p>"))
-    return str(kept) if kept is not None else None
+    return kept
 
 
 def entitle(slide: Any, xml: str) -> None:

@@ -161,9 +161,12 @@ class Sheet:
     def _rows(self, styles: Styles) -> str:
         """Return the rows with their heights and cells, each cell's format numbered as it is written."""
         rows: dict[int, list[str]] = {row: [] for row in self.heights}
+        styled: dict[int, str] = {}  # each look object's style attribute, numbered when first met
         for (row, column), (tail, look) in sorted(self.cells.items()):
-            number = styles.xf(look)  # 0 only for the default look, which openpyxl writes without a style
-            style = f' s="{number}"' if number else ""
+            style = styled.get(id(look))
+            if style is None:
+                number = styles.xf(look)  # 0 only for the default look, which openpyxl writes without a style
+                style = styled[id(look)] = f' s="{number}"' if number else ""
             rows.setdefault(row, []).append(f'<c r="{letter(column)}{row}"{style}{tail}')
         out = []
         for row in sorted(rows):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -85,11 +86,53 @@ def height(cells: list[tuple[str, float]], bold: bool = False) -> float:
     return round(lines * LINE_POINTS + 3, 1)
 
 
-def resolve(template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
+def resolve(template: str, layout: Layout, letters: dict[str, str], row: int | str) -> str:
     """Return a formula with its column references made into cell ranges and same-row cells."""
     text = _COLUMN.sub(lambda m: layout.structured(m[1], m[2]), template)
     text = _UPTO.sub(lambda m: f"${letters[m[1]]}${FIRST_ROW}:{letters[m[1]]}{row}", text)
     return _SAME_ROW.sub(lambda m: f"{letters[m[1]]}{row}", text)
+
+
+ROW_MARK = "\x00"  # stands for the row number in a column formula resolved once (no formula holds it)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """How one table column writes its data cells, worked out once per table (a table may have 3,000 rows)."""
+
+    index: int
+    key: str
+    indent_key: str
+    wraps: bool
+    number_format: str
+    computed: bool
+    chars: float
+    formula: str  # the column's own formula
+    resolved: str  # that formula resolved with ROW_MARK for the row ("" when it holds the mark itself)
+
+    def formula_at(self, template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
+        """Return a cell's formula resolved for its row: the column's own worked out once, a cell's own each time."""
+        if template == self.formula and self.resolved:
+            return self.resolved.replace(ROW_MARK, str(row))
+        return resolve(template, layout, letters, row)
+
+
+def _columns(table: Table, layout: Layout, letters: dict[str, str], formats: Callable[[Kind], str]) -> list[_Column]:
+    """Return how each of a table's columns writes its data cells."""
+    return [
+        _Column(
+            index,
+            column.key,
+            column.indent_key,
+            column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES),
+            formats(column.kind),
+            column.computed,
+            column.chars,
+            column.formula,
+            resolve(column.formula, layout, letters, ROW_MARK) if ROW_MARK not in column.formula else "",
+        )
+        for index, column in enumerate(table.columns, 1)
+    ]
 
 
 class Sheets:
@@ -152,9 +195,9 @@ class Sheets:
         styles = self.book.styles
         if isinstance(value, date) and (typed or look not in styles.parts):
             styles.number_format(OPENPYXL_DATE)  # the stylesheet lists it as openpyxl's did: same bytes
-        styles.use(look)
-        shown = escape(value) if text and isinstance(value, str) else value
-        ws.put(*where, shown, look, as_text=text)
+        if look not in styles.parts:
+            styles.use(look)
+        ws.put(*where, escape(value) if text and isinstance(value, str) else value, look, as_text=text)
 
     def _lines(self, ws: Sheet, block: Bullets) -> None:
         """Write a sheet of running lines (the blank workbook's instructions)."""
@@ -173,12 +216,10 @@ class Sheets:
             if column.internal and table.chart is not None:  # settings the formulas read; a chart's helpers hidden
                 ws.hidden.add(index)
         ws.heights[HEADER_ROW] = height([(c.label, c.chars) for c in table.columns], bold=True)
-        count = self.layout.rows[table.name]
+        count, columns = self.layout.rows[table.name], _columns(table, self.layout, letters, self.number_format)
         for offset in range(count):
             data = table.rows[offset] if offset < len(table.rows) else Row(())
-            self._row(ws, table, data, FIRST_ROW + offset, letters)
-            cells = [(_shown(data.cell(c.key).raw), c.chars) for c in table.columns if not c.computed]
-            ws.heights[FIRST_ROW + offset] = height(cells)
+            ws.heights[FIRST_ROW + offset] = height(self._row(ws, columns, data, FIRST_ROW + offset, letters))
         last_row = FIRST_ROW + count - 1
         names = tuple(escape(c.label) for c in table.columns)
         ws.tables.append((table.name, f"A{HEADER_ROW}:{letter(len(letters))}{last_row}", names))
@@ -190,24 +231,29 @@ class Sheets:
             money = (self.part.formats.money, self.part.formats.short_money)
             ws.pictures.append(rules.chart(ws.title, table, letters, (HEADER_ROW, last_row), money))
 
-    def _row(self, ws: Sheet, table: Table, data: Row, number: int, letters: dict[str, str]) -> None:
-        """Write one data row; text wraps in its column (never runs across the sheet), numbers do not."""
-        for index, column in enumerate(table.columns, 1):
-            wraps = column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES)
+    def _row(
+        self, ws: Sheet, columns: list[_Column], data: Row, number: int, letters: dict[str, str]
+    ) -> list[tuple[str, float]]:
+        """Write one data row (text wraps in its column, never runs across the sheet; numbers do not); return the
+        texts and widths its height is measured on."""
+        shown = []
+        for column in columns:
             value = data.cell(column.key)
             level = data.cell(column.indent_key).raw if column.indent_key else 1
             indent = max(min(level - 1, MAX_INDENT), 0) if isinstance(level, int) else 0
             if column.computed:
                 template = value.formula or column.formula
-                shown = resolve(template, self.layout, letters, number) if template else None
-                look = _data_look(wraps, indent, self.number_format(column.kind), computed=True)
-                self._put(ws, (number, index), shown, look)
+                formula = column.formula_at(template, self.layout, letters, number) if template else None
+                look = _data_look(column.wraps, indent, column.number_format, computed=True)
+                self._put(ws, (number, column.index), formula, look)
                 continue
             raw = value.raw
+            shown.append((_shown(raw), column.chars))
             if isinstance(raw, str) and raw:
-                self._put(ws, (number, index), raw, _data_look(wraps, indent, None), text=True)
+                self._put(ws, (number, column.index), raw, _data_look(column.wraps, indent, None), text=True)
             else:
-                self._put(ws, (number, index), raw, _data_look(wraps, indent, self.number_format(column.kind)))
+                self._put(ws, (number, column.index), raw, _data_look(column.wraps, indent, column.number_format))
+        return shown
 
     def _value(self, ws: Sheet, where: tuple[int, int], value: Cell, kind: Kind) -> None:
         """Write one field's raw value with the number format of its kind (text keeps the plain look)."""

@@ -41,3 +41,28 @@ def test_heat_map_and_timeline_count_and_follow_the_table() -> None:
     wb = workbook()
     assert wb["Heat"]["B4"].value.startswith("=COUNTIFS(")
     assert wb["Time"]["A4"].value.startswith("=IF(")
+
+
+def test_each_row_of_a_table_gets_its_own_row_formula() -> None:
+    ws = workbook()["Deals"]
+    assert [ws[f"C{row}"].value for row in (4, 5)] == ["=B4*2", "=B5*2"]
+
+
+def test_a_column_formula_worked_out_once_is_the_one_resolved_for_every_row() -> None:
+    from generator.document.blocks import Table
+    from generator.writers.xlsx.sheets import Layout, _columns, resolve
+    from generator.writers.xlsx.xml import letter
+
+    part = sample.document().part(sample.Format.XLSX)
+    layout = Layout()
+    layout.plan(part)
+    tables = [t for section in part.sections for t in section.of(Table) if isinstance(t, Table)]
+    checked = 0
+    for table in tables:
+        letters = {c.key: letter(i) for i, c in enumerate(table.columns, 1)}
+        for column in _columns(table, layout, letters, lambda kind: "General"):
+            for template in filter(None, (column.formula, column.formula and f"{column.formula}+1")):
+                for row in (4, 9, 3004):
+                    assert column.formula_at(template, layout, letters, row) == resolve(template, layout, letters, row)
+                    checked += 1
+    assert checked >= 6

@@ -10,7 +10,7 @@ import io
 import re
 from copy import deepcopy
 from datetime import UTC, date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from pptx import Presentation
@@ -22,6 +22,7 @@ from pptx.opc.spec import default_content_types
 from generator import resources
 from generator.document.blocks import Boxes, Chart, Document, Format, Matrix, OrgChart, Section, Table, Tiles
 from generator.writers.package import Parts, package
+from generator.writers.pptx import graph
 from generator.writers.pptx.orgslide import org_slide
 from generator.writers.pptx.slides import (
     Canvas,
@@ -91,6 +92,8 @@ def deck_parts(document: Document) -> list[tuple[str, bytes]]:
     version = resources.template_version("master.pptx")
     shared = _PREPARED.setdefault(version, Prepared())
     canvas = Canvas(_fresh(version), meta.footer, shared=shared, logo=meta.look.logo)
+    deck = canvas.prs.part.package
+    deck.next_partname = partial(graph.next_partname, deck)  # python-pptx's own (charts) walks its lazy properties
     if part.cover is not None:
         title_slide(canvas, part.cover)
     for section in part.sections:
@@ -109,13 +112,13 @@ MASTER_PARTS = ("/ppt/slideLayouts/", "/ppt/slideMasters/", "/ppt/theme/", "/ppt
 def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list[tuple[str, bytes]]:
     """Return the members python-pptx would zip for a package: content types, relationships and parts; the
     master's own parts are serialized once per process (decks read them, never change them)."""
-    parts, found = Parts(), tuple(pkg.iter_parts())
+    parts, found = Parts(), tuple(graph.parts(pkg))
     phys: Any = parts  # stands in for python-pptx's zip writer
     parts.write(PackURI("/[Content_Types].xml"), content_types(found))
     PackageWriter("", pkg._rels, found)._write_pkg_rels(phys)
     for part in found:
         name = str(part.partname)
-        blob, rels = serialized.get(name) or (saved(part), rels_xml(part.rels) if part._rels else None)
+        blob, rels = serialized.get(name) or (saved(part), rels_xml(part) if graph.relationships(part) else None)
         if name.startswith(MASTER_PARTS):
             serialized[name] = blob, rels
         parts.part(part.partname, blob, rels)
@@ -159,17 +162,21 @@ def _relative(partname: str, base: str) -> str:
 
 def _rid_order(rel: Any) -> tuple[int, str]:
     """Return a relationship's place in python-pptx's order: by the number of its rId."""
-    number = rel.rId[3:]
-    return (int(number) if rel.rId.startswith("rId") and number.isdigit() else 0), rel.rId
+    number = rel._rId[3:]
+    return (int(number) if rel._rId.startswith("rId") and number.isdigit() else 0), rel._rId
 
 
-def rels_xml(rels: Any) -> bytes:
+def rels_xml(part: Any) -> bytes:
     """Return a part's relationships as python-pptx writes them (in rId order), written as text."""
-    found = [(r, "" if r.is_external else _relative(r._target.partname, r._base_uri)) for r in rels.values()]
+    external = graph.is_external
+    found = [
+        (r, "" if external(r) else _relative(r._target.partname, r._base_uri))
+        for r in graph.relationships(part).values()
+    ]
     found.sort(key=lambda pair: _rid_order(pair[0]))
-    if any(r.is_external or not _SAFE_TARGET.fullmatch(target) for r, target in found):
-        return bytes(rels.xml)  # targets that need escaping: python-pptx's own serializer
-    listed = "".join(f'<Relationship Id="{r.rId}" Type="{r.reltype}" Target="{target}"/>' for r, target in found)
+    if any(external(r) or not _SAFE_TARGET.fullmatch(target) for r, target in found):
+        return bytes(part.rels.xml)  # targets that need escaping: python-pptx's own serializer
+    listed = "".join(f'<Relationship Id="{r._rId}" Type="{r._reltype}" Target="{target}"/>' for r, target in found)
     return _RELATIONSHIPS + listed.encode() + b"</Relationships>"
 
 

@@ -48,7 +48,7 @@ def test_relationships_written_as_text_are_python_pptx_s_own() -> None:
     prs.slides[0].part.relate_to("https://example.com/a?b=1&c=2", RT.HYPERLINK, is_external=True)
     for part in prs.part.package.iter_parts():
         if part._rels:
-            assert rels_xml(part.rels) == part.rels.xml
+            assert rels_xml(part) == part.rels.xml
 
 
 def test_no_word_of_a_german_table_cell_is_broken_when_all_fit() -> None:
@@ -185,7 +185,7 @@ def test_a_default_notes_master_made_once_per_master_is_python_pptx_s_own() -> N
         prs.slides.add_slide(prs.slide_layouts[0])
         master = notes_master(prs.part, theme)[0] if ours else prs.part.notes_master_part
         parts = [master, *(r.target_part for r in master.rels.values())]
-        return [(str(p.partname), p.blob, rels_xml(p.rels)) for p in parts] + [("", b"", rels_xml(prs.part.rels))]
+        return [(str(p.partname), p.blob, rels_xml(p)) for p in parts] + [("", b"", rels_xml(prs.part))]
 
     theme = notes_master(_fresh(version).part, None)[1]
     assert made(True) == made(False) == made(True, theme)
@@ -372,3 +372,23 @@ def test_shapes_written_as_text_go_before_the_slide_s_own_extensions() -> None:
 
     assert drawn(True) == drawn(False)
     assert drawn(True).index(b"AABBCC") < drawn(True).index(b"<p:extLst>")
+
+
+def test_a_deck_s_parts_are_walked_and_named_as_python_pptx_walks_and_names_them() -> None:
+    """The writer's own walk of a deck's parts gives python-pptx's order (the zip's member order) and the same next
+    free part names, for a deck with charts, notes and an external link."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from generator.writers.pptx import graph
+
+    prs = Presentation(io.BytesIO(build_deck(sample.document())))
+    prs.slides[0].part.relate_to("https://example.com/a", RT.HYPERLINK, is_external=True)
+    package = prs.part.package
+    assert graph.parts(package) == list(package.iter_parts())
+    assert len(graph.parts(package)) > 20
+    for template in (
+        "/ppt/charts/chart%d.xml",
+        "/ppt/slides/slide%d.xml",
+        "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx",
+    ):
+        assert graph.next_partname(package, template) == type(package).next_partname(package, template)

@@ -1,0 +1,50 @@
+"""A deck's part graph read as python-pptx walks it, past its lazy properties (each a Python call on every read:
+a twelfth of writing a deck went into them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
+from pptx.opc.packuri import PackURI
+
+
+def relationships(holder: Any) -> dict[str, Any]:
+    """Return the {rId: relationship} dict of a package or part, as python-pptx keeps it."""
+    rels = holder.__dict__.get("_rels") or holder._rels
+    found: dict[str, Any] = rels.__dict__.get("_rels") or rels._rels
+    return found
+
+
+def parts(package: Any) -> list[Any]:
+    """Return every part of a package once, in the order python-pptx's iter_parts gives them (depth first along
+    the relationships, each part where it is first met)."""
+    found: list[Any] = []
+    seen: set[int] = set()
+
+    def walk(rels: dict[str, Any]) -> None:
+        for rel in rels.values():
+            if rel._target_mode == RTM.EXTERNAL or id(rel._target) in seen:
+                continue
+            seen.add(id(rel._target))
+            found.append(rel._target)
+            walk(relationships(rel._target))
+
+    walk(relationships(package))
+    return found
+
+
+def next_partname(package: Any, template: str) -> PackURI:
+    """Return the next free partname like template (/ppt/charts/chart%d.xml), as python-pptx's next_partname
+    finds it."""
+    prefix = template[: (template % 42).find("42")]
+    taken = {str(p.partname) for p in parts(package) if p.partname.startswith(prefix)}
+    for number in range(len(taken) + 1, 0, -1):
+        if template % number not in taken:
+            return PackURI(template % number)
+    raise AssertionError("no free partname")  # pragma: no cover: one of len(taken) + 1 numbers is free
+
+
+def is_external(rel: Any) -> bool:
+    """Return True when a relationship points outside the package."""
+    return bool(rel._target_mode == RTM.EXTERNAL)

@@ -260,3 +260,11 @@ def test_a_checked_plan_cut_short_is_read_again_from_its_source(tmp_path: Path) 
             entry.write_bytes(entry.read_bytes()[:100])  # as a full disk would leave it
         report, files = build_account(checked, Options(out=tmp_path / "out", formats=("docx",)), kept)
     assert report.status == "loaded" and all(b"Account 0" in _inflated(data) for data in files.values())
+
+
+def test_what_an_account_leaves_is_frozen_so_later_accounts_do_not_scan_it_again(tmp_path: Path) -> None:
+    # the collector scanned every earlier account's survivors (caches) again after each account
+    sources = [Source(p, p.name) for p in sorted(portfolio(tmp_path / "in", 3).glob("account-*.yaml"))]
+    scanned: list[int] = []
+    run(sources, Options(out=tmp_path / "out"), jobs=1, progress=lambda _: scanned.append(len(gc.get_objects())))
+    assert max(scanned) < 100, scanned  # 700 and growing when only the first account's were frozen

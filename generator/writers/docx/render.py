@@ -29,7 +29,7 @@ PHOTO_WIDTH = Mm(20)
 RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # as docxtpl renders them
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _PARAGRAPH = re.compile(r"<w:p([ >])")
-_PARAGRAPH_MARK = re.compile(r"\n<w:p([ >])")
+KEPT_RELATIONSHIPS = 256  # sets of a part's relationships kept serialized, per template
 _LENIENT = etree.XMLParser(recover=True, resolve_entities=False)  # docxtpl's leniency, python-docx's elements
 _LENIENT.set_element_class_lookup(element_class_lookup)
 _WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>")  # a paragraph, to the first </w:p> after: as docxtpl finds them
@@ -128,6 +128,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             changed = {story for story, _, _ in self.links} | {part.package._core_properties_part}
             self.kept = {p for p in part.package.parts if p not in changed} if self.reusable else set()
             self.serialized: dict[str, bytes] = {}
+            self.relationships: dict[tuple[object, ...], bytes] = {}
         self.is_rendered = False
 
     def forget_pictures(self) -> None:
@@ -233,7 +234,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             raise TemplateError(f"template {self.name}: {error}") from None
         if key == "body":
             xml = fit_tables(xml)
-        return str(self.resolve_listing(_PARAGRAPH_MARK.sub(r"<w:p\1", xml)))
+        unmarked = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # _compile's marks
+        return str(self.resolve_listing(unmarked))
 
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
         """Render context and return the document's bytes with fixed properties."""
@@ -259,9 +261,23 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         PackageWriter._write_content_types_stream(phys, found)
         PackageWriter._write_pkg_rels(phys, pkg.rels)
         for part in found:
-            parts.part(part.partname, self._blob(part), part.rels.xml if len(part.rels) else None)
+            parts.part(part.partname, self._blob(part), self._rels_xml(part.rels) if len(part.rels) else None)
         self.forget_pictures()
         return parts.members
+
+    def _rels_xml(self, rels: Any) -> bytes:
+        """Return a part's relationships as python-docx writes them, serialized once for each set of them (most
+        parts' relationships are the template's own, every time)."""
+        key = tuple(
+            (r._rId, r._reltype, r._is_external, r._target if r._is_external else r._target.partname, r._baseURI)
+            for r in rels.values()
+        )
+        found = self.relationships.get(key)
+        if found is None:
+            if len(self.relationships) >= KEPT_RELATIONSHIPS:
+                self.relationships.clear()
+            found = self.relationships[key] = bytes(rels.xml)
+        return found
 
     def _blob(self, part: Any) -> bytes:
         """Return a part's XML as python-docx writes it: serialized once for the template's parts no render

@@ -66,8 +66,8 @@ def _widen(table: str) -> str:
     """Return a table whose columns are each as wide as the longest word in them (Представлено, not
     Представл|ено), the width taken from the other columns, unchanged when every word fits: every word if they
     can all fit, else its headers' words, in a smaller type (not below 7.5 pt) when even they cannot."""
-    grid = [int(w) for w in _GRID_COL.findall(table)]
-    if "<w:tbl>" in table[5:] or "w:gridSpan" in table or len(grid) < 2:
+    grid = [int(w) for w in _GRID_COL.findall(table, table.find("<w:tblGrid>"), table.find("</w:tblGrid>") + 1)]
+    if table.find("<w:tbl>", 5) >= 0 or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
     if _widest_word(table, size) * 20 + CELL_MARGINS <= min(grid):

@@ -267,3 +267,26 @@ def test_a_table_whose_rows_outgrow_its_grid_gets_docxtpl_s_mended_grid() -> Non
     assert (
         template.docx.element.body is not None and len(template.docx.element.body.findall(".//w:tc", mended.nsmap)) == 4
     )
+
+
+@pytest.mark.parametrize("family", VIEWS)
+def test_paragraphs_lose_the_marks_put_before_them_for_rendering(built: dict[str, Path], family: str) -> None:
+    with zipfile.ZipFile(built[f"{family}.docx"]) as package:
+        assert b"<w:p" in package.read("word/document.xml")
+        assert b"\n<w:p" not in package.read("word/document.xml")
+
+
+def test_relationships_kept_serialized_are_python_docx_s_own(example: AccountPlan) -> None:
+    """Every relationship part of Word documents written one after another (pictures added and dropped in between)
+    is byte for byte what python-docx writes for the relationships it reads back."""
+    import io
+
+    family = "simple-account-plan"
+    fewer = example.model_copy(update={"stakeholders": example.stakeholders[:1]})
+    for plan in (example, fewer, example):
+        data = lib.render(plan, family, "docx")
+        package = Document(io.BytesIO(data)).part.package
+        with zipfile.ZipFile(io.BytesIO(data)) as members:
+            for part in package.iter_parts():
+                if len(part.rels):
+                    assert members.read(part.partname.rels_uri.membername) == part.rels.xml

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PIL import Image
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -37,6 +36,7 @@ from generator.document.blocks import (
     Section,
     Tiles,
 )
+from generator.writers.pptx.chartdata import ChartData
 from generator.writers.pptx.notes import DefaultNotes, Page, add_notes, notes_master, notes_page
 from generator.writers.pptx.text import (
     Para,
@@ -343,7 +343,7 @@ def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
 
 def _chart(slide: Any, box: Rect, spec: Chart) -> None:
     """Add a clustered column chart whose series are the block's values."""
-    data = CategoryChartData(number_format="#,##0")
+    data = ChartData(number_format="#,##0")
     room = pt(box[2]) * 0.8 / max(1, len(spec.categories))  # the plot's width shared by the categories
     data.categories = [category_lines(c, room, CHART_POINTS) for c in spec.categories]
     for series in spec.series:

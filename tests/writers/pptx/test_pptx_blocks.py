@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from openpyxl import load_workbook
 from pptx import Presentation
 
 from generator.writers.pptx import build_deck
@@ -392,3 +393,20 @@ def test_a_deck_s_parts_are_walked_and_named_as_python_pptx_walks_and_names_them
         "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx",
     ):
         assert graph.next_partname(package, template) == type(package).next_partname(package, template)
+
+
+def test_a_chart_s_data_workbook_holds_the_figures_the_chart_shows() -> None:
+    """What PowerPoint opens for Edit Data is a workbook with the chart's categories, series names and values where
+    the chart's formulas point (Sheet1, categories from A2, a series a column from B), in the chart's number format."""
+    prs = Presentation(io.BytesIO(build_deck(sample.document())))
+    charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    assert charts
+    for chart in charts:
+        sheet = load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob))["Sheet1"]
+        plot = chart.plots[0]
+        assert [sheet.cell(row, 1).value for row in range(2, len(plot.categories) + 2)] == list(plot.categories)
+        for column, series in enumerate(plot.series, 2):
+            assert sheet.cell(1, column).value == series.name
+            values = [sheet.cell(row, column).value for row in range(2, len(series.values) + 2)]
+            assert values == list(series.values)
+            assert sheet.cell(2, column).number_format == "#,##0"

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 
 from generator.writers import fonts
 from generator.writers.metrics import WIDTHS
@@ -93,8 +94,7 @@ def text_width(text: str, size_pt: float) -> float:
 def widest(words: Iterable[str], size_pt: float) -> float:
     """Return the width in points of the widest of words (0 for none): the largest text_width, each word looked
     up in the font once (tables ask this for every word of every cell)."""
-    family = _FONT.get()
-    return max((_ems_in(word, family) for word in words), default=0.0) * size_pt * SAFETY
+    return max(map(_ems_in, set(words), repeat(_FONT.get())), default=0.0) * size_pt * SAFETY  # map: no frame a word
 
 
 def longest_word(text: str, size_pt: float) -> float:
@@ -106,7 +106,7 @@ def longest_word(text: str, size_pt: float) -> float:
 @lru_cache(maxsize=16_384)  # bounded: batches of many accounts must not grow memory
 def _longest_ems(text: str, family: str) -> float:
     """Return the width in em of the widest word of a text in a font."""
-    return max((_ems_in(word, family) for word in text.split()), default=0.0)
+    return max(map(_ems_in, set(text.split()), repeat(family)), default=0.0)
 
 
 def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:

@@ -96,6 +96,7 @@ class Canvas:
     slide_id: int = 0  # the id given to the last slide added
     logo: bytes | None = None  # the seller's logo (PNG): on the title slide and in every slide's footer
     notes_master: Any = None  # the deck's notes master part, once its first slide has notes
+    size: tuple[int, int] = (0, 0)  # the slides' width and height, read from the deck once
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
@@ -192,9 +193,10 @@ class Canvas:
     def _footer(self, slide: Any) -> None:
         """Add the footer line and the slide number."""
         number = len(self.prs.slides)
+        if not self.size[0]:
+            self.size = self.prs.slide_width, self.prs.slide_height
         height = Emu(301752)
-        top = self.prs.slide_height - Emu(338328)
-        width = self.prs.slide_width
+        width, top = self.size[0], self.size[1] - Emu(338328)
         logo_w = self._logo(slide, (width - MARGIN, top, height)) if self.logo else 0
         left_box = (Emu(457200), top, width - Emu(2286000) - logo_w, height)
         right_box = (width - Emu(1600200) - logo_w, top, Emu(1143000), height)

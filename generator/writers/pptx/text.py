@@ -231,6 +231,7 @@ class Pending:
     title: str | None = None  # the title's paragraphs, where the slide's title placeholder has TITLE_MARK
     counted: int = -1  # how many elements the slide's tree held when next was worked out
     next: int = 0  # the id of the next shape
+    tree: Any = None  # the slide's shape tree, once a shape was placed
 
 
 _PENDING = "_accountplan_pending"
@@ -252,7 +253,10 @@ def place(slide: Any, xml_of: Callable[[int], str]) -> int:
     """Add a shape written as XML in one piece, xml_of given its id (one more than the slide's largest, as
     python-pptx numbers them); return that id. The shape waits beside the slide (see Pending); the next id is
     counted on while the slide's tree has not changed since."""
-    tree, waiting = slide.shapes._spTree, _pending(slide.part)
+    waiting = _pending(slide.part)
+    if waiting.tree is None:
+        waiting.tree = slide.shapes._spTree
+    tree = waiting.tree
     if waiting.counted != len(tree):
         waiting.next = max(next_shape_id(tree), waiting.next if waiting.shapes else 0)
         waiting.counted = len(tree)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 from babel import Locale
@@ -67,26 +68,20 @@ class Formatter:
         """Return a whole amount in the locale's shape: €1,250,000, 1.250.000 €, 1 250 000 €."""
         if value is None:
             return self.hint(hint)
-        return self._spaced(
-            format_currency(value, self.currency, self._money_pattern, self.locale, currency_digits=False)
-        )
+        return _money(value, self.currency, self._money_pattern, self.locale)
 
     def money_short(self, value: float | None, hint: str = "amount") -> str:
         """Return an amount abbreviated for big-number tiles: €1.3M, 1,3 Mio. €, 1,3 млн €."""
         if value is None:
             return self.hint(hint)
-        short = format_compact_currency(value, self.currency, locale=self.locale, fraction_digits=1)
-        return self.money(value) if _GROUPED.search(short) else self._spaced(short)
-
-    def _spaced(self, amount: str) -> str:
-        """Return an amount whose letter code (CHF) is kept apart from the digits by a no-break space."""
-        return _CODE_BESIDE_DIGIT.sub("\u00a0", amount)
+        short = _compact(value, self.currency, self.locale)
+        return self.money(value) if _GROUPED.search(short) else _spaced(short)
 
     def percent(self, value: float | None, hint: str = "percent", signed: bool = False) -> str:
         """Return a percentage in the locale's shape, one decimal at most: 40%, 12,5 %, +58,5 %."""
         if value is None:
             return self.hint(hint)
-        shown = format_percent(Decimal(str(value)) / 100, self._percent_pattern, self.locale)
+        shown = _percent(value, self._percent_pattern, self.locale)
         return f"+{shown}" if signed and value > 0 else shown
 
     def number(self, value: float | None, hint: str) -> str:
@@ -99,7 +94,7 @@ class Formatter:
         """Return a date in the language's shape: 15 Jan 2027, 15.01.2027, 15 janv. 2027."""
         if value is None:
             return self.hint(hint)
-        return format_date(value, self.cat.formats["date"], self.locale)
+        return _date(value, self.cat.formats["date"], self.locale)
 
     def quarter(self, value: str, hint: str = "quarter") -> str:
         """Return a quarter given as 'Q3 2027' in the locale's shape: Q3 2027, T3 2027, 3-й кв. 2027."""
@@ -173,3 +168,36 @@ class Formatter:
 def _quoted(text: str) -> str:
     """Return text as a literal of a workbook number format ("" for none)."""
     return f'"{text}"' if text else ""
+
+
+# Babel's formatting, each figure formatted once per locale: families show the same amounts, dates and shares again
+FORMATTED = 4_096  # bounded: a batch of many accounts must not grow memory
+
+
+@lru_cache(maxsize=FORMATTED)
+def _money(value: float, currency: str, pattern: str, locale: Locale) -> str:
+    """Return a whole amount formatted by Babel, its letter code kept apart from the digits."""
+    return _spaced(format_currency(value, currency, pattern, locale, currency_digits=False))
+
+
+@lru_cache(maxsize=FORMATTED)
+def _compact(value: float, currency: str, locale: Locale) -> str:
+    """Return an amount abbreviated by Babel (1,3 Mio. €)."""
+    return format_compact_currency(value, currency, locale=locale, fraction_digits=1)
+
+
+@lru_cache(maxsize=FORMATTED)
+def _percent(value: float, pattern: str, locale: Locale) -> str:
+    """Return a percentage (40 for 40 %) formatted by Babel."""
+    return format_percent(Decimal(str(value)) / 100, pattern, locale)
+
+
+@lru_cache(maxsize=FORMATTED)
+def _date(value: date, pattern: str, locale: Locale) -> str:
+    """Return a date formatted by Babel."""
+    return format_date(value, pattern, locale)
+
+
+def _spaced(amount: str) -> str:
+    """Return an amount whose letter code (CHF) is kept apart from the digits by a no-break space."""
+    return _CODE_BESIDE_DIGIT.sub("\u00a0", amount)

@@ -90,3 +90,18 @@ def test_workbook_numbers_carry_the_language_for_their_separators() -> None:
     german = Formatter(catalog("de"), "EUR", blank=False).workbook_formats()
     assert german.locale == "[$-407]" and german.money.startswith("[$-407]") and german.date == "dd.mm.yyyy"
     assert Formatter(catalog("en"), "EUR", blank=False).workbook_formats().locale == ""
+
+
+def test_a_figure_formatted_once_is_never_shown_in_another_language_or_currency() -> None:
+    """Babel's formatting is remembered per figure, locale, currency and pattern: one amount, share and date
+    formatted in turn for each language and currency comes out in each one's own shape."""
+    shown = {
+        (language, currency): (f.money(1_340_000), f.money_short(1_340_000), f.percent(58.5), f.date(date(2027, 1, 15)))
+        for language in ("en", "de", "en", "fr", "ru")
+        for currency in ("EUR", "CHF", "EUR")
+        for f in [Formatter(catalog(language), currency)]
+    }
+    assert shown[("en", "EUR")] == ("€1,340,000", "€1.3M", "58.5%", "15 Jan 2027")
+    assert shown[("de", "EUR")][0] == f"1.340.000{NBSP}€" and shown[("de", "CHF")][0] == f"1.340.000{NBSP}CHF"
+    assert shown[("en", "CHF")][0] == f"CHF{NBSP}1,340,000"
+    assert len({s[0] for s in shown.values()}) == 8  # four languages, two currencies

@@ -24,11 +24,16 @@ _EMBEDDED = (".xlsx", ".docx", ".pptx")
 _W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 _PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
 _CORE_LANGUAGE = re.compile(rb"<dc:language\b[^>]*>[^<]*</dc:language>")
-_WORD_LANGUAGE = re.compile(rb'(<w:(?:lang|themeFontLang) w:val=")[^"]*(")')
+_WORD_LANGUAGES = tuple(
+    (re.compile(rb"<w:" + name + rb' w:val="[^"]*"'), b"<w:" + name + b' w:val="')
+    for name in (b"lang", b"themeFontLang")
+)  # each with its literal start: replaced by a literal, no Python call a match
 _DRAWN_RUN = re.compile(rb"<a:(?:rPr|endParaRPr|defRPr)\b[^>]*>")
-_DRAWN_RUN_NAME = re.compile(rb"<a:(?:rPr|endParaRPr|defRPr)\b(?=[^>]*>)")
+_DRAWN_RUN_NAMES = tuple(
+    (re.compile(rb"<a:" + name + rb"\b(?=[^>]*>)"), b"<a:" + name) for name in (b"rPr", b"endParaRPr", b"defRPr")
+)  # a drawn run's start, by name: each replaced by a literal
 _LANG_ATTRIBUTE = re.compile(rb'\slang="[^"]*"')
-_CHART_LANGUAGE = re.compile(rb'(<c:lang val=")[^"]*(")')
+_CHART_LANGUAGE = re.compile(rb'<c:lang val="[^"]*"')
 _TAGGED = ("word/", "ppt/", "xl/")
 OFFICE_BLUE = b"4F81BD"  # Office's accent 1: the Word title's rule, the themes' first accent
 HOUSE_BODY, HOUSE_HEADING = b"Calibri", b"Cambria"  # the house fonts as the templates name them (Carlito, Caladea)
@@ -192,12 +197,20 @@ def _core(body: bytes, stamp: bytes, language: str) -> bytes:
 def declare_language(body: bytes, tag: bytes) -> bytes:
     """Return an XML part whose Word default language, drawn text runs and chart language are tag."""
     if b"ang w:val=" in body:  # w:lang or w:themeFontLang: looked for first (a Word body has a <w: per tag)
-        body = _WORD_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body)
+        for pattern, start in _WORD_LANGUAGES:
+            body = pattern.sub(_literal(start + tag + b'"'), body)
     if b'lang="' in body:  # a run may declare a language already: each start tag rewritten
         body = _DRAWN_RUN.sub(lambda run: _tagged(run.group(), tag), body)
     elif b"<a:" in body:  # the language goes first, after the name: what _tagged does, without a call per run
-        body = _DRAWN_RUN_NAME.sub(rb'\g<0> lang="' + tag + rb'"', body)
-    return _CHART_LANGUAGE.sub(rb"\g<1>" + tag + rb"\g<2>", body) if b"<c:lang " in body else body
+        for pattern, name in _DRAWN_RUN_NAMES:
+            body = pattern.sub(_literal(name + b' lang="' + tag + b'"'), body)
+    return _CHART_LANGUAGE.sub(_literal(b'<c:lang val="' + tag + b'"'), body) if b"<c:lang " in body else body
+
+
+def _literal(replacement: bytes) -> bytes:
+    """Return a replacement re.sub puts in as it is (Python 3.11 expands one with group references in Python, once a
+    match)."""
+    return replacement.replace(b"\\", b"\\\\")
 
 
 def _tagged(start_tag: bytes, tag: bytes) -> bytes:

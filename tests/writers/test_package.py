@@ -97,3 +97,17 @@ def test_every_drawn_run_is_declared_in_the_document_s_language_once(xml: bytes)
     assert starts and all(re.findall(rb'\slang="([^"]*)"', tag) == [b"de-DE"] for tag in starts)
     assert declared == package._DRAWN_RUN.sub(lambda run: package._tagged(run.group(), b"de-DE"), xml)
     assert b"<a:rPrX/>" in declared or b"<a:rPrX/>" not in xml
+
+
+def test_word_and_chart_parts_are_declared_in_the_document_s_language() -> None:
+    """Word's default language, its theme font language and a chart's language all become the document's."""
+    from generator.writers import package
+
+    word = b'<w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr><w:themeFontLang w:val="en-GB"/><w:langX/>'
+    assert package.declare_language(word, b"de-DE") == (
+        b'<w:rPr><w:lang w:val="de-DE" w:eastAsia="zh-CN"/></w:rPr><w:themeFontLang w:val="de-DE"/><w:langX/>'
+    )
+    chart = b'<c:chartSpace><c:lang val="en-US"/><a:defRPr sz="1200"/></c:chartSpace>'
+    assert package.declare_language(chart, b"fr-FR") == (
+        b'<c:chartSpace><c:lang val="fr-FR"/><a:defRPr lang="fr-FR" sz="1200"/></c:chartSpace>'
+    )

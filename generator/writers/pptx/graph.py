@@ -48,3 +48,10 @@ def next_partname(package: Any, template: str) -> PackURI:
 def is_external(rel: Any) -> bool:
     """Return True when a relationship points outside the package."""
     return bool(rel._target_mode == RTM.EXTERNAL)
+
+
+def relate_new(source: Any, target: Any, reltype: str) -> str:
+    """Return the rId of a new relationship from a part to a part just made, numbered as python-pptx's relate_to
+    numbers it, without its search of all the part's relationships for one to the same part (which made a deck of
+    hundreds of slides cost the square of its length)."""
+    return str(source.rels._add_relationship(reltype, target))

@@ -18,6 +18,7 @@ from pptx.oxml.theme import CT_OfficeStyleSheet
 from pptx.parts.slide import NotesMasterPart
 from pptx.slide import NotesSlide
 
+from generator.writers.pptx.graph import relate_new
 from generator.writers.pptx.text import notes_frame, runs_xml
 
 _MARK = "accountplan-notes"
@@ -82,6 +83,6 @@ def add_notes(slide: Any, number: int, master: Any, page: Page, text: str) -> No
     """Give a new slide (the deck's number-th) its notes page with text, related as python-pptx relates one."""
     part, package = slide.part, slide.part.package
     notes = NotesPart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), package, page, text)
-    notes.relate_to(master, RT.NOTES_MASTER)
-    notes.relate_to(part, RT.SLIDE)
-    part.relate_to(notes, RT.NOTES_SLIDE)
+    relate_new(notes, master, RT.NOTES_MASTER)  # each a new relationship: python-pptx's search would find none
+    relate_new(notes, part, RT.SLIDE)
+    relate_new(part, notes, RT.NOTES_SLIDE)

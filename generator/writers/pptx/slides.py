@@ -37,6 +37,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx.chartdata import ChartData
+from generator.writers.pptx.graph import relate_new
 from generator.writers.pptx.notes import DefaultNotes, Page, add_notes, notes_master, notes_page
 from generator.writers.pptx.text import (
     Para,
@@ -132,7 +133,7 @@ class Canvas:
         presentation = self.prs.part
         name_of_part = presentation._next_slide_partname
         part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(self.shared.blanks[name]))
-        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        relate_new(part, layout.part, RT.SLIDE_LAYOUT)  # a new part: nothing to search
         listed = self.prs.slides._sldIdLst
         listed._add_sldId(id=self._next_slide_id(listed), rId=relate_new(presentation, part, RT.SLIDE))
         return part.slide
@@ -212,13 +213,6 @@ class Canvas:
             width = min(int(height * image.width / max(image.height, 1)), LOGO_WIDEST)
         slide.shapes.add_picture(io.BytesIO(self.logo or b""), right - width, top, width, height)
         return width + int(GAP)
-
-
-def relate_new(source: Any, target: Any, reltype: str) -> str:
-    """Return the rId of a new relationship from a part to a part just made, numbered as python-pptx's relate_to
-    numbers it, without its search of all the part's relationships for one to the same part (which made a deck of
-    hundreds of slides cost the square of its length)."""
-    return str(source.rels._add_relationship(reltype, target))
 
 
 def _anchor(layout: str) -> Any:

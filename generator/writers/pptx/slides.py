@@ -12,6 +12,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml.etree import SubElement
 from PIL import Image
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
@@ -60,6 +61,7 @@ GAP = Emu(228600)
 MARGIN, LOGO_WIDEST = Emu(457200), Emu(1828800)  # half an inch from the edges; a logo at most two inches wide
 BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_SLIDE_ID, _RELATIONSHIP_ID = qn("p:sldId"), qn("r:id")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ class Canvas:
         part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(self.shared.blanks[name]))
         relate_new(part, layout.part, RT.SLIDE_LAYOUT)  # a new part: nothing to search
         listed = self.prs.slides._sldIdLst
-        listed._add_sldId(id=self._next_slide_id(listed), rId=relate_new(presentation, part, RT.SLIDE))
+        number, rid = self._next_slide_id(listed), relate_new(presentation, part, RT.SLIDE)
+        SubElement(listed, _SLIDE_ID, {"id": str(number), _RELATIONSHIP_ID: rid})  # python-pptx's _add_sldId, at once
         return part.slide
 
     def _next_slide_id(self, listed: Any) -> int:

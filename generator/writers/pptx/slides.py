@@ -85,6 +85,7 @@ class Prepared:
     notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
     notes_default: DefaultNotes | None = None  # the default notes master and its theme, when the master has none
     serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
+    layouts: dict[str, Any] = field(default_factory=dict)  # python-pptx's layout by name (the decks share its part)
 
 
 @dataclass
@@ -104,7 +105,9 @@ class Canvas:
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
         if name not in self.layouts:
-            layout = self.prs.slide_layouts.get_by_name(name)
+            layout = self.shared.layouts.get(name)
+            if layout is None:
+                layout = self.shared.layouts[name] = self.prs.slide_layouts.get_by_name(name)
             if name not in self.shared.geometry:
                 self.shared.geometry[name] = _geometry(layout)
             title, bodies = self.shared.geometry[name]

@@ -94,7 +94,14 @@ class Parts:
         """Take one part and, when it has any, its relationships (as python-pptx and python-docx write them)."""
         self.write(pack_uri, blob)
         if rels is not None:
-            self.write(pack_uri.rels_uri, rels)
+            self.members.append((rels_member(str(pack_uri)), rels))
+
+
+def rels_member(partname: str) -> str:
+    """Return the zip member of a part's relationships (/ppt/slides/slide1.xml: ppt/slides/_rels/slide1.xml.rels),
+    as the libraries' rels_uri names it."""
+    folder, _, name = partname.rpartition("/")
+    return f"{folder}/_rels/{name}.rels"[1:]
 
 
 class Member(NamedTuple):

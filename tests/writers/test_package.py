@@ -111,3 +111,16 @@ def test_word_and_chart_parts_are_declared_in_the_document_s_language() -> None:
     assert package.declare_language(chart, b"fr-FR") == (
         b'<c:chartSpace><c:lang val="fr-FR"/><a:defRPr lang="fr-FR" sz="1200"/></c:chartSpace>'
     )
+
+
+@pytest.mark.parametrize(
+    "partname",
+    ["/ppt/slides/slide12.xml", "/ppt/presentation.xml", "/word/document.xml", "/docProps/core.xml", "/a.xml"],
+)
+def test_a_part_s_relationships_are_named_as_the_office_libraries_name_them(partname: str) -> None:
+    from docx.opc.packuri import PackURI as WordURI
+    from pptx.opc.packuri import PackURI
+
+    from generator.writers.package import rels_member
+
+    assert rels_member(partname) == PackURI(partname).rels_uri.membername == WordURI(partname).rels_uri.membername

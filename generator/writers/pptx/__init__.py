@@ -16,7 +16,6 @@ from typing import Any
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
 from pptx.opc.spec import default_content_types
 
 from generator import resources
@@ -113,9 +112,8 @@ def members(pkg: Any, serialized: dict[str, tuple[bytes, bytes | None]]) -> list
     """Return the members python-pptx would zip for a package: content types, relationships and parts; the
     master's own parts are serialized once per process (decks read them, never change them)."""
     parts, found = Parts(), tuple(graph.parts(pkg))
-    phys: Any = parts  # stands in for python-pptx's zip writer
     parts.write(PackURI("/[Content_Types].xml"), content_types(found))
-    PackageWriter("", pkg._rels, found)._write_pkg_rels(phys)
+    parts.write(PackURI("/_rels/.rels"), rels_xml(pkg))
     for part in found:
         name = str(part.partname)
         blob, rels = serialized.get(name) or (saved(part), rels_xml(part) if graph.relationships(part) else None)

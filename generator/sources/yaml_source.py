@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +35,35 @@ class SourceInt(int):
     source: str
 
 
-class _Loader(yaml.SafeLoader):
+class _Resolving:
+    """A loader's tag resolution with each scalar's tag remembered (the same keys and values recur in every
+    source; PyYAML matches the resolvers' patterns in Python for every scalar)."""
+
+    yaml_path_resolvers: dict[Any, Any]
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """Return the tag of a node."""
+        if kind is ScalarNode and not self.yaml_path_resolvers:
+            return _scalar_tag(value, tuple(implicit))
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+
+class _Loader(_Resolving, yaml.SafeLoader):
     """SafeLoader where only true/false are booleans (yes/no/on/off stay text)."""
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):  # type: ignore[misc]
+class _FastLoader(_Resolving, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same loader on libyaml's parser where PyYAML has it (five times faster, the same marks)."""
+
+
+@lru_cache(maxsize=8_192)  # bounded: a batch of many sources must not grow memory
+def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    """Return the tag a scalar resolves to, as PyYAML's resolve finds it with the loaders' resolvers."""
+    if implicit[0]:
+        for tag, pattern in _RESOLVERS.get(value[:1], []) + _RESOLVERS.get(None, []):
+            if pattern.match(value):
+                return str(tag)
+    return str(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG)
 
 
 _RESOLVERS = {

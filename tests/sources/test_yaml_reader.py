@@ -153,3 +153,21 @@ def test_a_bomb_is_refused_where_building_it_would_have_stopped(
 
 def test_a_recursive_alias_is_refused(tmp_path: Path) -> None:
     assert "too many" in messages(write_yaml(tmp_path, "a: &a [1, *a]\n"))[0]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "true", "True", "yes", "no", "on", "12", "1_000", "0x1F", "1.5e3", ".inf", "~", "null", "2027-01-15", "é"],
+)
+def test_a_scalar_s_remembered_tag_is_the_one_pyyaml_resolves(value: str) -> None:
+    """Tags are remembered per scalar, and are what PyYAML's own resolution gives with the reader's resolvers
+    (only true/false are booleans), plain or quoted, the first time and the second."""
+    import yaml
+    from yaml.nodes import ScalarNode
+
+    from generator.sources import yaml_source
+
+    loader = yaml_source._Loader("")
+    for implicit in ((True, False), (False, True), (False, False)):
+        expected = yaml.resolver.BaseResolver.resolve(loader, ScalarNode, value, implicit)
+        assert [loader.resolve(ScalarNode, value, implicit) for _ in range(2)] == [expected, expected]

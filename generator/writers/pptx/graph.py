@@ -24,7 +24,7 @@ def parts(package: Any) -> list[Any]:
 
     def walk(rels: dict[str, Any]) -> None:
         for rel in rels.values():
-            if rel._target_mode == RTM.EXTERNAL or id(rel._target) in seen:
+            if is_external(rel) or id(rel._target) in seen:
                 continue
             seen.add(id(rel._target))
             found.append(rel._target)

@@ -100,19 +100,19 @@ ROW_MARK = "\x00"  # stands for the row number in a column formula resolved once
 class _Column:
     """How one table column writes its data cells, worked out once per table (a table may have 3,000 rows)."""
 
+    column: Column
     index: int
-    key: str
-    indent_key: str
-    wraps: bool
     number_format: str
-    computed: bool
-    chars: float
-    formula: str  # the column's own formula
-    resolved: str  # that formula resolved with ROW_MARK for the row ("" when it holds the mark itself)
+    resolved: str  # the column's formula resolved with ROW_MARK for the row ("" when it holds the mark itself)
+
+    @property
+    def wraps(self) -> bool:
+        """Return True when the column's text wraps in its cells."""
+        return self.column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES)
 
     def formula_at(self, template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
         """Return a cell's formula resolved for its row: the column's own worked out once, a cell's own each time."""
-        if template == self.formula and self.resolved:
+        if template == self.column.formula and self.resolved:
             return self.resolved.replace(ROW_MARK, str(row))
         return resolve(template, layout, letters, row)
 
@@ -121,14 +121,9 @@ def _columns(table: Table, layout: Layout, letters: dict[str, str], formats: Cal
     """Return how each of a table's columns writes its data cells."""
     return [
         _Column(
+            column,
             index,
-            column.key,
-            column.indent_key,
-            column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES),
             formats(column.kind),
-            column.computed,
-            column.chars,
-            column.formula,
             resolve(column.formula, layout, letters, ROW_MARK) if ROW_MARK not in column.formula else "",
         )
         for index, column in enumerate(table.columns, 1)
@@ -195,8 +190,7 @@ class Sheets:
         styles = self.book.styles
         if isinstance(value, date) and (typed or look not in styles.parts):
             styles.number_format(OPENPYXL_DATE)  # the stylesheet lists it as openpyxl's did: same bytes
-        if look not in styles.parts:
-            styles.use(look)
+        styles.use(look)
         ws.put(*where, escape(value) if text and isinstance(value, str) else value, look, as_text=text)
 
     def _lines(self, ws: Sheet, block: Bullets) -> None:
@@ -237,22 +231,23 @@ class Sheets:
         """Write one data row (text wraps in its column, never runs across the sheet; numbers do not); return the
         texts and widths its height is measured on."""
         shown = []
-        for column in columns:
+        for plan in columns:
+            column = plan.column
             value = data.cell(column.key)
             level = data.cell(column.indent_key).raw if column.indent_key else 1
             indent = max(min(level - 1, MAX_INDENT), 0) if isinstance(level, int) else 0
             if column.computed:
                 template = value.formula or column.formula
-                formula = column.formula_at(template, self.layout, letters, number) if template else None
-                look = _data_look(column.wraps, indent, column.number_format, computed=True)
-                self._put(ws, (number, column.index), formula, look)
+                formula = plan.formula_at(template, self.layout, letters, number) if template else None
+                look = _data_look(plan.wraps, indent, plan.number_format, computed=True)
+                self._put(ws, (number, plan.index), formula, look)
                 continue
             raw = value.raw
             shown.append((_shown(raw), column.chars))
             if isinstance(raw, str) and raw:
-                self._put(ws, (number, column.index), raw, _data_look(column.wraps, indent, None), text=True)
+                self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, None), text=True)
             else:
-                self._put(ws, (number, column.index), raw, _data_look(column.wraps, indent, column.number_format))
+                self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, plan.number_format))
         return shown
 
     def _value(self, ws: Sheet, where: tuple[int, int], value: Cell, kind: Kind) -> None:

@@ -61,7 +61,8 @@ def test_a_column_formula_worked_out_once_is_the_one_resolved_for_every_row() ->
     for table in tables:
         letters = {c.key: letter(i) for i, c in enumerate(table.columns, 1)}
         for column in _columns(table, layout, letters, lambda kind: "General"):
-            for template in filter(None, (column.formula, column.formula and f"{column.formula}+1")):
+            own = column.column.formula
+            for template in filter(None, (own, own and f"{own}+1")):
                 for row in (4, 9, 3004):
                     assert column.formula_at(template, layout, letters, row) == resolve(template, layout, letters, row)
                     checked += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pptx.chart.data import CategoryChartData
 
+from generator.ooxml import escape
 from generator.writers.package import package
 from generator.writers.xlsx.book import Sheet
 from generator.writers.xlsx.parts import Book
@@ -33,6 +34,8 @@ class ChartData(CategoryChartData):
 
 
 def _put(book: Book, sheet: Sheet, where: tuple[int, int], value: object, look: Look) -> None:
-    """Write a value (text as text) with a look into the chart's sheet."""
+    """Write a value (text as text, '_xHHHH_' kept as typed, as the workbooks write it) with a look into the chart's
+    sheet."""
     book.styles.use(look)
-    sheet.put(*where, value, look, as_text=isinstance(value, str))
+    text = isinstance(value, str)
+    sheet.put(*where, escape(value) if isinstance(value, str) else value, look, as_text=text)

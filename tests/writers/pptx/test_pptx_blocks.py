@@ -410,3 +410,18 @@ def test_a_chart_s_data_workbook_holds_the_figures_the_chart_shows() -> None:
             values = [sheet.cell(row, column).value for row in range(2, len(series.values) + 2)]
             assert values == list(series.values)
             assert sheet.cell(2, column).number_format == "#,##0"
+
+
+def test_a_chart_s_data_workbook_keeps_text_that_looks_like_an_excel_escape() -> None:
+    """A category typed as _x0041_ is written escaped (_x005F_x0041_), as in every workbook the project writes, so
+    Excel's Edit Data shows _x0041_ and not A."""
+    from generator.writers.pptx.chartdata import ChartData
+
+    data = ChartData(number_format="#,##0")
+    data.categories = ["_x0041_", "Plain"]
+    data.add_series("Value", (1, 2))
+    sheet = load_workbook(io.BytesIO(data.xlsx_blob))["Sheet1"]
+    from generator.ooxml import escape, unescape
+
+    assert [sheet["A2"].value, sheet["A3"].value] == [escape("_x0041_"), "Plain"]  # Excel shows _x0041_
+    assert unescape(sheet["A2"].value) == "_x0041_"

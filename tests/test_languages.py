@@ -16,9 +16,11 @@ from pptx import Presentation
 import generator as lib
 from generator.catalog import LANGUAGES, catalog
 from generator.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_office, needs_poppler
 from tests.docx_text import docx_text
+from tests.slide_check import rendered_words
 from tests.test_content import deck_text
+from tests.test_office import convert
 
 TRANSLATED = [language for language in LANGUAGES if language != "en"]  # each needs its example below
 EXAMPLES = {language: ROOT / "data" / "examples" / f"halden-freight-{language}.yaml" for language in TRANSLATED}
@@ -138,3 +140,23 @@ def test_every_file_declares_its_language(translated: tuple[str, list[Path]]) ->
     deck = next(p for p in files if p.suffix == ".pptx")
     run = Presentation(str(deck)).slides[0].shapes[0].text_frame.paragraphs[0].runs[0]
     assert run._r.get_or_add_rPr().get("lang") == tag
+
+
+@needs_office
+@needs_poppler
+def test_a_german_chart_shows_german_separators_and_no_label_over_a_bar(
+    translated: tuple[str, list[Path]], tmp_path: Path
+) -> None:
+    """LibreOffice draws the pipeline chart's axis as 1,8 Mio. € (the format's language, not 1.8), and the
+    weighted labels, too wide for their bars at any size, are turned to read upwards: each as tall as it is long."""
+    language, files = translated
+    if language != "de":
+        pytest.skip("the German example")
+    deck = next(p for p in files[:13] if p.name == "strategic-account-plan.pptx")
+    pdf = convert([deck], tmp_path)[0]
+    pages, _ = rendered_words(pdf)
+    chart = next(words for words in pages if any(text == "Phase" for text, _ in words[:4]))
+    texts = [text for text, _ in chart]
+    assert "1,8" in texts and "1.8" not in texts
+    turned = [(x0, y0, x1, y1) for text, (x0, y0, x1, y1) in chart if text == "Tsd." and y1 - y0 > x1 - x0]
+    assert len(turned) == 5  # 39, 48, 589, 704 and 45 Tsd. € (the axis's 200-800 Tsd. € read across)

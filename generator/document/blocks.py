@@ -172,9 +172,8 @@ class Table:
         """Return what a row's left-out note columns say, for speaker notes ('' when they say nothing)."""
         said = [(c.label, item.cell(c.key).text) for c in self.noted]
         said = [(label, text) for label, text in said if text and text != NOTHING and not item.placeholder]
-        if not said:
-            return ""
-        return f"{item.cell(self.columns[0].key).text} — " + "; ".join(f"{label}: {text}" for label, text in said)
+        listed = "; ".join(f"{label}: {text}" for label, text in said)
+        return f"{item.cell(self.columns[0].key).text} — {listed}" if said else ""
 
     def flat(self) -> Table:
         """Return the table without its groups."""
@@ -348,7 +347,8 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     hint: str = ""
-    number_format: str = "#,##0"  # of the axis and the labels: money in the plan's currency
+    number_format: str = "#,##0"  # of the axis and the labels: money in the plan's currency, abbreviated (€1.4M)
+    labels: tuple[str, ...] = ()  # the last series' values as number_format shows them (what labels take up)
 
 
 @dataclass(frozen=True)

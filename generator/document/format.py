@@ -138,20 +138,36 @@ class Formatter:
         """Return a row whose cells show the given hints."""
         return Row(tuple((key, Cell(self.hint(hint))) for key, hint in hints.items()))
 
+    def _money_sides(self) -> tuple[str, str]:
+        """Return what stands before and after an amount's digits: the currency where the locale puts it, a
+        letter code (CHF) set apart from the digits."""
+        symbol = get_currency_symbol(self.currency, self.locale)
+        before, _, after = self._money_pattern.partition("#,##0")
+        spaced = len(symbol) > 1 and symbol.isalpha()
+        before = before.replace("¤", symbol + ("\u00a0" if spaced and before.endswith("¤") else ""))
+        return before, after.replace("¤", ("\u00a0" if spaced and after.startswith("¤") else "") + symbol)
+
     def money_format(self, short: bool = False) -> str:
         """Return the workbook number format of an amount, the currency where the locale puts it ("€"#,##0,
         #,##0" €"); short abbreviates millions and thousands in the language (chart labels: €1.4M, 1,4 Mio. €)."""
-        symbol = get_currency_symbol(self.currency, self.locale)
-        before, _, after = self._money_pattern.partition("#,##0")
-        spaced = len(symbol) > 1 and symbol.isalpha()  # a letter code (CHF) is set apart from the digits
-        before = before.replace("¤", symbol + ("\u00a0" if spaced and before.endswith("¤") else ""))
-        after = after.replace("¤", ("\u00a0" if spaced and after.startswith("¤") else "") + symbol)
+        before, after = self._money_sides()
+        locale = self.cat.formats["excel_locale"]  # the language's separators (1,4 Mio. €), in every section
         if not short:
-            return f"{self.cat.formats['excel_locale']}{_quoted(before)}#,##0{_quoted(after)}"
+            return f"{locale}{_quoted(before)}#,##0{_quoted(after)}"
         million, thousand = self.cat.formats["compact_million"], self.cat.formats["compact_thousand"]
         big = f"{_quoted(before)}#,##0.0,,{_quoted(million + after)}"
         small = f"{_quoted(before)}#,##0,{_quoted(thousand + after)}"
-        return f"[>=1000000]{big};[>=1000]{small};{_quoted(before)}0{_quoted(after)}"
+        return f"{locale}[>=1000000]{big};{locale}[>=1000]{small};{locale}{_quoted(before)}0{_quoted(after)}"
+
+    def money_label(self, value: float) -> str:
+        """Return an amount as money_format(short=True) shows it: €1.4M, 589 Tsd. €, €900 (to measure a label)."""
+        before, after = self._money_sides()
+        million, thousand = self.cat.formats["compact_million"], self.cat.formats["compact_thousand"]
+        if abs(value) >= 1_000_000:
+            return before + format_decimal(value / 1_000_000, "#,##0.0", locale=self.locale) + million + after
+        if abs(value) >= 1_000:
+            return before + format_decimal(value / 1_000, "#,##0", locale=self.locale) + thousand + after
+        return before + format_decimal(value, "0", locale=self.locale) + after
 
     def workbook_formats(self) -> NumberFormats:
         """Return the workbook number formats of money, dates and the timeline's months in this locale."""

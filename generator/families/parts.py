@@ -230,7 +230,8 @@ def chart(f: Formatter, categories: list[str], series: list[tuple[str, list[floa
     """Return a column chart, with the hint shown in its place when its basis series has no numbers."""
     hint = "" if any(series[basis][1]) else f"[{f.label('chart_empty')}]"
     shown = tuple(Series(name, tuple(values)) for name, values in series)
-    return Chart(tuple(categories), shown, hint, f.money_format())
+    labels = tuple(f.money_label(value) for value in series[-1][1])
+    return Chart(tuple(categories), shown, hint, f.money_format(short=True), labels)
 
 
 def current_business(plan: AccountPlan, f: Formatter) -> dict[str, str]:

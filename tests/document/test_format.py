@@ -77,8 +77,24 @@ def test_german_thousands_stay_whole_where_the_locale_has_no_short_form() -> Non
 @pytest.mark.parametrize("language", sorted(EXPECTED))
 def test_workbook_chart_labels_abbreviate_in_the_language(language: str) -> None:
     short = Formatter(catalog(language), "EUR", blank=False).money_format(short=True)
-    million = catalog(language).formats["compact_million"]
-    assert short.startswith("[>=1000000]") and million in short and short.count(";") == 2
+    formats = catalog(language).formats
+    sections = short.split(";")
+    assert len(sections) == 3
+    assert formats["compact_million"] in sections[0] and formats["compact_thousand"] in sections[1]
+    assert all(s.startswith(formats["excel_locale"]) for s in sections)  # 1,4 Mio. €, not 1.4 Mio. €
+    assert all(s.startswith(formats["excel_locale"] + "[>=") for s in sections[:2])
+
+
+@pytest.mark.parametrize(
+    ("language", "amounts"),
+    [
+        ("en", ["€1.4M", "€589K", "€900"]),
+        ("de", ["1,4 Mio. €", "589 Tsd. €", "900 €"]),
+    ],
+)
+def test_a_chart_label_is_measured_as_the_short_format_shows_it(language: str, amounts: list[str]) -> None:
+    f = Formatter(catalog(language), "EUR", blank=False)
+    assert [f.money_label(v).replace(NBSP, " ") for v in (1_400_000, 589_000, 900)] == amounts
 
 
 def test_a_blank_plan_shows_the_hint_in_its_language() -> None:

@@ -57,6 +57,8 @@ from generator.writers.textfit import text_width
 
 Rect = tuple[int, int, int, int]
 CHART_POINTS, CATEGORY_LINES = 12, 3
+LABEL_POINTS = (11, 10, 9)  # a chart's value labels: the largest that fits over its bars
+GAP_WIDTH = 60  # between categories, in per cent of a bar (Office's default 150)
 GAP = Emu(228600)
 MARGIN, LOGO_WIDEST = Emu(457200), Emu(1828800)  # half an inch from the edges; a logo at most two inches wide
 BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
@@ -359,15 +361,49 @@ def _chart(slide: Any, box: Rect, spec: Chart) -> None:
     chart.value_axis.has_major_gridlines = True
     chart.value_axis.tick_labels.number_format = spec.number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
+    chart.plots[0].gap_width = GAP_WIDTH  # bars wide enough for their labels, which would run onto a taller neighbour
     labels = chart.plots[0].series[-1].data_labels  # the figure that counts (target, weighted); two collide
     labels.show_value, labels.number_format, labels.number_format_is_linked = True, spec.number_format, False
-    labels.font.size = Pt(11)
+    size, turned = label_size(spec, bar_width(box[2], len(spec.categories), len(spec.series)))
+    labels.font.size = Pt(size)
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    if turned:  # read upwards: as narrow as a line, so never over the taller bar beside
+        labels._element.get_or_add_txPr().find(qn("a:bodyPr")).set("rot", "-5400000")
     for index, colour in enumerate((theme.TEAL, theme.NAVY)):
         if index < len(chart.plots[0].series):
             tint = chart.plots[0].series[index].format.fill
             tint.solid()
             tint.fore_color.rgb = rgb(colour)
+
+
+def bar_width(width: int, categories: int, series: int) -> float:
+    """Return about how wide (points) each bar is in a clustered column chart of this width (EMU): the plot
+    takes four fifths of it, and GAP_WIDTH per cent of a bar lies between categories."""
+    return pt(width) * 0.8 / max(1, categories) / (max(1, series) + GAP_WIDTH / 100)
+
+
+def label_size(spec: Chart, bar: float) -> tuple[float, bool]:
+    """Return the largest of LABEL_POINTS at which no label of the chart's last series runs onto a bar as tall
+    as its own (beside it, or across the gap in the next category), and False; else the smallest size and True:
+    the labels are turned to read upwards, as narrow as a line."""
+    for size in LABEL_POINTS:
+        if not any(
+            _runs_onto(spec, index, (text_width(label, size) + 2 - bar) / 2, bar)
+            for index, label in enumerate(spec.labels)
+        ):
+            return size, False
+    return LABEL_POINTS[-1], True
+
+
+def _runs_onto(spec: Chart, index: int, overhang: float, bar: float) -> bool:
+    """Return whether the label of category index, overhanging its bar by this much each side, reaches a bar
+    at least as tall as the labelled one: the others in its cluster, or the first of the next cluster."""
+    if overhang <= 0:
+        return False
+    height = spec.series[-1].values[index]
+    beside = [series.values[index] for series in spec.series[:-1]]
+    following = spec.series[0].values[index + 1 : index + 2] if overhang > bar * GAP_WIDTH / 100 else ()
+    return any(value >= height for value in (*beside, *following))
 
 
 def category_lines(text: str, width: float, size: float) -> str:

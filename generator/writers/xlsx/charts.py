@@ -57,7 +57,8 @@ class ColumnChart:
         shape = f'<spPr>{fill}<a:ln {_A}>{line}<a:prstDash val="solid"/></a:ln></spPr>'
         labels = ""
         if index == len(self.series) - 1:  # the figure that counts (target, weighted); side by side, two collide
-            labels = f'<dLbls><numFmt formatCode="{attribute(self.money[1])}"/>{_SMALL}<dLblPos val="outEnd"/>'
+            labels = f'<dLbls><numFmt formatCode="{attribute(self.money[1])}" sourceLinked="0"/>{_SMALL}'
+            labels += '<dLblPos val="outEnd"/>'
             labels += f"{_shown('Val')}</dLbls>"
         values = f"<val><numRef><f>{self._range(column)}</f></numRef></val>"
         return f'<ser><idx val="{index}"/><order val="{index}"/>{name}{shape}{labels}{categories}{values}</ser>'

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 Rect = tuple[float, float, float, float]
@@ -44,13 +44,14 @@ class Word:
 
     text: str
     box: Rect
+    turned: bool = False  # set to read upwards or downwards (a chart's labels, an axis title)
 
     @property
     def size(self) -> float:
-        """Return the type size the word was printed at, in points. A one-letter word wider than tall was set
-        turned (an axis title read bottom to top: 'к'), so its width is its line height."""
+        """Return the type size the word was printed at, in points. A turned word's width is its line height; so
+        is a one-letter word's that is wider than tall (an axis title read bottom to top: 'к')."""
         width, height = self.box[2] - self.box[0], self.box[3] - self.box[1]
-        turned = len(self.text.strip()) == 1 and width > height
+        turned = self.turned or (len(self.text.strip()) == 1 and width > height)
         return (width if turned else height) / BOX_PER_POINT
 
 
@@ -89,8 +90,20 @@ def pages(pdf: Path) -> list[Page]:
             Word(html.unescape(m[4]), (float(m[0]), float(m[1]), float(m[2]), float(m[3])))
             for m in _WORD.findall(chunk)
         )
+        if any(word.size < SMALLEST for word in words):  # maybe set turned: poppler's boxes do not say
+            words = _turned(pdf, len(found), words)
         found.append(Page(float(size[1]), float(size[2]), words))
     return found
+
+
+def _turned(pdf: Path, index: int, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Return a page's words, those printed turned marked so (pdfplumber reads each letter's direction)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        turned = [c for c in document.pages[index].chars if not c["upright"]]
+    boxes = [(c["x0"], c["top"], c["x1"], c["bottom"]) for c in turned]
+    return tuple(replace(w, turned=any(_overlap(w.box, box) > 0 for box in boxes)) for w in words)
 
 
 def _overlap(a: Rect, b: Rect) -> float:

@@ -65,7 +65,8 @@ def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str
 def _widen(table: str) -> str:
     """Return a table whose columns are each as wide as the longest word in them (Представлено, not
     Представл|ено), the width taken from the other columns, unchanged when every word fits: every word if they
-    can all fit, else its headers' words, in a smaller type (not below 7.5 pt) when even they cannot."""
+    can all fit, else all but the longest few and its headers' words, in a smaller type (not below 7.5 pt) when
+    even the headers' cannot."""
     grid = [int(w) for w in _GRID_COL.findall(table, table.find("<w:tblGrid>"), table.find("</w:tblGrid>") + 1)]
     if table.find("<w:tbl>", 5) >= 0 or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
@@ -80,17 +81,34 @@ def _widen(table: str) -> str:
             longest = longest_word(_joined(cell), size * BOLD)
             needs[index] = max(needs[index], longest * 20 + CELL_MARGINS)
     total = sum(grid)
-    for need in ([max(h, w) for h, w in zip(heads, words, strict=True)], heads):  # every word, else the headers
-        need = [min(n, WIDEST_SHARE * total) for n in need]
+    capped = [min(h, WIDEST_SHARE * total) for h in heads]
+    if sum(capped) <= total:  # every word, else every word but the longest few (Ländergeschäftsführungen)
+        need = _capped(capped, [min(w, WIDEST_SHARE * total) for w in words], total)
         if all(n <= w for n, w in zip(need, grid, strict=True)):
             return table
-        if sum(need) <= total:
-            return _with_widths(table, grid, [round(w) for w in fitted_widths(grid, need, total)])
+        return _with_widths(table, grid, [round(w) for w in fitted_widths(grid, need, total)])
     smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
     resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
         return _widen(resized)
     return table  # not even that: the template's widths stay
+
+
+def _capped(heads: list[float], words: list[float], total: float) -> list[float]:
+    """Return each column's need: its header's longest word and its cells' longest word, that one cut to the
+    largest common cap at which all columns fit total (only the columns of the longest words give way, so a
+    status column keeps Abgebrochen whole while a description column breaks Ländergeschäftsführungen)."""
+
+    def need(cap: float) -> list[float]:
+        return [max(h, min(w, cap)) for h, w in zip(heads, words, strict=True)]
+
+    low, high = 0.0, max(words, default=0.0)
+    if sum(need(high)) <= total:
+        return need(high)
+    while high - low > 1:
+        middle = (low + high) / 2
+        low, high = (middle, high) if sum(need(middle)) <= total else (low, middle)
+    return need(low)
 
 
 def _widest_word(table: str, size: float) -> float:

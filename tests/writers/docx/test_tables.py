@@ -76,3 +76,31 @@ def test_a_table_left_alone_at_a_glance_is_one_measuring_each_cell_leaves_alone(
     glanced = tables._widen(table)
     monkeypatch.setattr(tables, "_widest_word", lambda table, size: float("inf"))
     assert glanced == tables._widen(table)
+
+
+def _grid(table: str) -> list[int]:
+    """Return a table's column widths (twips)."""
+    return [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', table)]
+
+
+def test_when_not_every_word_fits_only_the_columns_of_the_longest_words_give_way() -> None:
+    """Abgebrochen stays whole in a narrow status column; the text and note columns, whose
+    Ländergeschäftsführungen cannot fit with the rest, are the ones that break their longest word."""
+    from generator.writers.docx.tables import CELL_MARGINS, ROW_POINTS, _widen
+    from generator.writers.textfit import BOLD, text_width
+
+    def cell(text: str) -> str:
+        return f'<w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>'
+
+    def need(word: str) -> float:
+        return text_width(word, ROW_POINTS * BOLD) * 20 + CELL_MARGINS
+
+    long = "Ländergeschäftsführungen"
+    head = "".join(cell(h) for h in ("Schritt", "Text", "Hinweis", "Status"))
+    body = "".join(cell(t) for t in ("Kurz", long, long, "Abgebrochen"))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (1500, 1750, 1750, 1000))
+    rows = f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr><w:tr>{body}</w:tr>"
+    widths = _grid(_widen(f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"))
+    assert need(long) * 2 + need("Abgebrochen") > 6000  # not every word can fit
+    assert abs(sum(widths) - 6000) < len(widths) and widths[3] >= need("Abgebrochen") - 1
+    assert widths[1] < need(long) and widths[2] < need(long)

@@ -47,9 +47,12 @@ from generator.writers.pptx.text import (
     fill,
     fitted_xml,
     flush,
+    next_shape_id,
     placed_shape,
     pt,
     rgb,
+    shapes_expected,
+    shapes_removed,
     textbox,
     textboxes,
 )
@@ -81,13 +84,16 @@ class Prepared:
     """What every deck on one master starts from, worked out once per process."""
 
     geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
-    blanks: dict[str, Any] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
+    blanks: dict[str, tuple[Any, int, int]] = field(default_factory=dict)  # per layout, a new slide as python-pptx
+    # made it, how many elements its shape tree holds and the id its next shape takes
     titled: dict[str, tuple[str | None] | None] = field(default_factory=dict)  # per layout, its title's alignment
     extents: dict[tuple[str, int], tuple[int, int] | None] = field(default_factory=dict)  # placeholder sizes
     notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
     notes_default: DefaultNotes | None = None  # the default notes master and its theme, when the master has none
     serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
     layouts: dict[str, Any] = field(default_factory=dict)  # python-pptx's layout by name (the decks share its part)
+    bodies: dict[str, tuple[int, list[int]]] = field(default_factory=dict)  # per layout: a new slide's shape count
+    # and the places of its content boxes among them
 
 
 @dataclass
@@ -135,11 +141,14 @@ class Canvas:
             slide = self.prs.slides.add_slide(layout)
             heading = _title_shape(slide)
             self.shared.titled[name] = None if heading is None else (awaiting_title(heading, _anchor(name)),)
-            self.shared.blanks[name] = deepcopy(slide._element)
+            tree = slide.shapes._spTree
+            self.shared.blanks[name] = deepcopy(slide._element), len(tree), next_shape_id(tree)
             return slide
         presentation = self.prs.part
         name_of_part = presentation._next_slide_partname
-        part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(self.shared.blanks[name]))
+        blank, count, next_id = self.shared.blanks[name]
+        part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(blank))
+        shapes_expected(part.slide, count, next_id)  # its tree's ids are its blank's: not looked for again
         relate_new(part, layout.part, RT.SLIDE_LAYOUT)  # a new part: nothing to search
         listed = self.prs.slides._sldIdLst
         number, rid = self._next_slide_id(listed), relate_new(presentation, part, RT.SLIDE)
@@ -165,12 +174,18 @@ class Canvas:
         add_notes(slide, len(self.prs.slides), self.notes_master, self.shared.notes_page, text)
 
     def body(self, slide: Any) -> list[Rect]:
-        """Return the boxes of the current slide's body placeholders (left to right) and remove them."""
+        """Return the boxes of the current slide's body placeholders (left to right) and remove them: found once
+        per layout (looking into each shape cost more than the rest of a new slide), by their places in the tree
+        while it holds what the layout's new slides hold."""
         tree = slide.shapes._spTree
-        for shape in list(tree):
-            ph = shape.find(_PH)
-            if ph is not None and int(ph.get("idx", "0")) in BODY:
-                tree.remove(shape)
+        before = len(tree)
+        found = self.shared.bodies.get(self.current)
+        if found is None or found[0] != before:
+            places = [i for i, shape in enumerate(tree) if _body_placeholder(shape)]
+            found = self.shared.bodies[self.current] = (before, places)
+        for index in reversed(found[1]):
+            del tree[index]
+        shapes_removed(slide, before)
         return list(self.layout(self.current).bodies)
 
     def placeholder(self, slide: Any, idx: int) -> tuple[Any, tuple[int, int]]:
@@ -221,6 +236,12 @@ class Canvas:
             width = min(int(height * image.width / max(image.height, 1)), LOGO_WIDEST)
         slide.shapes.add_picture(io.BytesIO(self.logo or b""), right - width, top, width, height)
         return width + int(GAP)
+
+
+def _body_placeholder(shape: Any) -> bool:
+    """Return whether a shape of a slide's tree is one of its layout's content boxes."""
+    ph = shape.find(_PH)
+    return ph is not None and int(ph.get("idx", "0")) in BODY
 
 
 def _anchor(layout: str) -> Any:

@@ -266,6 +266,21 @@ def place(slide: Any, xml_of: Callable[[int], str]) -> int:
     return number
 
 
+def shapes_expected(slide: Any, count: int, next_id: int) -> None:
+    """Tell a new slide, whose shape tree holds count elements, the id its first placed shape takes (as
+    next_shape_id would find it: a copy of one slide has that slide's ids)."""
+    waiting = _pending(slide.part)
+    waiting.tree, waiting.counted, waiting.next = slide.shapes._spTree, count, next_id
+
+
+def shapes_removed(slide: Any, before: int) -> None:
+    """Note that shapes were only taken out of a slide's tree since it held before elements: the next id stands
+    while shapes wait (taking shapes out never raises the largest id), so it is not counted again."""
+    waiting = slide.part.__dict__.get(_PENDING)
+    if waiting is not None and waiting.shapes and waiting.counted == before:
+        waiting.counted = len(waiting.tree)
+
+
 def flush(slide: Any) -> None:
     """Add the shapes waiting beside a slide to its tree (before python-pptx adds one itself), parsed at once."""
     waiting = slide.part.__dict__.pop(_PENDING, None)

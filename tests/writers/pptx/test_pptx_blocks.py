@@ -467,3 +467,31 @@ def test_turned_labels_read_upwards_in_the_deck() -> None:
     _chart(slide, (0, 0, 3_000_000, 3_000_000), _pipeline(("589 Tsd. €",) * 3, 100, 30))
     labels = slide.shapes[0].chart.plots[0].series[-1].data_labels
     assert labels._element.txPr.find(qn("a:bodyPr")).get("rot") == "-5400000"
+
+
+def test_no_slide_keeps_an_empty_content_placeholder() -> None:
+    """Content boxes are taken out of every slide that does not fill them (found once per layout, by their place
+    in a new slide): PowerPoint would show 'Click to add text' in each left behind."""
+    import generator as lib
+    from generator.writers.pptx.slides import BODY
+
+    plan = lib.load_plan().plan
+    for family in ("strategic-account-plan", "sales-account-plan", "account-map", "kam-action-plan"):
+        for slide in Presentation(io.BytesIO(lib.render(plan, family, "pptx"))).slides:
+            left = [s.name for s in slide.placeholders if s.placeholder_format.idx in BODY and not s.has_text_frame]
+            empty = [s.name for s in slide.placeholders if s.has_text_frame and not s.text_frame.text.strip()]
+            assert not left and not empty, (family, slide.slide_id, left, empty)
+
+
+def test_each_shape_takes_the_id_python_pptx_would_give_it() -> None:
+    """Ids are counted on from a new slide's layout and kept while shapes are only taken out: the shapes added
+    after the slide's own placeholders are numbered on from them, one more each (python-pptx's numbering)."""
+    import generator as lib
+
+    plan = lib.load_plan().plan
+    for family in ("strategic-account-plan", "kam-action-plan"):
+        for slide in Presentation(io.BytesIO(lib.render(plan, family, "pptx"))).slides:
+            own = [shape.shape_id for shape in slide.shapes if shape.is_placeholder]
+            added = [shape.shape_id for shape in slide.shapes if not shape.is_placeholder]
+            assert added == list(range(added[0], added[0] + len(added))), (family, own, added)
+            assert added[0] > max(own, default=1) and added[0] <= max(own, default=1) + 4, (family, own, added)

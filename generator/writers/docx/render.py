@@ -59,9 +59,26 @@ def _as_list(items: Any) -> list[Any]:
     return [items] if isinstance(items, str) else list(items)
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, looking a context mapping's keys up first when no attribute of a dict has their name
+    (row.name): the value Jinja's own lookup finds, without the failed attribute lookup it tries first (a
+    raised AttributeError per value, a twentieth of rendering)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Return obj.attribute as the sandbox gives it: a plain dict's key at once, when it is one."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            found = obj.get(attribute, _DICT_ATTRIBUTES)
+            if found is not _DICT_ATTRIBUTES:
+                return found
+        return super().getattr(obj, attribute)
+
+
 def environment() -> SandboxedEnvironment:
     """Return the strict, sandboxed, autoescaping Jinja environment templates render in."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    env = _Sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
     env.filters["lines"] = lines
     env.filters["bullets"] = bullets
     return env

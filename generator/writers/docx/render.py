@@ -64,8 +64,8 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, looking a context mapping's keys up first when no attribute of a dict has their name
-    (row.name): the value Jinja's own lookup finds, without the failed attribute lookup it tries first (a
-    raised AttributeError per value, a twentieth of rendering)."""
+    (row.name): the value Jinja's own lookup finds, without the failed attribute lookup it tries first (an
+    AttributeError raised and caught for every value a template reads)."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Return obj.attribute as the sandbox gives it: a plain dict's key at once, when it is one."""

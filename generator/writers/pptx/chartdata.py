@@ -38,4 +38,4 @@ def _put(book: Book, sheet: Sheet, where: tuple[int, int], value: object, look: 
     sheet."""
     book.styles.use(look)
     text = isinstance(value, str)
-    sheet.put(*where, escape(value) if isinstance(value, str) else value, look, as_text=text)
+    sheet.put(*where, escape(value) if text else value, look, as_text=text)

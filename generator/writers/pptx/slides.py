@@ -385,7 +385,7 @@ def _chart(slide: Any, box: Rect, spec: Chart) -> None:
     chart.plots[0].gap_width = GAP_WIDTH  # bars wide enough for their labels, which would run onto a taller neighbour
     labels = chart.plots[0].series[-1].data_labels  # the figure that counts (target, weighted); two collide
     labels.show_value, labels.number_format, labels.number_format_is_linked = True, spec.number_format, False
-    size, turned = label_size(spec, bar_width(box[2], len(spec.categories), len(spec.series)))
+    size, turned = label_size(spec, room / (max(1, len(spec.series)) + GAP_WIDTH / 100))  # a bar's width
     labels.font.size = Pt(size)
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     if turned:  # read upwards: as narrow as a line, so never over the taller bar beside
@@ -395,12 +395,6 @@ def _chart(slide: Any, box: Rect, spec: Chart) -> None:
             tint = chart.plots[0].series[index].format.fill
             tint.solid()
             tint.fore_color.rgb = rgb(colour)
-
-
-def bar_width(width: int, categories: int, series: int) -> float:
-    """Return about how wide (points) each bar is in a clustered column chart of this width (EMU): the plot
-    takes four fifths of it, and GAP_WIDTH per cent of a bar lies between categories."""
-    return pt(width) * 0.8 / max(1, categories) / (max(1, series) + GAP_WIDTH / 100)
 
 
 def label_size(spec: Chart, bar: float) -> tuple[float, bool]:

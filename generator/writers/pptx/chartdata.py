@@ -37,5 +37,7 @@ def _put(book: Book, sheet: Sheet, where: tuple[int, int], value: object, look: 
     """Write a value (text as text, '_xHHHH_' kept as typed, as the workbooks write it) with a look into the chart's
     sheet."""
     book.styles.use(look)
-    text = isinstance(value, str)
-    sheet.put(*where, escape(value) if text else value, look, as_text=text)
+    if isinstance(value, str):
+        sheet.put(*where, escape(value), look, as_text=True)
+    else:
+        sheet.put(*where, value, look)

@@ -48,15 +48,22 @@ def test_packages_are_zips_any_tool_reads_the_same_way_as_zipfile_writes_them() 
     import io
     import zipfile
 
-    from generator.writers.package import ZIP_TIME, package
+    from generator.writers.package import ZIP_TIME, level, package
 
-    parts = [("[Content_Types].xml", b"<Types/>"), ("word/document.xml", "<w:document>é</w:document>".encode())]
+    text = "".join(f"<a:p><a:r><a:t>{i * 7919 % 1000} value {i % 7}</a:t></a:r></a:p>" for i in range(2000))
+    parts = [
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", "<w:document>é</w:document>".encode()),
+        ("ppt/slides/slide1.xml", text.encode()),  # written anew for every account: deflated fast
+        ("ppt/slideLayouts/slideLayout1.xml", text.encode()),  # a template's: deflated once, at zipfile's default
+    ]
+    assert [level(name) for name, _ in parts] == [6, 3, 3, 6]
     expected = io.BytesIO()
     with zipfile.ZipFile(expected, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, body in parts:
             entry = zipfile.ZipInfo(name, ZIP_TIME)
             entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            archive.writestr(entry, body, compresslevel=6)
+            archive.writestr(entry, body, compresslevel=level(name))
     assert package(parts, None) == expected.getvalue()
     assert zipfile.ZipFile(io.BytesIO(package(parts, None))).testzip() is None
 
@@ -70,7 +77,7 @@ def test_a_template_part_met_again_is_copied_as_deflated_not_deflated_again(monk
         packaging.package([("ppt/theme/theme1.xml", theme)], None, "en-US")
     deflated: list[bytes] = []
     real = packaging._member
-    monkeypatch.setattr(packaging, "_member", lambda body: deflated.append(body) or real(body))
+    monkeypatch.setattr(packaging, "_member", lambda body, *level: deflated.append(body) or real(body, *level))
     parts = [("ppt/theme/theme1.xml", theme), ("docProps/core.xml", b"<cp:coreProperties/>")]
     first = packaging.package(parts, None, "en-US")
     assert deflated == [b"<cp:coreProperties/>"]

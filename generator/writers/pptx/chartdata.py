@@ -1,9 +1,9 @@
-"""A deck chart's data, with the workbook PowerPoint opens for "Edit Data" written by the workbook writer (python-pptx's
+"""The workbook a deck chart's "Edit Data" opens, written by the workbook writer in python-pptx's layout (python-pptx's
 own, through XlsxWriter, was half of what a chart cost)."""
 
 from __future__ import annotations
 
-from pptx.chart.data import CategoryChartData
+from collections.abc import Sequence
 
 from generator.ooxml import escape
 from generator.writers.package import package
@@ -12,25 +12,24 @@ from generator.writers.xlsx.parts import Book
 from generator.writers.xlsx.styles import Look
 
 CATEGORY_WIDTH = 10  # characters: python-pptx's category column
+CATEGORY_FORMAT = "General"  # python-pptx's number format of text categories
 
 
-class ChartData(CategoryChartData):
-    """Category chart data whose workbook is written here, in python-pptx's layout: the categories in column A from
-    row 2, each series' name in row 1 and its values below it, in the number format the chart shows."""
-
-    @property
-    def xlsx_blob(self) -> bytes:
-        """Return the chart's data workbook."""
-        book = Book()
-        sheet = book.sheet("Sheet1")
-        sheet.widths[1] = CATEGORY_WIDTH
-        for row, category in enumerate(self.categories, 2):
-            _put(book, sheet, (row, 1), category.label, Look(number_format=self.categories.number_format))
-        for column, series in enumerate(self, 2):
-            _put(book, sheet, (1, column), series.name, Look())
-            for row, value in enumerate(series.values, 2):
-                _put(book, sheet, (row, column), value, Look(number_format=series.number_format))
-        return package(book.parts(), None)
+def chart_workbook(
+    categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], number_format: str
+) -> bytes:
+    """Return a chart's data workbook: the categories in column A from row 2, each series' name in row 1 and its
+    values below it, in the number format the chart's figures have."""
+    book = Book()
+    sheet = book.sheet("Sheet1")
+    sheet.widths[1] = CATEGORY_WIDTH
+    for row, category in enumerate(categories, 2):
+        _put(book, sheet, (row, 1), category, Look(number_format=CATEGORY_FORMAT))
+    for column, (name, values) in enumerate(series, 2):
+        _put(book, sheet, (1, column), name, Look())
+        for row, value in enumerate(values, 2):
+            _put(book, sheet, (row, column), value, Look(number_format=number_format))
+    return package(book.parts(), None)
 
 
 def _put(book: Book, sheet: Sheet, where: tuple[int, int], value: object, look: Look) -> None:

@@ -7,14 +7,12 @@ same layout names gives its look.
 from __future__ import annotations
 
 import io
-import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml.etree import SubElement
 from PIL import Image
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -22,7 +20,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlidePart
 from pptx.shapes.autoshape import Shape
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from generator.document import theme
 from generator.document.blocks import (
@@ -37,7 +35,7 @@ from generator.document.blocks import (
     Section,
     Tiles,
 )
-from generator.writers.pptx.chartdata import ChartData
+from generator.writers.pptx.chart import add_chart
 from generator.writers.pptx.graph import relate_new
 from generator.writers.pptx.notes import DefaultNotes, Page, add_notes, notes_master, notes_page
 from generator.writers.pptx.text import (
@@ -49,19 +47,13 @@ from generator.writers.pptx.text import (
     flush,
     next_shape_id,
     placed_shape,
-    pt,
-    rgb,
     shapes_expected,
     shapes_removed,
     textbox,
     textboxes,
 )
-from generator.writers.textfit import text_width
 
 Rect = tuple[int, int, int, int]
-CHART_POINTS, CATEGORY_LINES = 12, 3
-LABEL_POINTS = (11, 10, 9)  # a chart's value labels: the largest that fits over its bars
-GAP_WIDTH = 60  # between categories, in per cent of a bar (Office's default 150)
 GAP = Emu(228600)
 MARGIN, LOGO_WIDEST = Emu(457200), Emu(1828800)  # half an inch from the edges; a logo at most two inches wide
 BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
@@ -359,82 +351,11 @@ def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
         frame = textbox(slide, chart_box, [(chart.hint, grey)], 16, tint="F7F9FC", anchor=MSO_ANCHOR.MIDDLE)
         placed_shape(slide, frame).line.dash_style = 4
     else:
-        _chart(slide, chart_box, chart)
+        add_chart(slide, chart_box, chart)
     side_left = left + chart_w + GAP
     side = (side_left, top, left + width - side_left, height)
     texts = [p for block in section.blocks if not isinstance(block, Chart) for p in paragraphs(block)]
     textbox(slide, side, texts, largest=16)
-
-
-def _chart(slide: Any, box: Rect, spec: Chart) -> None:
-    """Add a clustered column chart whose series are the block's values."""
-    data = ChartData(number_format="#,##0")
-    room = pt(box[2]) * 0.8 / max(1, len(spec.categories))  # the plot's width shared by the categories
-    data.categories = [category_lines(c, room, CHART_POINTS) for c in spec.categories]
-    for series in spec.series:
-        data.add_series(series.name, series.values)
-    flush(slide)  # python-pptx numbers the chart from the shapes in the slide's tree
-    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, *box, data).chart
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-    chart.legend.include_in_layout = False
-    chart.font.size = Pt(CHART_POINTS)
-    chart.value_axis.has_major_gridlines = True
-    chart.value_axis.tick_labels.number_format = spec.number_format
-    chart.value_axis.tick_labels.number_format_is_linked = False
-    chart.plots[0].gap_width = GAP_WIDTH  # bars wide enough for their labels, which would run onto a taller neighbour
-    labels = chart.plots[0].series[-1].data_labels  # the figure that counts (target, weighted); two collide
-    labels.show_value, labels.number_format, labels.number_format_is_linked = True, spec.number_format, False
-    size, turned = label_size(spec, room / (max(1, len(spec.series)) + GAP_WIDTH / 100))  # a bar's width
-    labels.font.size = Pt(size)
-    labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    if turned:  # read upwards: as narrow as a line, so never over the taller bar beside
-        labels._element.get_or_add_txPr().find(qn("a:bodyPr")).set("rot", "-5400000")
-    for index, colour in enumerate((theme.TEAL, theme.NAVY)):
-        if index < len(chart.plots[0].series):
-            tint = chart.plots[0].series[index].format.fill
-            tint.solid()
-            tint.fore_color.rgb = rgb(colour)
-
-
-def label_size(spec: Chart, bar: float) -> tuple[float, bool]:
-    """Return the largest of LABEL_POINTS at which no label of the chart's last series runs onto a bar as tall
-    as its own (beside it, or across the gap in the next category), and False; else the smallest size and True:
-    the labels are turned to read upwards, as narrow as a line."""
-    for size in LABEL_POINTS:
-        if not any(
-            _runs_onto(spec, index, (text_width(label, size) + 2 - bar) / 2, bar)
-            for index, label in enumerate(spec.labels)
-        ):
-            return size, False
-    return LABEL_POINTS[-1], True
-
-
-def _runs_onto(spec: Chart, index: int, overhang: float, bar: float) -> bool:
-    """Return whether the label of category index, overhanging its bar by this much each side, reaches a bar
-    at least as tall as the labelled one: the others in its cluster, or the first of the next cluster."""
-    if overhang <= 0:
-        return False
-    height = spec.series[-1].values[index]
-    beside = [series.values[index] for series in spec.series[:-1]]
-    following = spec.series[0].values[index + 1 : index + 2] if overhang > bar * GAP_WIDTH / 100 else ()
-    return any(value >= height for value in (*beside, *following))
-
-
-def category_lines(text: str, width: float, size: float) -> str:
-    """Return a category label broken into lines that fit width (points) at size, between words or after a
-    hyphen (Telematik-|Abonnements); a chart leaves long labels on one line, running into their neighbours."""
-    pieces = re.findall(r"[^\s-]+-?|-", text)
-    lines: list[str] = []
-    for piece in pieces:
-        joiner = "" if lines and lines[-1].endswith("-") else " "
-        if lines and text_width(lines[-1] + joiner + piece, size) <= width:
-            lines[-1] += joiner + piece
-        else:
-            lines.append(piece)
-    if len(lines) > CATEGORY_LINES:  # the table beside or after the chart names it in full
-        lines = [*lines[: CATEGORY_LINES - 1], lines[CATEGORY_LINES - 1].rstrip("-") + "…"]
-    return "\n".join(lines)
 
 
 MATRIX_ORDER = ("influencers", "champions", "others", "users")

@@ -5,11 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from openpyxl import load_workbook
 from pptx import Presentation
-from pptx.oxml.ns import qn
 
-from generator.document.blocks import Chart, Series
 from generator.writers.pptx import build_deck
 from tests.writers import sample
 
@@ -395,78 +392,6 @@ def test_a_deck_s_parts_are_walked_and_named_as_python_pptx_walks_and_names_them
         "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx",
     ):
         assert graph.next_partname(package, template) == type(package).next_partname(package, template)
-
-
-def test_a_chart_s_data_workbook_holds_the_figures_the_chart_shows() -> None:
-    """What PowerPoint opens for Edit Data is a workbook with the chart's categories, series names and values where
-    the chart's formulas point (Sheet1, categories from A2, a series a column from B), in the chart's number format."""
-    prs = Presentation(io.BytesIO(build_deck(sample.document())))
-    charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
-    assert charts
-    for chart in charts:
-        sheet = load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob))["Sheet1"]
-        plot = chart.plots[0]
-        assert [sheet.cell(row, 1).value for row in range(2, len(plot.categories) + 2)] == list(plot.categories)
-        for column, series in enumerate(plot.series, 2):
-            assert sheet.cell(1, column).value == series.name
-            values = [sheet.cell(row, column).value for row in range(2, len(series.values) + 2)]
-            assert values == list(series.values)
-            assert sheet.cell(2, column).number_format == "#,##0"
-
-
-def test_a_chart_s_data_workbook_keeps_text_that_looks_like_an_excel_escape() -> None:
-    """A category typed as _x0041_ is written escaped (_x005F_x0041_), as in every workbook the project writes, so
-    Excel's Edit Data shows _x0041_ and not A."""
-    from generator.writers.pptx.chartdata import ChartData
-
-    data = ChartData(number_format="#,##0")
-    data.categories = ["_x0041_", "Plain"]
-    data.add_series("Value", (1, 2))
-    sheet = load_workbook(io.BytesIO(data.xlsx_blob))["Sheet1"]
-    from generator.ooxml import escape, unescape
-
-    assert [sheet["A2"].value, sheet["A3"].value] == [escape("_x0041_"), "Plain"]  # Excel shows _x0041_
-    assert unescape(sheet["A2"].value) == "_x0041_"
-
-
-def _pipeline(labels: tuple[str, ...], value: float, weighted: float) -> Chart:
-    """Return a two-series chart (value, weighted) of three stages labelled with labels."""
-    series = (Series("Value", (value,) * 3), Series("Weighted", (weighted,) * 3))
-    return Chart(("A", "B", "C"), series, labels=labels)
-
-
-def test_a_chart_s_labels_keep_their_size_where_they_fit_over_their_bars() -> None:
-    from generator.writers.pptx.slides import LABEL_POINTS, label_size
-
-    assert label_size(_pipeline(("€39K",) * 3, 100, 30), bar=60) == (LABEL_POINTS[0], False)
-
-
-def test_a_label_wider_than_its_bar_beside_a_taller_bar_is_smaller_or_turned() -> None:
-    """The weighted value of a stage is lower than its value: a label wider than its bar would run over the
-    value's bar, so it gets smaller, and turned upwards when even the smallest size is too wide."""
-    from generator.writers.pptx.slides import LABEL_POINTS, label_size
-
-    size, turned = label_size(_pipeline(("€589K",) * 3, 100, 30), bar=30)
-    assert size < LABEL_POINTS[0] and not turned
-    assert label_size(_pipeline(("589 Tsd. €",) * 3, 100, 30), bar=30) == (LABEL_POINTS[-1], True)
-
-
-def test_a_wide_label_over_the_tallest_bar_keeps_its_size() -> None:
-    """A target taller than today's figure: its label spills over lower bars and gaps only, never onto a bar."""
-    from generator.writers.pptx.slides import LABEL_POINTS, label_size
-
-    chart = Chart(("A", "B"), (Series("Current", (10, 20)), Series("Target", (30, 40))), labels=("1,2 Mio. €",) * 2)
-    assert label_size(chart, bar=40) == (LABEL_POINTS[0], False)
-
-
-def test_turned_labels_read_upwards_in_the_deck() -> None:
-    from generator.writers.pptx.slides import _chart
-
-    deck = Presentation()
-    slide = deck.slides.add_slide(deck.slide_layouts[6])
-    _chart(slide, (0, 0, 3_000_000, 3_000_000), _pipeline(("589 Tsd. €",) * 3, 100, 30))
-    labels = slide.shapes[0].chart.plots[0].series[-1].data_labels
-    assert labels._element.txPr.find(qn("a:bodyPr")).get("rot") == "-5400000"
 
 
 def test_no_slide_keeps_an_empty_content_placeholder() -> None:

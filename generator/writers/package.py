@@ -32,6 +32,8 @@ _DRAWN_RUN = re.compile(rb"<a:(?:rPr|endParaRPr|defRPr)\b[^>]*>")
 _DRAWN_RUN_NAMES = tuple(
     (re.compile(rb"<a:" + name + rb"\b(?=[^>]*>)"), b"<a:" + name) for name in (b"rPr", b"endParaRPr", b"defRPr")
 )  # a drawn run's start, by name: each replaced by a literal
+_NAME_ENDS = (b">", b" ", b"/")  # what follows an element's name in its start tag, as lxml and the writers write it
+_UNSPOKEN = ("xl/worksheets/", "xl/sharedStrings.xml")  # cells and their text only: no language to declare
 _LANG_ATTRIBUTE = re.compile(rb'\slang="[^"]*"')
 _CHART_LANGUAGE = re.compile(rb'<c:lang val="[^"]*"')
 _TAGGED = ("word/", "ppt/", "xl/")
@@ -91,7 +93,7 @@ def _tagged_member(name: str, body: bytes, language: str, look: Look | None, swa
     """Return the deflated member of an XML part in the package's language and brand."""
 
     def dressed(body: bytes) -> bytes:
-        body = declare_language(body, language.encode()) if language else body
+        body = declare_language(body, language.encode()) if language and not name.startswith(_UNSPOKEN) else body
         return rebrand(body, swaps, look, name.endswith("theme1.xml")) if swaps else body
 
     return _remembered((name, language, look), body, dressed, level(name))
@@ -233,8 +235,20 @@ def declare_language(body: bytes, tag: bytes) -> bytes:
         body = _DRAWN_RUN.sub(lambda run: _tagged(run.group(), tag), body)
     elif b"<a:" in body:  # the language goes first, after the name: what _tagged does, without a call per run
         for pattern, name in _DRAWN_RUN_NAMES:
-            body = pattern.sub(_literal(name + b' lang="' + tag + b'"'), body)
+            body = _named_first(body, pattern, name, name + b' lang="' + tag + b'"')
     return _CHART_LANGUAGE.sub(_literal(b'<c:lang val="' + tag + b'"'), body) if b"<c:lang " in body else body
+
+
+def _named_first(body: bytes, pattern: re.Pattern[bytes], start: bytes, marked: bytes) -> bytes:
+    """Return body with each start tag beginning with start (<a:rPr) beginning with marked instead: split at
+    start, found with a plain search (a regular expression tries every <), and joined with marked when every
+    start ends the name as the writers end it; else by the pattern."""
+    pieces = body.split(start)
+    if len(pieces) == 1:
+        return body
+    if all(piece[:1] in _NAME_ENDS for piece in pieces[1:]):
+        return marked.join(pieces)
+    return pattern.sub(_literal(marked), body)
 
 
 def _literal(replacement: bytes) -> bytes:

@@ -106,6 +106,16 @@ def test_every_drawn_run_is_declared_in_the_document_s_language_once(xml: bytes)
     assert b"<a:rPrX/>" in declared or b"<a:rPrX/>" not in xml
 
 
+def test_a_worksheet_s_text_is_never_taken_for_language_markup() -> None:
+    """Cell text that looks like markup is escaped text: a worksheet is zipped as it is in any language."""
+    from generator.writers import package
+
+    sheet = b'<worksheet><c t="inlineStr"><is><t>&lt;a:rPr&gt; lang="x" w:lang w:val="y"</t></is></c></worksheet>'
+    part = [("xl/worksheets/sheet1.xml", sheet)]
+    assert package.package(part, None, "de-DE") == package.package(part, None)
+    assert package.declare_language(sheet, b"de-DE") == sheet
+
+
 def test_word_and_chart_parts_are_declared_in_the_document_s_language() -> None:
     """Word's default language, its theme font language and a chart's language all become the document's."""
     from generator.writers import package

@@ -105,7 +105,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.written: bytes | None = None  # the document's XML as text, when the last render wrote it so
         self.env = environment()
         self.compiled: dict[str, Any] = {}
-        self.empties: dict[str, Emptied | None] = {}  # per part, what finds its elements left empty (see textbody)
+        self.empties: dict[str, Emptied | None] = {}  # per part, its elements code may leave empty (see textbody)
         self.stories: dict[Any, bytes] = {}  # the headers and footers the last render wrote as text
         self._prepare()
 
@@ -177,7 +177,9 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         more than the rest of a render), its tables' grids mended by docxtpl where a row has more or fewer cells
         than its grid."""
         head, tail = self.frame
-        inherited = _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml)  # as a move drops them
+        inherited = (  # as a move drops them
+            _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml) if " xmlns:" in xml else xml
+        )
         written = self._as_text("body", inherited)
         if written is not None:
             return written

@@ -21,29 +21,41 @@ AFTER_RENDERING = {"w:t"}  # emptied after rendering: docxtpl's resolving of a b
 _BEFORE_CODE = re.compile(r"<([\w:]+)(?: [^<>]*)?>\s*\{[{%#]")  # a start tag right before template code (or a comment)
 
 
-Emptied = tuple[tuple[str, re.Pattern[str]], ...]  # per element name: what finds one left empty
+Emptied = tuple[str, ...]  # the names of the elements a template's code can leave empty
 
 
 def emptied(source: str) -> Emptied | None:
-    """Return what finds the elements a template's code can leave empty: those whose start tag comes right before
-    code (every other element keeps what follows its start tag), one expression per name (each searched for by
-    its name, far faster than one expression trying every tag); None when the template holds what only a parse
-    writes as lxml does (comments, instructions, other character references, content controls, text boxes)."""
+    """Return the names of the elements a template's code can leave empty: those whose start tag comes right
+    before code (every other element keeps what follows its start tag); None when the template holds what only a
+    parse writes as lxml does (comments, instructions, other character references, content controls, text
+    boxes)."""
     if any(mark in source for mark in ("<!", "<?", "<w:sdt", "txbxContent")) or _REFERENCE.search(source):
         return None
-    found = []
-    for name in sorted(set(_BEFORE_CODE.findall(source)) | AFTER_RENDERING):
-        escaped = re.escape(name)
-        found.append((f"></{name}>", re.compile(f"<{escaped}((?: [^<>]*)?)></{escaped}>")))
-    return tuple(found)
+    return tuple(sorted(set(_BEFORE_CODE.findall(source)) | AFTER_RENDERING))
 
 
 def _closed(xml: str, empty: Emptied) -> str:
-    """Return xml with every element left empty closed at once (<w:t/>), as lxml writes it."""
-    for closing, pattern in empty:
+    """Return xml with every element of those names left empty closed at once (<w:t/>), as lxml writes it."""
+    for name in empty:
+        closing = f"></{name}>"
         if closing in xml:  # text is escaped: '>' before a closing tag is a start tag's (or a child's) end
-            xml = pattern.sub(f"<{closing[3:-1]}\\1/>", xml)  # a name is letters and colons: no escapes
+            xml = _closed_by(xml, name, closing)
     return xml
+
+
+def _closed_by(xml: str, name: str, closing: str) -> str:
+    """Return xml with each element of a name whose start tag runs right into its closing tag closed at once
+    (what <name( [^<>]*)?></name> finds, found with plain string searches: the name's start tags are many)."""
+    pieces = xml.split(closing)
+    start = f"<{name}"
+    for index in range(len(pieces) - 1):
+        piece = pieces[index]
+        tag = piece[piece.rfind("<") :]
+        if tag == start or (tag.startswith(start + " ") and ">" not in tag):
+            pieces[index] = piece + "/>"
+        else:
+            pieces[index] = piece + closing
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,8 @@ def grids_fit(xml: str) -> bool:
 def number_pictures(body: TextBody, first: int) -> tuple[TextBody, int]:
     """Return the body with its pictures numbered from first + 1 in document order, as docxtpl numbers them, and
     the last number given."""
+    if "<wp:docPr" not in body.xml:
+        return body, first
     numbers = iter(range(first + 1, first + 1 + body.xml.count("<wp:docPr")))
     numbered = _PICTURE_ID.sub(lambda m: f"{m[1]}{next(numbers)}{m[2]}", body.xml)
     return TextBody(numbered), first + body.xml.count("<wp:docPr")

@@ -69,6 +69,10 @@ def test_what_only_a_parse_writes_as_lxml_does_is_parsed() -> None:
     assert textbody.as_text(grid, empty) is None
     assert textbody.as_text('<w:p w:x="&#34;"/>', empty) is None
     assert textbody.as_text("<w:t>&#34;</w:t><w:t></w:t>", empty) == textbody.TextBody('<w:t>"</w:t><w:t/>')
+    spaced = '<w:r><w:t xml:space="preserve"></w:t><w:tab></w:tab><w:tc><w:t>a</w:t></w:tc></w:r>'
+    assert textbody.as_text(spaced, empty) == textbody.TextBody(
+        '<w:r><w:t xml:space="preserve"/><w:tab/><w:tc><w:t>a</w:t></w:tc></w:r>'
+    )
 
 
 def test_a_template_of_the_user_s_own_is_parsed(tmp_path: Path) -> None:

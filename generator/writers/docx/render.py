@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
-from generator.writers.docx.tables import each_element, fit_tables, replaced
+from generator.writers.docx.tables import each_element, fitted_tables, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, number_pictures
 from generator.writers.package import Parts, package
 
@@ -106,6 +106,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.env = environment()
         self.compiled: dict[str, Any] = {}
         self.empties: dict[str, Emptied | None] = {}  # per part, its elements code may leave empty (see textbody)
+        self.grids_fit = False  # whether the last rendered body's tables' grids fit their rows (see textbody.grids_fit)
         self.stories: dict[Any, bytes] = {}  # the headers and footers the last render wrote as text
         self._prepare()
 
@@ -211,7 +212,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     def _as_text(self, key: str, xml: str) -> TextBody | None:
         """Return a rendered part of a bundled template as lxml would write it, or None when it must be parsed."""
         empty = self.empties[key] if self.bundled and self.reusable else None
-        return as_text(xml, empty) if empty is not None else None
+        grids = self.grids_fit if key == "body" else None  # the body's tables were looked at as they were fitted
+        return as_text(xml, empty, grids) if empty is not None else None
 
     def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
         """Put a rendered header or footer into its part (the part stays: its kind, its relationships): written as
@@ -252,7 +254,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
         if key == "body":
-            xml = fit_tables(xml)
+            xml, self.grids_fit = fitted_tables(xml)
         unmarked = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # _compile's marks
         return str(self.resolve_listing(unmarked))
 

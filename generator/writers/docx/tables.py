@@ -16,6 +16,7 @@ _GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
 _SIZE = re.compile(r'<w:sz w:val="(\d+)"')
 _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
+_SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
 SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
@@ -26,7 +27,52 @@ TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, 
 
 def fit_tables(xml: str) -> str:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break."""
-    return each_element(each_element(xml, _TABLE_START, "</w:tbl>", _widen), _ROW_START, "</w:tr>", _release_tall_row)
+    return fitted_tables(xml)[0]
+
+
+def fitted_tables(xml: str) -> tuple[str, bool]:
+    """Return a rendered body whose tables' columns fit their words and whose very tall rows may break, and whether
+    every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once."""
+    spans = _spans(xml, _TABLE_START, "</w:tbl>")
+    if "<w:tbl " in xml or any(xml.find("<w:tbl>", start + 1, end) >= 0 for start, end in spans):
+        widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
+        return each_element(widened, _ROW_START, "</w:tr>", _release_tall_row), False
+    pieces, at, grids = [], 0, True
+    for start, end in spans:
+        table = _fitted(xml[start:end])
+        grids = grids and grid_fits(table)
+        pieces += [xml[at:start], table]
+        at = end
+    return "".join(pieces) + xml[at:], grids
+
+
+def _fitted(table: str) -> str:
+    """Return a table (not nested) with its columns fitted to its words and its very tall rows allowed to break,
+    its rows looked into only when its text could fill one (most tables' whole text cannot)."""
+    text = _cell_text(table)
+    table = _widen(table, text)
+    if "<w:cantSplit/>" not in table or len(text) < SHORT_ROW:  # no row's text is longer than the table's
+        return table
+    return each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
+
+
+def grid_fits(table: str) -> bool:
+    """Return whether a table's grid has as many columns as its widest row spans and no row has more cells
+    (docxtpl's fix_tables would change nothing), counted as docxtpl counts them; the table is not nested."""
+    columns = table.count("<w:gridCol ") + table.count("<w:gridCol/>")
+    spanned = "<w:gridSpan" in table
+    widest = 0
+    for row in table.split("</w:tr>")[:-1]:  # each row from the last one's end (no table is nested)
+        cells = row.count("<w:tc>") + row.count("<w:tc ")
+        if cells > columns:
+            return False
+        if spanned:
+            spans = [int(v) for v in _SPAN.findall(row)]
+            if len(spans) != row.count("<w:gridSpan"):
+                return False  # a span written otherwise: the parse counts it
+            cells += sum(spans) - len(spans)
+        widest = max(widest, cells)
+    return widest == columns
 
 
 def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
@@ -62,7 +108,7 @@ def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str
     return "".join(pieces) + xml[at:]
 
 
-def _widen(table: str) -> str:
+def _widen(table: str, text: str | None = None) -> str:
     """Return a table whose columns are each as wide as the longest word in them (Представлено, not
     Представл|ено), the width taken from the other columns, unchanged when every word fits: every word if they
     can all fit, else all but the longest few and its headers' words, in a smaller type (not below 7.5 pt) when
@@ -71,7 +117,8 @@ def _widen(table: str) -> str:
     if table.find("<w:tbl>", 5) >= 0 or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
-    if _widest_word(table, size) * 20 + CELL_MARGINS <= min(grid):
+    text = _cell_text(table) if text is None else text
+    if widest(text.split(), size * BOLD) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
     rows = elements(table, _ROW_START, "</w:tr>")
     heads, words = [0.0] * len(grid), [0.0] * len(grid)
@@ -90,7 +137,7 @@ def _widen(table: str) -> str:
     smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
     resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
-        return _widen(resized)
+        return _widen(resized, text)
     return table  # not even that: the template's widths stay
 
 
@@ -111,11 +158,10 @@ def _capped(heads: list[float], words: list[float], total: float) -> list[float]
     return need(low)
 
 
-def _widest_word(table: str, size: float) -> float:
-    """Return the width in points of the widest word in any cell of a table in bold at size, each cell's runs
-    joined as _joined joins them (one look at the whole table: most tables need no cell measured; each word
-    looked up in the font's cache, the table's text never kept)."""
-    return widest("".join(_TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>"))).split(), size * BOLD)
+def _cell_text(table: str) -> str:
+    """Return the text of a table's cells, each cell's runs joined as _joined joins them and the cells apart (one
+    look at the whole table: most tables need no cell measured)."""
+    return "".join(_TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>")))
 
 
 def _with_widths(table: str, old: list[int], new: list[int]) -> str:

@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.writers.docx.tables import _TABLE_START, elements
+from generator.writers.docx.tables import _TABLE_START, elements, grid_fits
 
 _REFERENCE = re.compile(r"&#(?!34;|39;)")  # a character reference markupsafe does not write
-_ROW = re.compile(r"<w:tr[ >]")
-_SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
 _PICTURE_ID = re.compile(r'(<wp:docPr id=")\d+(")')
 AFTER_RENDERING = {"w:t"}  # emptied after rendering: docxtpl's resolving of a break that ends a text
 _BEFORE_CODE = re.compile(r"<([\w:]+)(?: [^<>]*)?>\s*\{[{%#]")  # a start tag right before template code (or a comment)
@@ -65,11 +63,12 @@ class TextBody:
     xml: str
 
 
-def as_text(xml: str, empty: Emptied) -> TextBody | None:
+def as_text(xml: str, empty: Emptied, grids: bool | None = None) -> TextBody | None:
     """Return a rendered body (its inherited namespace declarations dropped) as lxml would write it, or None when
     only parsing it gets that right; empty finds the elements the template's code may have left empty (values
-    are escaped: what they add is text, quotes as character references, and pictures as lxml wrote them)."""
-    if _quote_in_tag(xml) or not grids_fit(xml):
+    are escaped: what they add is text, quotes as character references, and pictures as lxml wrote them); grids
+    says whether its tables' grids fit their rows (grids_fit) when that is known already."""
+    if _quote_in_tag(xml) or not (grids_fit(xml) if grids is None else grids):
         return None
     if "<wp:docPr" in xml and xml.count("<wp:docPr") != len(_PICTURE_ID.findall(xml)):
         return None
@@ -93,25 +92,8 @@ def grids_fit(xml: str) -> bool:
     (docxtpl's fix_tables would change nothing), counted as docxtpl counts them; False for a nested table."""
     if "<w:tbl " in xml:
         return False  # a table start written otherwise
-    for table in elements(xml, _TABLE_START, "</w:tbl>"):
-        if "<w:tbl>" in table[len("<w:tbl>") :]:
-            return False
-        columns = table.count("<w:gridCol ") + table.count("<w:gridCol/>")
-        spanned = "<w:gridSpan" in table
-        widest = 0
-        for row in _ROW.split(table)[1:]:  # each row to the next (no table is nested: its cells are the row's)
-            cells = row.count("<w:tc>") + row.count("<w:tc ")
-            if cells > columns:
-                return False
-            if spanned:
-                spans = [int(v) for v in _SPAN.findall(row)]
-                if len(spans) != row.count("<w:gridSpan"):
-                    return False  # a span written otherwise: the parse counts it
-                cells += sum(spans) - len(spans)
-            widest = max(widest, cells)
-        if widest != columns:
-            return False
-    return True
+    tables = elements(xml, _TABLE_START, "</w:tbl>")
+    return not any(t.find("<w:tbl>", len("<w:tbl>")) >= 0 for t in tables) and all(map(grid_fits, tables))
 
 
 def number_pictures(body: TextBody, first: int) -> tuple[TextBody, int]:

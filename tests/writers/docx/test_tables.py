@@ -54,9 +54,7 @@ def test_breaks_in_text_are_resolved_as_docxtpl_resolves_them(seed: int) -> None
 
 
 @pytest.mark.parametrize("seed", range(100))
-def test_a_table_left_alone_at_a_glance_is_one_measuring_each_cell_leaves_alone(
-    seed: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_table_left_alone_at_a_glance_is_one_measuring_each_cell_leaves_alone(seed: int) -> None:
     """The whole-table look (is any word wider than the narrowest column?) widens exactly the tables that measuring
     every cell widens, runs of one cell joined as one text (Groß + artig is one word)."""
     from generator.writers.docx import tables
@@ -74,8 +72,7 @@ def test_a_table_left_alone_at_a_glance_is_one_measuring_each_cell_leaves_alone(
     columns_xml = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
     table = f"<w:tbl><w:tblGrid>{columns_xml}</w:tblGrid>{rows}</w:tbl>"
     glanced = tables._widen(table)
-    monkeypatch.setattr(tables, "_widest_word", lambda table, size: float("inf"))
-    assert glanced == tables._widen(table)
+    assert glanced == tables._widen(table, "W" * 10_000)  # a text no column holds: every cell measured
 
 
 def _grid(table: str) -> list[int]:
@@ -104,3 +101,32 @@ def test_when_not_every_word_fits_only_the_columns_of_the_longest_words_give_way
     assert need(long) * 2 + need("Abgebrochen") > 6000  # not every word can fit
     assert abs(sum(widths) - 6000) < len(widths) and widths[3] >= need("Abgebrochen") - 1
     assert widths[1] < need(long) and widths[2] < need(long)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
+    """Each table is widened and its very tall rows released in one look at it (rows looked into only when the
+    table's text could fill one), and its grid checked on the way: the same body, and the same answer, as widening
+    every table, then releasing every row of the body, then checking every grid."""
+    from generator.writers.docx import tables
+    from generator.writers.docx.textbody import grids_fit
+
+    rng = random.Random(seed)
+    words = ["Wahrscheinlichkeit", "x", "Представлено", "Ländergeschäftsführungen " * 30, "a b c " * 40]
+
+    def cell(width: int) -> str:
+        text = rng.choice(words) * rng.randint(0, 3)
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}"/></w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>'
+
+    def table() -> str:
+        grid = [rng.choice((600, 1200, 2400)) for _ in range(rng.randint(2, 3))]
+        kept = "<w:trPr><w:cantSplit/></w:trPr>" if rng.random() < 0.7 else ""
+        cells = len(grid) + (1 if rng.random() < 0.1 else 0)  # now and then a row with a cell too many
+        rows = "".join(f"<w:tr>{kept}{''.join(cell(grid[0]) for _ in range(cells))}</w:tr>" for _ in range(3))
+        columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+        return f"<w:tbl><w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>"
+
+    body = "".join(rng.choice((table, lambda: "<w:p><w:r><w:t>between</w:t></w:r></w:p>"))() for _ in range(6))
+    widened = each_element(body, _TABLE_START, "</w:tbl>", tables._widen)
+    whole = each_element(widened, _ROW_START, "</w:tr>", tables._release_tall_row)
+    assert tables.fitted_tables(body) == (whole, grids_fit(whole))

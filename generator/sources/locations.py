@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from generator.errors import Problem
 from generator.model.text import Loc, field_path
 
 
+class Mark(Protocol):
+    """A place in a text file as a parser marks it (0-based line and column)."""
+
+    line: int
+    column: int
+
+
 @dataclass
 class Locations:
-    """Maps field locations to where they are in the source ('file:line:col' or 'Sheet!A1')."""
+    """Maps field locations to where they are in the source ('Sheet!A1', or a parser's mark in the source file:
+    written as 'file:line:col' only when a problem is told, most fields never are)."""
 
     source: str
-    places: dict[Loc, str] = field(default_factory=dict)
+    places: dict[Loc, str | Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, loc: Loc) -> str:
@@ -21,7 +30,7 @@ class Locations:
         for end in range(len(loc), -1, -1):
             place = self.places.get(tuple(loc[:end]))
             if place is not None:
-                return place
+                return place if isinstance(place, str) else f"{self.source}:{place.line + 1}:{place.column + 1}"
         return self.source
 
     def problem(self, loc: Loc, message: str) -> Problem:

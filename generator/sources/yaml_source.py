@@ -222,7 +222,7 @@ class _Builder:
         self.values += 1
         if depth > MAX_DEPTH or self.values > MAX_VALUES:
             raise _fail(_mark(self.path, node.start_mark), "too many or too deeply nested values (aliases?)")
-        self.locations.places.setdefault(loc, _mark(self.path, node.start_mark))
+        self.locations.places.setdefault(loc, node.start_mark)
         if isinstance(node, MappingNode):
             return self._mapping(node, loc, depth)
         if isinstance(node, SequenceNode):
@@ -242,7 +242,7 @@ class _Builder:
             if key in result:
                 self._problem(key_node, child, f"duplicate key {key!r}")
                 continue
-            self.locations.places[child] = _mark(self.path, key_node.start_mark)
+            self.locations.places[child] = key_node.start_mark
             result[key] = self.build(value_node, child, depth + 1)
         return result
 

@@ -167,11 +167,17 @@ def _remembered(key: object, body: bytes, dress: Callable[[bytes], bytes], level
     return member
 
 
+_LOCAL = struct.Struct("<4s2B4HL2L2H")  # a member's local header, as zipfile packs it
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # its entry in the central directory
+_END = struct.Struct("<4s4H2LH")
+
+
 class Zip:
     """A zip archive written member by member, byte for byte as zipfile writes it (deflated, fixed times)."""
 
     def __init__(self) -> None:
-        self.out = io.BytesIO()
+        self.out: list[bytes] = []
+        self.offset = 0
         self.directory: list[bytes] = []
 
     def add(self, name: str, member: Member) -> None:
@@ -179,41 +185,21 @@ class Zip:
         encoded = name.encode("ascii") if name.isascii() else name.encode("utf-8")
         flags = 0 if name.isascii() else 0x800
         head = (member.crc, len(member.packed), member.size, len(encoded))
-        offset = self.out.tell()
-        self.out.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, flags, 8, 0, _DOS_DATE, *head, 0))
-        self.out.write(encoded)
-        self.out.write(member.packed)
+        local = _LOCAL.pack(b"PK\x03\x04", 20, 0, flags, 8, 0, _DOS_DATE, *head, 0)
+        self.out += (local, encoded, member.packed)
         self.directory.append(
-            struct.pack(
-                "<4s4B4HL2L5H2L",
-                b"PK\x01\x02",
-                20,
-                3,
-                20,
-                0,
-                flags,
-                8,
-                0,
-                _DOS_DATE,
-                *head,
-                0,
-                0,
-                0,
-                0,
-                0o644 << 16,
-                offset,
+            _CENTRAL.pack(
+                b"PK\x01\x02", 20, 3, 20, 0, flags, 8, 0, _DOS_DATE, *head, 0, 0, 0, 0, 0o644 << 16, self.offset
             )
             + encoded
         )
+        self.offset += len(local) + len(encoded) + len(member.packed)
 
     def finish(self) -> bytes:
         """Return the archive with its central directory."""
-        start = self.out.tell()
-        for entry in self.directory:
-            self.out.write(entry)
-        size, count = self.out.tell() - start, len(self.directory)
-        self.out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))
-        return self.out.getvalue()
+        size, count = sum(map(len, self.directory)), len(self.directory)
+        end = _END.pack(b"PK\x05\x06", 0, 0, count, count, size, self.offset, 0)
+        return b"".join(self.out) + b"".join(self.directory) + end
 
 
 def _core(body: bytes, stamp: bytes, language: str) -> bytes:

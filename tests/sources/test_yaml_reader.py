@@ -129,7 +129,10 @@ def test_libyaml_reads_every_value_and_place_as_pyyaml_does(name: str) -> None:
     fast, slow = (yaml_source._read(text, path, loader) for loader in (yaml_source._FastLoader, yaml_source._Loader))
     assert yaml_source._FastLoader.__mro__[1] is not yaml_source._Loader, "libyaml is not used"
     assert fast[0] == slow[0]
-    assert fast[1].places == slow[1].places and len(fast[1].places) > 100
+    assert fast[1].places.keys() == slow[1].places.keys() and len(fast[1].places) > 100
+    assert all(fast[1].where(loc) == slow[1].where(loc) for loc in fast[1].places)
+    where = fast[1].where(("account", "name"))
+    assert where.startswith(f"{path}:") and where.rsplit(":", 2)[1].isdigit() and where.rsplit(":", 2)[2].isdigit()
 
 
 @pytest.mark.parametrize(

@@ -190,7 +190,8 @@ _TO_ESCAPE = re.compile("[&<>\x00-\x08\x0b-\x1f]")  # most texts have none: look
 
 def escape_text(text: str) -> str:
     """Return text escaped for XML, control characters as python-pptx writes them (in one pass)."""
-    return text.translate(_ESCAPED) if _TO_ESCAPE.search(text) else text
+    plain = "&" not in text and "<" not in text and ">" not in text and text.isprintable()  # most text: no regex
+    return text if plain or not _TO_ESCAPE.search(text) else text.translate(_ESCAPED)
 
 
 def textbox(

@@ -241,7 +241,7 @@ def _tail(value: object, as_text: bool) -> str:
     if value is None or value == "":
         return ' t="inlineStr"></c>' if as_text and value == "" else ' t="n"></c>'
     if isinstance(value, str):
-        if ILLEGAL.search(value):
+        if not value.isprintable() and ILLEGAL.search(value):  # what cannot be printed: a control character?
             raise ValueError(f"{value!r} holds characters a worksheet cannot hold")
         value = value[:32767]  # as openpyxl cuts; the model refuses longer values before this
         if not as_text and len(value) > 1 and value.startswith("="):

@@ -152,3 +152,18 @@ def test_status_colours_of_the_brand_replace_the_house_ones_and_stay_readable(tm
     assert tint.encode() in workbook and theme.LIGHT["green"].encode() not in workbook
     assert theme.LIGHT["amber"].encode() in workbook, "a status the brand does not give keeps the house colour"
     assert theme.contrast(ink, tint) >= 4.5 and green == "0B6E4F"
+
+
+def test_a_shared_brand_leaves_the_plan_it_dresses_as_it_was() -> None:
+    """Dressing a plan in a shared brand (--brand) gives a copy with the brand's logo; the plan a script passed in
+    keeps its own pictures (the copy's logo once leaked into it, and into every later document of the plan)."""
+    from generator.sources import read_brand, with_brand
+
+    plan = lib.load_plan().plan
+    shared = read_brand(Path(__file__).resolve().parents[1] / "data" / "brand" / "nordwind.yaml")
+    assert shared is not None and shared.logo is not None
+    before = plan.picture(shared.brand.logo)
+    branded = with_brand(plan, shared)
+    assert branded.picture(shared.brand.logo) == shared.logo
+    assert plan.picture(shared.brand.logo) == before is None
+    assert plan == lib.load_plan().plan

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -388,6 +390,13 @@ class AccountPlan(Section):
     brand: Brand = Brand()
 
     _pictures: dict[str, bytes] = PrivateAttr(default_factory=dict)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> AccountPlan:
+        """Return a copy of the plan with the fields in update replaced; its pictures are its own (pydantic's
+        shallow copy shares them: keeping a picture in a copy would change the original too)."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied._pictures = dict(self._pictures)
+        return copied
 
     def keep_picture(self, name: str, data: bytes) -> None:
         """Keep the checked bytes of a picture the plan names, read once at load."""

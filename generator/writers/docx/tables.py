@@ -112,7 +112,7 @@ def _widen(table: str, text: str | None = None) -> str:
     """Return a table whose columns are each as wide as the longest word in them (Представлено, not
     Представл|ено), the width taken from the other columns, unchanged when every word fits: every word if they
     can all fit, else all but the longest few and its headers' words, in a smaller type (not below 7.5 pt) when
-    even the headers' cannot."""
+    even the headers' cannot; text is the table's cell text (_cell_text) when it is known already."""
     grid = [int(w) for w in _GRID_COL.findall(table, table.find("<w:tblGrid>"), table.find("</w:tblGrid>") + 1)]
     if table.find("<w:tbl>", 5) >= 0 or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths

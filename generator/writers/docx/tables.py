@@ -25,11 +25,6 @@ SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a pa
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
 
-def fit_tables(xml: str) -> str:
-    """Return a rendered body whose tables' columns fit their words and whose very tall rows may break."""
-    return fitted_tables(xml)[0]
-
-
 def fitted_tables(xml: str) -> tuple[str, bool]:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break, and whether
     every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once."""

@@ -49,9 +49,9 @@ def add_chart(slide: Any, box: Rect, spec: Chart) -> None:
     package = slide.part.package
     chart = Part(package.next_partname("/ppt/charts/chart%d.xml"), CT.DML_CHART, package)
     workbook = chart_workbook(categories, [(s.name, s.values) for s in spec.series], VALUES_FORMAT)
-    embedded = Part(package.next_partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx"), CT.SML_SHEET, package)
-    embedded._blob = workbook
-    chart._blob = chart_xml(spec, categories, size, turned, relate_new(chart, embedded, RT.PACKAGE)).encode()
+    embedded_name = package.next_partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+    embedded = Part(embedded_name, CT.SML_SHEET, package, workbook)
+    chart.blob = chart_xml(spec, categories, size, turned, relate_new(chart, embedded, RT.PACKAGE)).encode()
     rid = relate_new(slide.part, chart, RT.CHART)
     flush(slide)  # numbered from the shapes in the slide's tree, as python-pptx numbers it
     tree = slide.shapes._spTree

@@ -19,6 +19,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -205,8 +206,9 @@ def memory(plan: AccountPlan) -> None:
 
 
 def distinct_sources(folder: Path, count: int) -> None:
-    """Write count distinct account sources: names, numbers, texts and list lengths varied, every 25th grown to
-    200 stakeholders and 300 actions, every 50th broken."""
+    """Write count distinct account sources: names, numbers, texts and list lengths varied (every person renamed,
+    every text of four words or more reworded, every amount scaled), every 25th grown to 200 stakeholders and 300
+    actions, every 50th broken."""
     import random
 
     import yaml
@@ -216,6 +218,7 @@ def distinct_sources(folder: Path, count: int) -> None:
     words = base["account"]["overview"].split()
     for index in range(count):
         data = yaml.safe_load(yaml.safe_dump(base))
+        data = _Varied(rng, data, words).value(data)
         data["account"]["name"] = f"Portfolio Account {index:04d} {rng.choice(['GmbH', 'SA', 'Ltd', 'AB'])}"
         data["account"]["overview"] = " ".join(rng.sample(words, k=min(len(words), rng.randint(10, 60))))
         data["actions"] = data["actions"][: rng.randint(1, len(data["actions"]))]
@@ -227,6 +230,43 @@ def distinct_sources(folder: Path, count: int) -> None:
         if index % 50 == 49:
             data["account"]["segment"] = "not-a-segment"
         (folder / f"account-{index:04d}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+
+_FIRST = "Ana Bernd Chloé Dmitri Elif Farid Greta Hugo Inès Jonas Katja Luca Mei Nils Olga Pierre Rosa Sven Tariq Ulla"
+_LAST = "Almeida Brandt Castell Dubois Eriksen Fischer Górski Hansen Ivanova Jansen Keller Lindqvist Moreau Novák"
+
+
+class _Varied:
+    """An account's raw data made unlike the example's: people renamed wherever they are named, texts of four words
+    or more reworded (the same text the same way, so groups and references hold), amounts scaled."""
+
+    def __init__(self, rng: Any, data: dict[str, Any], words: list[str]) -> None:
+        people = [p["name"] for p in data["stakeholders"]] + [m["name"] for m in data["team"]]
+        pool = [f"{first} {last}" for first in _FIRST.split() for last in _LAST.split()]
+        self.rng, self.words = rng, words
+        self.texts: dict[str, str] = dict(zip(people, rng.sample(pool, len(people)), strict=True))
+
+    def value(self, value: Any) -> Any:
+        """Return a value varied: mappings and lists item by item, texts and amounts each their own way."""
+        if isinstance(value, dict):
+            return {key: self.value(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.value(item) for item in value]
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
+            return round(value * self.rng.uniform(0.3, 3.0), -3)
+        return value
+
+    def text(self, text: str) -> str:
+        """Return a person's new name, or a text of four words or more reworded: shuffled, some words dropped or
+        added, so lengths vary too."""
+        if text not in self.texts and len(text.split()) >= 4:
+            words = text.split()
+            self.rng.shuffle(words)
+            kept = words[: self.rng.randint(3, len(words))]
+            self.texts[text] = " ".join(kept + self.rng.sample(self.words, self.rng.randint(0, len(words))))
+        return self.texts.get(text, text)
 
 
 @contextlib.contextmanager

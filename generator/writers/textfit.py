@@ -7,7 +7,7 @@ layout is the same on every machine and text never spills in PowerPoint or Libre
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -44,12 +44,23 @@ def measured_in(family: str) -> Iterator[None]:
 
 def char_width(char: str) -> float:
     """Return the advance width of one character in em, in the brand's font when one is in use."""
-    family = _FONT.get()
-    if family:
-        found = (fonts.widths(family) or {}).get(ord(char))
-        if found is not None:
-            return found
-    return _house_width(char)
+    return _width_of(_FONT.get())(char)
+
+
+@cache
+def _width_of(family: str) -> Callable[[str], float]:
+    """Return what gives a character's width in em in a font ('' for the house font): its own widths, the house
+    font's where it has none; each character looked up once (a C-level cache: no Python call a character)."""
+    if not family:
+        return _house_width
+    widths = fonts.widths(family) or {}
+
+    @cache
+    def width(char: str) -> float:
+        found = widths.get(ord(char))
+        return _house_width(char) if found is None else found
+
+    return width
 
 
 @cache
@@ -83,7 +94,7 @@ def _ems(text: str) -> float:
 @lru_cache(maxsize=65_536)  # words recur across tables and fitting tries; bounded for long batches
 def _ems_in(text: str, family: str) -> float:
     """Return the width of text in em in a font ('' for the house font)."""
-    return sum(map(char_width, text))
+    return sum(map(_width_of(family), text))
 
 
 def text_width(text: str, size_pt: float) -> float:
@@ -119,17 +130,17 @@ def _wrap(text: str, width_em: float, family: str) -> tuple[str, ...]:
     """Return the lines of text at a width in em in a font (cached: fitting tries many sizes)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width_em))
+        lines.extend(_wrap_paragraph(paragraph, width_em, family))
     return tuple(lines)
 
 
-def _wrap_paragraph(paragraph: str, width_em: float) -> list[str]:
-    """Return the lines of one paragraph, measuring each word once."""
+def _wrap_paragraph(paragraph: str, width_em: float, family: str) -> list[str]:
+    """Return the lines of one paragraph in a font, measuring each word once."""
     lines: list[str] = []
     current, used = "", 0.0
-    space = char_width(" ")
+    space = _width_of(family)(" ")
     for word in paragraph.split(" "):
-        size = _ems(word)
+        size = _ems_in(word, family)
         if current and used + space + size <= width_em:
             current, used = f"{current} {word}", used + space + size
             continue
@@ -138,18 +149,19 @@ def _wrap_paragraph(paragraph: str, width_em: float) -> list[str]:
             continue
         if current:
             lines.append(current)
-        pieces = _split_long(word, width_em)
+        pieces = _split_long(word, width_em, family)
         lines.extend(pieces[:-1])
-        current, used = pieces[-1], _ems(pieces[-1])
+        current, used = pieces[-1], _ems_in(pieces[-1], family)
     lines.append(current)
     return lines
 
 
-def _split_long(word: str, width_em: float) -> list[str]:
-    """Return a word cut into pieces that each fit the width."""
+def _split_long(word: str, width_em: float, family: str) -> list[str]:
+    """Return a word cut into pieces that each fit the width in a font."""
     pieces, current, used = [], "", 0.0
+    width = _width_of(family)
     for char in word:
-        size = char_width(char)
+        size = width(char)
         if current and used + size > width_em:
             pieces.append(current)
             current, used = "", 0.0

@@ -104,11 +104,13 @@ class _Column:
     index: int
     number_format: str
     resolved: str  # the column's formula resolved with ROW_MARK for the row ("" when it holds the mark itself)
+    wraps: bool = field(init=False)  # the column's text wraps in its cells
+    computed: bool = field(init=False)  # a workbook fills the column with formulas
 
-    @property
-    def wraps(self) -> bool:
-        """Return True when the column's text wraps in its cells."""
-        return self.column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES)
+    def __post_init__(self) -> None:
+        """Work out once what every cell of the column asks."""
+        object.__setattr__(self, "wraps", self.column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES))
+        object.__setattr__(self, "computed", self.column.computed)
 
     def formula_at(self, template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
         """Return a cell's formula resolved for its row: the column's own worked out once, a cell's own each time."""
@@ -230,22 +232,22 @@ class Sheets:
     ) -> list[tuple[str, float]]:
         """Write one data row (text wraps in its column, never runs across the sheet; numbers do not); return the
         texts and widths its height is measured on."""
-        shown = []
+        shown, cell, styles = [], data.cell, self.book.styles
         for plan in columns:
             column = plan.column
-            value = data.cell(column.key)
-            level = data.cell(column.indent_key).raw if column.indent_key else 1
-            indent = max(min(level - 1, MAX_INDENT), 0) if isinstance(level, int) else 0
-            if column.computed:
-                template = value.formula or column.formula
+            indent = _indent(cell(column.indent_key).raw) if column.indent_key else 0
+            if plan.computed:
+                template = cell(column.key).formula or column.formula
                 formula = plan.formula_at(template, self.layout, letters, number) if template else None
                 look = _data_look(plan.wraps, indent, plan.number_format, computed=True)
                 self._put(ws, (number, plan.index), formula, look)
                 continue
-            raw = value.raw
-            shown.append((_shown(raw), column.chars))
-            if isinstance(raw, str) and raw:
-                self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, None), text=True)
+            raw = cell(column.key).raw
+            shown.append((str(raw or ""), column.chars))
+            if isinstance(raw, str) and raw:  # most cells: text, written here as _put writes it
+                look = _data_look(plan.wraps, indent, None)
+                styles.use(look)
+                ws.put(number, plan.index, escape(raw), look, as_text=True)
             else:
                 self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, plan.number_format))
         return shown
@@ -401,6 +403,12 @@ def _width(table: Table, column: Column) -> float:
 def _title(block: object) -> str:
     """Return the title a sheet shows in A1."""
     return str(getattr(block, "title", ""))
+
+
+def _indent(level: object) -> int:
+    """Return the indent of a cell whose row is at a level (1 is the top: no indent; deeper levels keep the
+    deepest indent a cell allows)."""
+    return max(min(level - 1, MAX_INDENT), 0) if isinstance(level, int) else 0
 
 
 def _shown(raw: object) -> str:

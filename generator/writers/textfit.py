@@ -120,6 +120,9 @@ def _longest_ems(text: str, family: str) -> float:
     return max(map(_ems_in, set(text.split()), repeat(family)), default=0.0)
 
 
+_CLEARLY = 1 - 1e-9  # a width summed character by character errs far less than this from one summed word by word
+
+
 def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
     """Return the lines text breaks into at a width (words first, then characters)."""
     return list(_wrap(text, width_pt / (size_pt * SAFETY), _FONT.get()))
@@ -135,10 +138,14 @@ def _wrap(text: str, width_em: float, family: str) -> tuple[str, ...]:
 
 
 def _wrap_paragraph(paragraph: str, width_em: float, family: str) -> list[str]:
-    """Return the lines of one paragraph in a font, measuring each word once."""
+    """Return the lines of one paragraph in a font, measuring each word once; a paragraph that fits with room to
+    spare (most table cells, labels, names) is one line at a glance, as its words would have made it."""
+    width = _width_of(family)
+    if paragraph[:1] != " " and sum(map(width, paragraph)) <= width_em * _CLEARLY:  # leading spaces are dropped
+        return [paragraph]
     lines: list[str] = []
     current, used = "", 0.0
-    space = _width_of(family)(" ")
+    space = width(" ")
     for word in paragraph.split(" "):
         size = _ems_in(word, family)
         if current and used + space + size <= width_em:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from generator.writers.textfit import fit, height_of, longest_word, measured_in, shorten, text_width, widest, wrap
 
 
@@ -42,3 +46,19 @@ def test_the_widest_word_is_the_widest_text_width_in_any_font() -> None:
                 assert widest(words, size) == max((text_width(w, size) for w in words), default=0.0)
                 text = " ".join(words) + "\n  " + "".join(words[:2])
                 assert longest_word(text, size) == widest(text.split(), size)  # a text's widest word, kept
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_a_paragraph_that_fits_at_a_glance_wraps_as_word_by_word(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph measured whole and found to fit is the one line the word-by-word wrapping makes of it, also
+    right at the edge of the width, with leading, doubled and trailing spaces, and words longer than a line."""
+    from generator.writers import textfit
+
+    rng = random.Random(seed)
+    words = ["", "a", "Wahrscheinlichkeit", "Управление", "x" * 40, "fi", "Ländergeschäftsführungen", "€1.2M", "—"]
+    paragraph = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+    whole = sum(map(textfit._width_of(""), paragraph))
+    width = rng.choice([whole, whole * (1 + 1e-12), whole * (1 - 1e-12), whole * 1.01, whole * 0.5, 3.0, 0.0])
+    at_a_glance = textfit._wrap_paragraph(paragraph, width, "")
+    monkeypatch.setattr(textfit, "_CLEARLY", float("-inf"))  # no paragraph fits at a glance: word by word
+    assert at_a_glance == textfit._wrap_paragraph(paragraph, width, "")

@@ -128,6 +128,11 @@ def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
     return list(_wrap(text, width_pt / (size_pt * SAFETY), _FONT.get()))
 
 
+def line_count(text: str, width_pt: float, size_pt: float) -> int:
+    """Return how many lines text breaks into at a width (what len(wrap(...)) says, with no list made)."""
+    return len(_wrap(text, width_pt / (size_pt * SAFETY), _FONT.get()))
+
+
 @lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory
 def _wrap(text: str, width_em: float, family: str) -> tuple[str, ...]:
     """Return the lines of text at a width in em in a font (cached: fitting tries many sizes)."""
@@ -194,7 +199,7 @@ class Fit:
 
 def height_of(paragraphs: Sequence[str], width_pt: float, size_pt: float, spacing_pt: float = 0.0) -> float:
     """Return the height of paragraphs at a size, with space after each paragraph."""
-    lines = sum(len(wrap(p, width_pt, size_pt)) for p in paragraphs)
+    lines = sum(line_count(p, width_pt, size_pt) for p in paragraphs)
     return lines * line_height(size_pt) + spacing_pt * max(len(paragraphs) - 1, 0)
 
 

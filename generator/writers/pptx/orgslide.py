@@ -25,7 +25,7 @@ from generator.writers.pptx.text import (
     swatch,
     textbox,
 )
-from generator.writers.textfit import BOLD, EMU_PER_PT, line_height, longest_word, text_width, wrap
+from generator.writers.textfit import BOLD, EMU_PER_PT, line_count, line_height, longest_word, text_width
 
 PERSON_POINTS = 12  # the largest type in an org chart box
 TITLE_SCALE = 0.95  # a title is set this much smaller than the name
@@ -158,7 +158,7 @@ def _legend_height(chart: OrgChart, width: int) -> int:
     """Return the legend's height: one line, or as many (up to three) as the note needs at its size (the German
     and Russian notes are longer than the room beside the stances)."""
     room = pt(width - (_note_left(chart, 0)) - 2 * INSET_X)
-    lines = min(len(wrap(chart.note, room, NOTE_POINTS)) if room > 0 else 1, NOTE_LINES)
+    lines = min(line_count(chart.note, room, NOTE_POINTS) if room > 0 else 1, NOTE_LINES)
     return max(Emu(320040), int((lines * line_height(NOTE_POINTS) + pt(2 * INSET_Y) + 4) * EMU_PER_PT))
 
 

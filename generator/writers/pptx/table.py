@@ -12,7 +12,7 @@ from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
 from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, place, pt, runs_xml
-from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_height, longest_word, shorten, wrap
+from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_count, line_height, longest_word, shorten
 
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's: Office's Medium Style 2, accent 1
@@ -85,7 +85,7 @@ def _word(text: str, size: float) -> float:
 
 def row_height(texts: list[str], widths: list[int], size: float) -> int:
     """Return the height a row needs in EMU (its tallest cell)."""
-    tallest = max(len(wrap(t, pt(w - 2 * INSET_X), size)) for t, w in zip(texts, widths, strict=True))
+    tallest = max(line_count(t, pt(w - 2 * INSET_X), size) for t, w in zip(texts, widths, strict=True))
     return int((tallest * line_height(size) + pt(2 * INSET_Y) + 2) * EMU_PER_PT)
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import escape
-from generator.writers.textfit import BOLD, longest_word, text_width, wrap
+from generator.writers.textfit import BOLD, line_count, longest_word, text_width
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.book import Picture, Sheet
 from generator.writers.xlsx.parts import Book
@@ -82,7 +82,7 @@ def height(cells: list[tuple[str, float]], bold: bool = False) -> float:
     lines = 1
     for text, width in cells:
         if text:
-            lines = max(lines, len(wrap(text, width * CHAR_POINTS, FONT_POINTS * (1.05 if bold else 1.0))))
+            lines = max(lines, line_count(text, width * CHAR_POINTS, FONT_POINTS * (1.05 if bold else 1.0)))
     return round(lines * LINE_POINTS + 3, 1)
 
 

@@ -161,6 +161,9 @@ def _wrap_paragraph(paragraph: str, width_em: float, family: str) -> list[str]:
             continue
         if current:
             lines.append(current)
+        if size <= width_em * _CLEARLY:  # the word alone fits with room to spare: it starts the next line whole
+            current, used = word, size
+            continue
         pieces = _split_long(word, width_em, family)
         lines.extend(pieces[:-1])
         current, used = pieces[-1], _ems_in(pieces[-1], family)

@@ -32,6 +32,8 @@ def _clean(data: Any, loc: Loc, warnings: list[tuple[Loc, str]]) -> Any:
     if isinstance(data, list):
         return [_clean(v, (*loc, i), warnings) for i, v in enumerate(data)]
     if isinstance(data, str):
+        if data.isprintable():  # most text: no line ending, control, surrogate or non-character to take out
+            return data
         removed = sorted({f"U+{ord(c):04X}" for c in _NOT_XML.findall(data)})
         if removed:
             warnings.append((loc, f"removed characters a document cannot hold: {', '.join(removed)}"))

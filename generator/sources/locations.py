@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from generator.errors import Problem
 from generator.model.text import Loc, field_path
@@ -14,6 +14,11 @@ class Mark(Protocol):
 
     line: int
     column: int
+
+
+def at_mark(source: object, mark: Any) -> str:
+    """Return 'file:line:column' for a parser's mark (shown 1-based)."""
+    return f"{source}:{mark.line + 1}:{mark.column + 1}"
 
 
 @dataclass
@@ -30,7 +35,7 @@ class Locations:
         for end in range(len(loc), -1, -1):
             place = self.places.get(tuple(loc[:end]))
             if place is not None:
-                return place if isinstance(place, str) else f"{self.source}:{place.line + 1}:{place.column + 1}"
+                return place if isinstance(place, str) else at_mark(self.source, place)
         return self.source
 
     def problem(self, loc: Loc, message: str) -> Problem:

@@ -14,7 +14,7 @@ from generator.errors import Problem, SourceError
 from generator.model.enums import Vocabulary
 from generator.model.plan import AccountPlan
 from generator.model.text import Loc, field_path
-from generator.sources.locations import Locations
+from generator.sources.locations import Locations, at_mark
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40
@@ -122,11 +122,6 @@ def _fail(where: Path | str, message: str) -> SourceError:
     return SourceError([Problem(str(where), "", message)])
 
 
-def _mark(path: Path | str, mark: Any) -> str:
-    """Return 'file:line:column' for a PyYAML mark (1-based)."""
-    return f"{path}:{mark.line + 1}:{mark.column + 1}"
-
-
 def _check_shape(text: str, path: Path, loader: type[_Loader]) -> bool:
     """Refuse documents nested too deeply or too large before composing them; return whether they use aliases."""
     depth, aliases = 0, False
@@ -135,13 +130,13 @@ def _check_shape(text: str, path: Path, loader: type[_Loader]) -> bool:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _fail(_mark(path, event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
+                    raise _fail(at_mark(path, event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent):
                 aliases = True
             if count > MAX_EVENTS:
-                raise _fail(_mark(path, event.start_mark), "too many values in one file")
+                raise _fail(at_mark(path, event.start_mark), "too many values in one file")
     except yaml.MarkedYAMLError as error:
         raise _syntax(path, error) from None
     except yaml.YAMLError as error:
@@ -152,7 +147,7 @@ def _check_shape(text: str, path: Path, loader: type[_Loader]) -> bool:
 def _syntax(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
     """Return a SourceError for a YAML syntax error at its position."""
     mark = error.problem_mark or error.context_mark
-    where = _mark(path, mark) if mark else str(path)
+    where = at_mark(path, mark) if mark else str(path)
     what = " ".join(x for x in (error.context, error.problem) if x)
     return _fail(where, f"YAML syntax error: {what}")
 
@@ -193,7 +188,7 @@ class _Builder:
                     break
                 budget -= size
             else:
-                raise _fail(_mark(self.path, node.start_mark), "too many or too deeply nested values (aliases?)")
+                raise _fail(at_mark(self.path, node.start_mark), "too many or too deeply nested values (aliases?)")
 
     def _size(self, node: Node, sizes: dict[int, int], depth: int) -> int:
         """Return how many values node expands to (past the limit: the limit plus one), each shared node counted
@@ -221,7 +216,7 @@ class _Builder:
         """Return the value of node at loc."""
         self.values += 1
         if depth > MAX_DEPTH or self.values > MAX_VALUES:
-            raise _fail(_mark(self.path, node.start_mark), "too many or too deeply nested values (aliases?)")
+            raise _fail(at_mark(self.path, node.start_mark), "too many or too deeply nested values (aliases?)")
         self.locations.places.setdefault(loc, node.start_mark)
         if isinstance(node, MappingNode):
             return self._mapping(node, loc, depth)
@@ -266,7 +261,7 @@ class _Builder:
 
     def _problem(self, node: Node, loc: Loc, message: str) -> None:
         """Record a problem at node."""
-        self.problems.append(Problem(_mark(self.path, node.start_mark), field_path(loc), message))
+        self.problems.append(Problem(at_mark(self.path, node.start_mark), field_path(loc), message))
 
 
 class _Dumper(yaml.SafeDumper):

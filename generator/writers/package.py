@@ -79,9 +79,8 @@ def package(
         if name == _CORE:
             out.add(name, _member(_core(body, stamp, language)))
         elif name.endswith(_EMBEDDED):
-            out.add(
-                name, _member(normalize_package(body, when, language, look), level(name))
-            )  # chart workbooks: own dates
+            embedded = normalize_package(body, when, language, look)  # chart workbooks: own dates
+            out.add(name, _member(embedded, level(name)))
         elif name.startswith(_TAGGED) and name.endswith(".xml"):
             out.add(name, _tagged_member(name, body, language, look, swaps))
         else:
@@ -137,9 +136,9 @@ def level(name: str) -> int:
     return WRITTEN_LEVEL if name.startswith(_WRITTEN) else LEVEL
 
 
-def _member(body: bytes, level: int = LEVEL) -> Member:
-    """Return a part deflated as zipfile does at that level."""
-    squeeze = zlib.compressobj(level, zlib.DEFLATED, -15)
+def _member(body: bytes, at: int = LEVEL) -> Member:
+    """Return a part deflated as zipfile does at a zlib level."""
+    squeeze = zlib.compressobj(at, zlib.DEFLATED, -15)
     return Member(zlib.crc32(body), len(body), squeeze.compress(body) + squeeze.flush())
 
 
@@ -148,13 +147,13 @@ _PACKED: dict[tuple[object, bytes], Member] = {}
 _REMEMBERED = 2048
 
 
-def _remembered(key: object, body: bytes, dress: Callable[[bytes], bytes], level: int) -> Member:
+def _remembered(key: object, body: bytes, dress: Callable[[bytes], bytes], at: int) -> Member:
     """Return the member of a dressed part, remembered when the same part came before (a template's theme,
     styles and layouts): copied as it was deflated, not deflated again."""
     found = _PACKED.get((key, body))
     if found is not None:
         return found
-    member = _member(dress(body), level)
+    member = _member(dress(body), at)
     mark = hash((key, body))
     if mark in _SEEN:
         if len(_PACKED) >= _REMEMBERED:

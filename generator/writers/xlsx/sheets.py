@@ -232,7 +232,7 @@ class Sheets:
     ) -> list[tuple[str, float]]:
         """Write one data row (text wraps in its column, never runs across the sheet; numbers do not); return the
         texts and widths its height is measured on."""
-        shown, cell, styles = [], data.cell, self.book.styles
+        shown, cell = [], data.cell
         for plan in columns:
             column = plan.column
             indent = _indent(cell(column.indent_key).raw) if column.indent_key else 0
@@ -243,11 +243,9 @@ class Sheets:
                 self._put(ws, (number, plan.index), formula, look)
                 continue
             raw = cell(column.key).raw
-            shown.append((str(raw or ""), column.chars))
-            if isinstance(raw, str) and raw:  # most cells: text, written here as _put writes it
-                look = _data_look(plan.wraps, indent, None)
-                styles.use(look)
-                ws.put(number, plan.index, escape(raw), look, as_text=True)
+            shown.append((_shown(raw), column.chars))
+            if isinstance(raw, str) and raw:
+                self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, None), text=True)
             else:
                 self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, plan.number_format))
         return shown

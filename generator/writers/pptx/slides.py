@@ -17,6 +17,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlidePart
 from pptx.shapes.autoshape import Shape
@@ -136,13 +137,12 @@ class Canvas:
             tree = slide.shapes._spTree
             self.shared.blanks[name] = deepcopy(slide._element), len(tree), next_shape_id(tree)
             return slide
-        presentation = self.prs.part
-        name_of_part = presentation._next_slide_partname
+        presentation, listed = self.prs.part, self.prs.slides._sldIdLst
+        name_of_part = PackURI(f"/ppt/slides/slide{len(listed) + 1}.xml")  # python-pptx's, without its look-up
         blank, count, next_id = self.shared.blanks[name]
         part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(blank))
         shapes_expected(part.slide, count, next_id)  # its tree's ids are its blank's: not looked for again
         relate_new(part, layout.part, RT.SLIDE_LAYOUT)  # a new part: nothing to search
-        listed = self.prs.slides._sldIdLst
         number, rid = self._next_slide_id(listed), relate_new(presentation, part, RT.SLIDE)
         SubElement(listed, _SLIDE_ID, {"id": str(number), _RELATIONSHIP_ID: rid})  # python-pptx's _add_sldId, at once
         return part.slide

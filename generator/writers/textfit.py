@@ -114,6 +114,11 @@ def longest_word(text: str, size_pt: float) -> float:
     return _longest_ems(text, _FONT.get()) * size_pt * SAFETY
 
 
+def longest_words(texts: Iterable[str], size_pt: float) -> list[float]:
+    """Return what longest_word returns for each of texts (map: no frame a text)."""
+    return [ems * size_pt * SAFETY for ems in map(_longest_ems, texts, repeat(_FONT.get()))]
+
+
 @lru_cache(maxsize=16_384)  # bounded: batches of many accounts must not grow memory
 def _longest_ems(text: str, family: str) -> float:
     """Return the width in em of the widest word of a text in a font."""

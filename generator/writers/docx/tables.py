@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.textfit import BOLD, fitted_widths, longest_word, text_width, widest
+from generator.writers.textfit import BOLD, fitted_widths, longest_word, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
@@ -34,21 +34,77 @@ def fitted_tables(xml: str) -> tuple[str, bool]:
         return each_element(widened, _ROW_START, "</w:tr>", _release_tall_row), False
     pieces, at, grids = [], 0, True
     for start, end in spans:
-        table = _fitted(xml[start:end])
-        grids = grids and grid_fits(table)
+        table, fits = _fitted(xml[start:end])
+        grids = grids and fits
         pieces += [xml[at:start], table]
         at = end
     return "".join(pieces) + xml[at:], grids
 
 
-def _fitted(table: str) -> str:
+def _fitted(table: str) -> tuple[str, bool]:
     """Return a table (not nested) with its columns fitted to its words and its very tall rows allowed to break,
-    its rows looked into only when its text could fill one (most tables' whole text cannot)."""
-    text = _cell_text(table)
-    table = _widen(table, text)
-    if "<w:cantSplit/>" not in table or len(text) < SHORT_ROW:  # no row's text is longer than the table's
-        return table
-    return each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
+    and whether its grid fits its rows (grid_fits): its cells' text read in one look (see _Cells), the XML looked
+    into again only where a row's text could fill a page or a column must widen."""
+    cells = _Cells.of(table)
+    if cells is None:  # cells written otherwise (<w:tc ...>): each looked for in the XML
+        text = _cell_text(table)
+        table = _widen(table, text)
+        if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
+            table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
+        return table, grid_fits(table)
+    spanned = "<w:gridSpan" in table
+    table = table if spanned else _widen_cells(table, cells)
+    long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
+    if long and "<w:cantSplit/>" in table:
+        rows = _spans(table, _ROW_START, "</w:tr>")
+        table = replaced(table, [rows[i] for i in long], _release_tall_row)
+    return table, grid_fits(table) if spanned else cells.grid_fits(table)
+
+
+_TOKENS = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:t([cr])>")  # a run's text, or a cell's or row's end
+
+
+class _Cells:
+    """A table's text read in one look: each row's cells' text (a cell's runs joined) and each row's length."""
+
+    def __init__(self, rows: list[list[str]], lengths: list[int]) -> None:
+        self.rows, self.lengths = rows, lengths
+
+    @classmethod
+    def of(cls, table: str) -> _Cells | None:
+        """Return a table's cells, rows and cells taken as their closing tags end them; None when a cell is
+        written with attributes (<w:tc ...>), which the XML's elements do not count as cells."""
+        if "<w:tc " in table:
+            return None
+        rows, row, cell, lengths, length = [], [], [], [], 0
+        for text, end in _TOKENS.findall(table):
+            if not end:
+                cell.append(text)
+                length += len(text)
+            elif end == "c":
+                row.append("".join(cell))
+                cell = []
+            else:
+                rows.append(row)
+                lengths.append(length)
+                row, length = [], 0
+        return cls(rows, lengths)
+
+    def measured(self, size: float) -> list[list[float]]:
+        """Return the width (points) of each cell's longest word at a size."""
+        return [longest_words(row, size) for row in self.rows]
+
+    def needs(self, table: str, measured: list[list[float]], columns: int) -> tuple[list[float], list[float]]:
+        """Return what _needs returns, from the cells' measured longest words: the header row's, the others'."""
+        first = _ROW_START.search(table)
+        headed = first is not None and "<w:tblHeader" in table[first.start() : table.find("</w:tr>", first.end())]
+        heads = _column_needs(measured[:1] if headed else [], columns)
+        return heads, _column_needs(measured[1:] if headed else measured, columns)
+
+    def grid_fits(self, table: str) -> bool:
+        """Return what grid_fits returns for a table without spans, counting each row's cells from the text."""
+        columns = table.count("<w:gridCol ") + table.count("<w:gridCol/>")
+        return max(map(len, self.rows), default=0) == columns
 
 
 def grid_fits(table: str) -> bool:
@@ -108,20 +164,47 @@ def _widen(table: str, text: str | None = None) -> str:
     Представл|ено), the width taken from the other columns, unchanged when every word fits: every word if they
     can all fit, else all but the longest few and its headers' words, in a smaller type (not below 7.5 pt) when
     even the headers' cannot; text is the table's cell text (_cell_text) when it is known already."""
-    grid = [int(w) for w in _GRID_COL.findall(table, table.find("<w:tblGrid>"), table.find("</w:tblGrid>") + 1)]
+    grid = _grid(table)
     if table.find("<w:tbl>", 5) >= 0 or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
-    size = max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
+    size = _size(table)
     text = _cell_text(table) if text is None else text
     if widest(text.split(), size * BOLD) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
-    rows = elements(table, _ROW_START, "</w:tr>")
-    heads, words = [0.0] * len(grid), [0.0] * len(grid)
-    for number, row in enumerate(rows):
-        needs = heads if number == 0 and "<w:tblHeader" in row else words
-        for index, cell in enumerate(elements(row, _CELL_START, "</w:tc>")[: len(grid)]):
-            longest = longest_word(_joined(cell), size * BOLD)
-            needs[index] = max(needs[index], longest * 20 + CELL_MARGINS)
+    heads, words = _needs(table, len(grid), size * BOLD)
+    return _regridded(table, (grid, size), (heads, words), lambda resized: _widen(resized, text))
+
+
+def _widen_cells(table: str, cells: _Cells) -> str:
+    """Return what _widen returns for a table that is not nested and spans no columns, from its cells' text: every
+    cell's longest word measured once, for the look at the whole table and for each column."""
+    grid = _grid(table)
+    if len(grid) < 2:
+        return table
+    size = _size(table)
+    measured = cells.measured(size * BOLD)
+    if max((max(row, default=0.0) for row in measured), default=0.0) * 20 + CELL_MARGINS <= min(grid):
+        return table  # every cell's longest word fits the narrowest column: no column needs more
+    heads, words = cells.needs(table, measured, len(grid))
+    return _regridded(table, (grid, size), (heads, words), lambda resized: _widen_cells(resized, cells))
+
+
+def _grid(table: str) -> list[int]:
+    """Return a table's grid: its column widths (twips)."""
+    return [int(w) for w in _GRID_COL.findall(table, table.find("<w:tblGrid>"), table.find("</w:tblGrid>") + 1)]
+
+
+def _size(table: str) -> float:
+    """Return a table's largest type size (points)."""
+    return max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
+
+
+def _regridded(
+    table: str, laid: tuple[list[int], float], needs: tuple[list[float], list[float]], again: Callable[[str], str]
+) -> str:
+    """Return a table (of a grid and type size) whose columns need these widths for their headers' and other
+    cells' longest words: regridded, or in a smaller type widened again (again), or as it is."""
+    (grid, size), (heads, words) = laid, needs
     total = sum(grid)
     capped = [min(h, WIDEST_SHARE * total) for h in heads]
     if sum(capped) <= total:  # every word, else every word but the longest few (Ländergeschäftsführungen)
@@ -132,8 +215,28 @@ def _widen(table: str, text: str | None = None) -> str:
     smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
     resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
-        return _widen(resized, text)
+        return again(resized)
     return table  # not even that: the template's widths stay
+
+
+def _needs(table: str, columns: int, size: float) -> tuple[list[float], list[float]]:
+    """Return the width (twips) each column needs for the longest word of its header row's cell and of its other
+    cells, at a size."""
+    heads, words = [0.0] * columns, [0.0] * columns
+    for number, row in enumerate(elements(table, _ROW_START, "</w:tr>")):
+        needs = heads if number == 0 and "<w:tblHeader" in row else words
+        for index, cell in enumerate(elements(row, _CELL_START, "</w:tc>")[:columns]):
+            needs[index] = max(needs[index], longest_word(_joined(cell), size) * 20 + CELL_MARGINS)
+    return heads, words
+
+
+def _column_needs(rows: list[list[float]], columns: int) -> list[float]:
+    """Return each column's need (twips) for the widest of its cells' longest words (points): 0 without cells."""
+    needs = []
+    for index in range(columns):
+        found = [row[index] for row in rows if len(row) > index]
+        needs.append(max(found) * 20 + CELL_MARGINS if found else 0.0)
+    return needs
 
 
 def _capped(heads: list[float], words: list[float], total: float) -> list[float]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -20,6 +20,7 @@ MAX_BYTES = 5_000_000
 MAX_DEPTH = 40
 MAX_EVENTS = 500_000
 MAX_VALUES = 500_000
+REPLAYED = 50_000  # values aliases may repeat in a document read from its events (more: composed first)
 _TEXT = "tag:yaml.org,2002:str"
 
 
@@ -87,7 +88,14 @@ def read_yaml(path: Path) -> tuple[Any, Locations]:
 
 
 def _read(text: str, path: Path, loader: type[_Loader]) -> tuple[Any, Locations]:
-    """Return the raw data of a YAML text read with a loader, and where each field is."""
+    """Return the raw data of a YAML text read with a loader, and where each field is: built from the parser's
+    events as they come, or from the composed document where it takes the composer's answer (see _Events)."""
+    built = _Events(path, loader).read(text)
+    return built if built is not None else _composed(text, path, loader)
+
+
+def _composed(text: str, path: Path, loader: type[_Loader]) -> tuple[Any, Locations]:
+    """Return the raw data of a YAML text and where each field is, from its document composed into nodes."""
     aliases = _check_shape(text, path, loader)
     locations = Locations(str(path))
     node = _compose(text, path, loader)
@@ -99,6 +107,172 @@ def _read(text: str, path: Path, loader: type[_Loader]) -> tuple[Any, Locations]
     data = builder.build(node, (), 0)
     locations.problems.extend(builder.problems)
     return data, locations
+
+
+class _Fallback(Exception):
+    """A document the event reader leaves to the composer."""
+
+
+_STR_TAGS = frozenset({None, "!"})  # a node's tag as written when none was: resolved from its value
+
+
+class _Events:
+    """Builds a document's data and locations from the parser's events in one pass, bounded as _check_shape bounds
+    it, an alias replaying its anchor's events: what composing the document and building it from its nodes gives.
+    Documents that need the composer's own answer (explicit tags, merge keys, keys that are not text or repeated,
+    second documents, unknown aliases, aliases expanding past the limits) are left to it (None)."""
+
+    def __init__(self, path: Path, loader: type[_Loader]) -> None:
+        self.path, self.loader = path, loader
+        self.locations = Locations(str(path))
+        self.constructor = loader("")
+        self.stack: list[list[Any]] = []  # open collections: value, location, key awaited, anchor and where it began
+        self.root: Any = _NOTHING
+        self.values = 0  # nodes built: bounded when aliases repeat them
+        self.events: list[Any] = []  # the parser's events (an anchored node's are replayed by its aliases)
+        self.anchors: dict[str, list[Any]] = {}
+        self.sizes: dict[str, int] = {}  # how many values an anchor's node builds at most
+        self.replayed = 0  # how many values aliases repeat at most, so far
+        self.nodes: dict[Any, ScalarNode] = {}  # a scalar's node, built once however often it is replayed
+
+    def read(self, text: str) -> tuple[Any, Locations] | None:
+        """Return the data and locations of a text, or None when the composer must read it."""
+        parser = self.loader(text)
+        try:
+            self._parse(parser)
+        except _Fallback:
+            return None
+        except yaml.MarkedYAMLError as error:
+            raise _syntax(self.path, error) from None
+        except yaml.YAMLError as error:
+            raise _fail(self.path, f"not valid YAML: {error}") from None
+        finally:
+            parser.dispose()
+        return ({} if self.root is _NOTHING else self.root), self.locations
+
+    def _parse(self, parser: Any) -> None:
+        """Build the single document from the parser's events, refusing what _check_shape refuses, where it does."""
+        documents, count, event = 0, 0, parser.get_event()
+        while type(event) is not yaml.StreamEndEvent:
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Fallback
+            elif kind is not yaml.DocumentEndEvent and kind is not yaml.StreamStartEvent:
+                self.events.append(event)
+                self._feed(event, replayed=False)
+            count += 1
+            if count > MAX_EVENTS:
+                raise _fail(at_mark(self.path, event.start_mark), "too many values in one file")
+            event = parser.get_event()
+
+    def _feed(self, event: Any, replayed: bool) -> None:
+        """Build what one event says: a node starts, a collection ends, an alias repeats its anchor's node."""
+        kind = type(event)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value, _, _, anchor, start = self.stack.pop()
+            if anchor is not None and not replayed:
+                self._anchor(anchor, self.events[start:])
+            self._place(value)
+            return
+        if kind is yaml.AliasEvent:
+            if event.anchor not in self.anchors:
+                raise _Fallback  # the composer says it is not defined, where
+            self.replayed += self.sizes[event.anchor]
+            if self.replayed > REPLAYED:
+                raise _Fallback  # many values repeated, maybe a bomb: the composer counts them first
+            for repeated in self.anchors[event.anchor]:
+                self._feed(repeated, replayed=True)
+            return
+        loc, is_key = self._slot(event)
+        if is_key:
+            return
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Fallback  # an alias bomb: the composer's builder says where it stops
+        self.locations.places.setdefault(loc, event.start_mark)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None and not replayed:
+                self._anchor(event.anchor, [event])
+            self._place(self._scalar(event))
+            return
+        if event.tag is not None:
+            raise _Fallback
+        if len(self.stack) >= MAX_DEPTH:
+            if replayed:
+                raise _Fallback  # an alias nests deeper than the text: the builder's message
+            raise _fail(at_mark(self.path, event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
+        value = {} if kind is yaml.MappingStartEvent else []
+        self.stack.append([value, loc, _AWAITED, event.anchor, len(self.events) - 1])
+
+    def _anchor(self, name: str, events: list[Any]) -> None:
+        """Remember an anchored node's events, and how many values at most they build (keys counted too)."""
+        self.anchors[name] = events
+        nodes = len([e for e in events if isinstance(e, _NODE_EVENTS)])
+        repeated = [self.sizes.get(str(e.anchor), 0) for e in events if isinstance(e, yaml.AliasEvent)]
+        self.sizes[name] = nodes + sum(repeated)
+
+    def _slot(self, event: Any) -> tuple[Loc, bool]:
+        """Return where a node goes (its location, placed at its key where it is a mapping's value), and whether it
+        is a mapping's key (kept until its value comes)."""
+        if not self.stack:
+            return (), False
+        top = self.stack[-1]
+        value, loc, key = top[0], top[1], top[2]
+        if type(value) is list:
+            return (*loc, len(value)), False
+        if key is not _AWAITED:
+            child = (*loc, key.name)
+            self.locations.places[child] = key.mark
+            return child, False
+        if type(event) is not yaml.ScalarEvent or event.anchor is not None or self._tag(event) == _MERGE:
+            raise _Fallback  # a mapping, a list or an alias as a key, or a merge key
+        name = self._scalar(event)
+        if not isinstance(name, str) or name in value:
+            raise _Fallback  # reported by the composed document's builder (which skips the value)
+        top[2] = _Key(name, event.start_mark)
+        return loc, True
+
+    def _place(self, item: Any) -> None:
+        """Put a finished node into its collection, or make it the document's root."""
+        if not self.stack:
+            self.root = item
+            return
+        top = self.stack[-1]
+        if type(top[0]) is list:
+            top[0].append(item)
+        else:
+            top[0][top[2].name] = item
+            top[2] = _AWAITED
+
+    def _tag(self, event: Any) -> str:
+        """Return a scalar's tag as the composer gives it."""
+        if event.tag in _STR_TAGS:
+            return _scalar_tag(event.value, tuple(event.implicit))
+        raise _Fallback
+
+    def _scalar(self, event: Any) -> Any:
+        """Return a scalar's value as _Builder._scalar does (a repeated scalar's node constructed once)."""
+        tag = self._tag(event)
+        if tag == _TEXT:
+            return event.value
+        node = self.nodes.get(event)
+        if node is None:
+            node = self.nodes[event] = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return _Builder.scalar_value(self.constructor, node)
+
+
+class _Key(NamedTuple):
+    """A mapping's key awaiting its value, and where it was written."""
+
+    name: Any
+    mark: Any
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_AWAITED, _NOTHING = object(), object()  # a mapping awaiting its next key; no document yet
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
 def _read_text(path: Path) -> str:
@@ -208,9 +382,17 @@ class _Builder:
     def _children(self, node: Node) -> list[Node]:
         """Return the value nodes under node, in document order (a mapping's merge keys flattened)."""
         if isinstance(node, MappingNode):
-            self.loader.flatten_mapping(node)
+            self._flatten(node)
             return [value for _, value in node.value]
         return list(node.value) if isinstance(node, SequenceNode) else []
+
+    def _flatten(self, node: MappingNode) -> None:
+        """Merge a mapping's merge keys (<<: *base) into it; a merge of something else than mappings is refused
+        where it is written."""
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.MarkedYAMLError as error:
+            raise _syntax(self.path, error) from None
 
     def build(self, node: Node, loc: Loc, depth: int) -> Any:
         """Return the value of node at loc."""
@@ -226,7 +408,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         """Return a mapping node as a dict, reporting duplicate and non-text keys."""
-        self.loader.flatten_mapping(node)
+        self._flatten(node)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self._scalar(key_node, loc) if isinstance(key_node, ScalarNode) else None
@@ -247,8 +429,14 @@ class _Builder:
             return None
         if node.tag == _TEXT:
             return node.value  # most values: text as written, no constructor needed
+        return self.scalar_value(self.loader, node)
+
+    @staticmethod
+    def scalar_value(loader: Any, node: ScalarNode) -> Any:
+        """Return a scalar node's value constructed by a loader (text as written where it cannot be); numbers keep
+        the text they were written as."""
         try:
-            value = self.loader.construct_object(node, deep=True)
+            value = loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError):
             return node.value  # validation then says what was expected, at this place
         if isinstance(value, float):

@@ -68,6 +68,15 @@ def test_deep_nesting_is_refused_quickly(tmp_path: Path) -> None:
     assert "nested deeper than" in got[0]
 
 
+def test_a_merge_of_something_else_than_a_mapping_is_a_located_problem(tmp_path: Path) -> None:
+    source = write_yaml(tmp_path, "account:\n  <<: 5\n  name: Acme\n")
+    got = messages(source)
+    assert got == [
+        "{src}:2:7: YAML syntax error: while constructing a mapping expected a mapping or list of mappings "
+        "for merging, but found scalar"
+    ]
+
+
 def test_alias_bomb_is_refused_without_blowing_up(tmp_path: Path) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]

@@ -12,7 +12,16 @@ from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
 from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, place, pt, runs_xml
-from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, line_count, line_height, longest_word, shorten
+from generator.writers.textfit import (
+    BOLD,
+    EMU_PER_PT,
+    fitted_widths,
+    line_count,
+    line_height,
+    longest_word,
+    longest_words,
+    shorten,
+)
 
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's: Office's Medium Style 2, accent 1
@@ -63,7 +72,7 @@ def column_widths(columns: tuple[Column, ...], width: int, size: float, rows: Se
     (Befürworter*in is not broken either)."""
     heads = [header_word(c.label, size) for c in columns]
     words = [
-        max([h, *(_word(row.cell(c.key).text, size) for row in rows)]) for h, c in zip(heads, columns, strict=True)
+        max(h, _widest_word([row.cell(c.key).text for row in rows], size)) for h, c in zip(heads, columns, strict=True)
     ]
     minimum = words if sum(words) <= width else heads
     widths = [int(w) for w in fitted_widths([c.weight for c in columns], minimum, width)]
@@ -77,10 +86,11 @@ def header_word(label: str, size: float) -> float:
     return (longest + 1) * EMU_PER_PT + 2 * INSET_X
 
 
-def _word(text: str, size: float) -> float:
-    """Return the width in EMU of a cell's longest word at size, with the cell's insets."""
-    longest = longest_word(text, size)
-    return (longest + 1) * EMU_PER_PT + 2 * INSET_X
+def _widest_word(texts: list[str], size: float) -> float:
+    """Return the width in EMU of the longest word of cells at size, with a cell's insets (0 for no cells)."""
+    if not texts:
+        return 0.0
+    return (max(longest_words(texts, size)) + 1) * EMU_PER_PT + 2 * INSET_X
 
 
 def row_height(texts: list[str], widths: list[int], size: float) -> int:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import escape
-from generator.writers.textfit import BOLD, line_count, longest_word, text_width
+from generator.writers.textfit import BOLD, line_count, longest_word, longest_words, text_width
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.book import Picture, Sheet
 from generator.writers.xlsx.parts import Book
@@ -392,7 +392,7 @@ def _width(table: Table, column: Column) -> float:
     header = longest_word(column.label, FONT_POINTS * BOLD)
     own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
-        longest = max((longest_word(row.cell(column.key).text, FONT_POINTS) for row in table.rows), default=0.0)
+        longest = max(longest_words([row.cell(column.key).text for row in table.rows], FONT_POINTS), default=0.0)
         return max(own, min(LONGEST_WORD, math.ceil(longest / CHAR_POINTS) + 2))
     longest = max((len(r.cell(column.key).text) for r in table.rows), default=0)
     return max(own, longest + 3)

@@ -9,7 +9,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from docx import Document
-from docx.opc.pkgwriter import PackageWriter
+from docx.opc.packuri import CONTENT_TYPES_URI
+from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
 from docx.oxml.parser import element_class_lookup, parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -147,6 +148,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             self.kept = {p for p in part.package.parts if p not in changed} if self.reusable else set()
             self.serialized: dict[str, bytes] = {}
             self.relationships: dict[tuple[object, ...], bytes] = {}
+            self.types: dict[tuple[tuple[str, str], ...], bytes] = {}  # content types by the parts they list
         self.is_rendered = False
 
     def forget_pictures(self) -> None:
@@ -279,12 +281,23 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         found = pkg.parts  # python-docx walks every relationship to list them: once
         for part in found:
             part.before_marshal()
-        PackageWriter._write_content_types_stream(phys, found)
+        parts.write(CONTENT_TYPES_URI, self._content_types(found))
         PackageWriter._write_pkg_rels(phys, pkg.rels)
         for part in found:
             parts.part(part.partname, self._blob(part), self._rels_xml(part.rels) if len(part.rels) else None)
         self.forget_pictures()
         return parts.members
+
+    def _content_types(self, found: list[Any]) -> bytes:
+        """Return the package's content types as python-docx writes them, written once for each set of parts (most
+        documents of a template have the template's parts and the same pictures' kinds)."""
+        key = tuple((str(part.partname), part.content_type) for part in found)
+        written = self.types.get(key)
+        if written is None:
+            if len(self.types) >= KEPT_RELATIONSHIPS:
+                self.types.clear()
+            written = self.types[key] = _ContentTypesItem.from_parts(found).blob
+        return written
 
     def _rels_xml(self, rels: Any) -> bytes:
         """Return a part's relationships as python-docx writes them, serialized once for each set of them (most

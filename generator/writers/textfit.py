@@ -134,8 +134,35 @@ def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
 
 
 def line_count(text: str, width_pt: float, size_pt: float) -> int:
-    """Return how many lines text breaks into at a width (what len(wrap(...)) says, with no list made)."""
-    return len(_wrap(text, width_pt / (size_pt * SAFETY), _FONT.get()))
+    """Return how many lines text breaks into at a width (what len(wrap(...)) says, counted: no line is made)."""
+    return _count(text, width_pt / (size_pt * SAFETY), _FONT.get())
+
+
+@lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory
+def _count(text: str, width_em: float, family: str) -> int:
+    """Return how many lines text breaks into at a width in em in a font (cached: fitting tries many sizes)."""
+    return sum(_count_paragraph(paragraph, width_em, family) for paragraph in text.split("\n"))
+
+
+def _count_paragraph(paragraph: str, width_em: float, family: str) -> int:
+    """Return how many lines _wrap_paragraph makes of a paragraph, its steps taken without making the lines: a
+    line's text matters only as empty or not (an empty word starts one that is)."""
+    width = _width_of(family)
+    if paragraph[:1] != " " and sum(map(width, paragraph)) <= width_em * _CLEARLY:
+        return 1
+    count, filled, used, space = 1, False, 0.0, width(" ")  # the last line, always made
+    for word in paragraph.split(" "):
+        size = _ems_in(word, family)
+        if filled and used + space + size <= width_em:
+            used += space + size
+        elif not filled and size <= width_em:
+            filled, used = bool(word), size
+        elif size <= width_em * _CLEARLY:  # a full line ends; the word starts the next whole
+            count, filled, used = count + 1, bool(word), size
+        else:  # the word is cut into lines
+            pieces = _split_long(word, width_em, family)
+            count, filled, used = count + filled + len(pieces) - 1, bool(pieces[-1]), _ems_in(pieces[-1], family)
+    return count
 
 
 @lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory

@@ -48,6 +48,21 @@ def test_the_widest_word_is_the_widest_text_width_in_any_font() -> None:
                 assert longest_word(text, size) == widest(text.split(), size)  # a text's widest word, kept
 
 
+@pytest.mark.parametrize("seed", range(500))
+def test_lines_are_counted_as_many_as_wrapping_makes(seed: int) -> None:
+    """Counting a text's lines without making them gives as many as wrapping makes, at any width (negative,
+    none, at a word's edge), with empty, doubled, leading and trailing spaces, line breaks and words longer than a
+    line."""
+    from generator.writers import textfit
+
+    rng = random.Random(seed)
+    words = ["", "", "a", "Wahrscheinlichkeit", "Управление", "x" * 40, "fi", "Ländergeschäftsführungen", "—", "\n"]
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+    word = textfit._ems_in(rng.choice(words), "")
+    width = rng.choice([word, word * (1 + 1e-12), word * (1 - 1e-12), word * 2.5, 0.5, 3.0, 7.3, 0.0, -1.0, 1e9])
+    assert textfit._count(text, width, "") == len(textfit._wrap(text, width, ""))
+
+
 @pytest.mark.parametrize("seed", range(300))
 def test_a_paragraph_that_fits_at_a_glance_wraps_as_word_by_word(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """A paragraph measured whole and found to fit is the one line the word-by-word wrapping makes of it, also

@@ -94,3 +94,40 @@ def test_a_broken_template_folder_is_refused_before_anything_is_written(tmp_path
 def test_a_missing_template_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = run("blank", "-o", str(tmp_path), "--templates", str(tmp_path / "nowhere"))
     assert code == 1 and "no such template folder" in err
+
+
+def test_a_template_s_document_properties_are_its_own_and_rendered_for_each_document(tmp_path: Path) -> None:
+    """A property written in the template stays in every document; one with template code is rendered for each
+    document of the batch, never the last one's value; the title and author are each document's own."""
+    from docx import Document
+
+    mine = tmp_path / "mine"
+    run("templates", "export", str(mine))
+    edit(
+        mine / "account-map.docx",
+        "docProps/core.xml",
+        lambda xml: xml.replace(b"<dc:subject/>", b"<dc:subject>{{ cover.subtitle|join(' / ') }}</dc:subject>").replace(
+            b"<dc:description></dc:description>", b"<dc:description>Prepared by Sales Ops</dc:description>"
+        ),
+    )
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    example = (ROOT / "data" / "examples" / "rheintal-kliniken.yaml").read_text("utf-8")
+    (sources / "a.yaml").write_text(example, "utf-8")
+    (sources / "b.yaml").write_text(example.replace("Rheintal-Kliniken", "Seeblick-Kliniken"), "utf-8")
+    out = tmp_path / "out"
+    assert (
+        run("build", str(sources), "-o", str(out), "--family", "account-map", "--jobs", "1", "--templates", str(mine))[
+            0
+        ]
+        == 0
+    )
+    documents = sorted(out.glob("*/account-map.docx"))
+    assert len(documents) == 2
+    subjects = []
+    for path in documents:
+        props = Document(str(path)).core_properties
+        assert props.comments == "Prepared by Sales Ops"
+        assert ("Seeblick" in props.subject) == ("seeblick" in path.parent.name) and "Kliniken" in props.title
+        subjects.append(props.subject)
+    assert len(set(subjects)) == 2 and all(subjects)

@@ -28,6 +28,7 @@ from generator.writers.package import Parts, package
 
 PHOTO_WIDTH = Mm(20)
 RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # as docxtpl renders them
+OWN_PROPERTIES = ("author", "title")  # set for each document after docxtpl renders the template's
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 KEPT_RELATIONSHIPS = 256  # sets of a part's relationships kept serialized, per template
@@ -120,7 +121,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
                 for _, part in self.get_headers_footers(uri):
                     self._compile(str(part.partname), self.get_part_xml(part))
             props = self.docx.core_properties
-            self.properties = {name: self.env.from_string(getattr(props, name)) for name in RENDERED_PROPERTIES}
+            self.properties = {name: self._compiled_property(getattr(props, name)) for name in RENDERED_PROPERTIES}
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
         head, _, rest = self.docx.part.blob.partition(b"<w:body")
@@ -147,6 +148,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             changed = {story for story, _, _ in self.links} | {part.package._core_properties_part}
             self.kept = {p for p in part.package.parts if p not in changed} if self.reusable else set()
             self.serialized: dict[str, bytes] = {}
+            self.constants_set = False  # whether the template's properties without code were set in this document
             self.relationships: dict[tuple[object, ...], bytes] = {}
             self.types: dict[tuple[tuple[str, str], ...], bytes] = {}  # content types by the parts they list
         self.is_rendered = False
@@ -230,10 +232,21 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.stories.pop(part, None)
         part._element = parse_xml(xml)
 
+    def _compiled_property(self, source: str) -> Any:
+        """Return a document property's template compiled, or its text when it holds no template code."""
+        return source if not any(mark in source for mark in ("{{", "{%", "{#")) else self.env.from_string(source)
+
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
-        """Render the template's own document properties, compiled once (never the last document's values)."""
+        """Render the template's own document properties, compiled once (never the last document's values); one
+        without template code is set once in the loaded document, the title and author not at all (each document's
+        own replace them)."""
+        props = self.docx.core_properties
         for name, template in self.properties.items():
-            setattr(self.docx.core_properties, name, template.render(context))
+            if not isinstance(template, str):
+                setattr(props, name, template.render(context))
+            elif name not in OWN_PROPERTIES and not self.constants_set:
+                setattr(props, name, template)
+        self.constants_set = True
 
     def variables(self) -> set[str]:
         """Return the top-level variables the template uses."""

@@ -42,6 +42,11 @@ def measured_in(family: str) -> Iterator[None]:
         _FONT.reset(token)
 
 
+def measuring_font() -> str:
+    """Return the font text is measured in now ('' for the house font): part of any cache of fitted text."""
+    return _FONT.get()
+
+
 def char_width(char: str) -> float:
     """Return the advance width of one character in em, in the brand's font when one is in use."""
     return _width_of(_FONT.get())(char)

@@ -46,6 +46,7 @@ from generator.writers.pptx.text import (
     fill,
     fitted_xml,
     flush,
+    line_textbox,
     next_shape_id,
     placed_shape,
     shapes_expected,
@@ -217,8 +218,8 @@ class Canvas:
         left_box = (Emu(457200), top, width - Emu(2286000) - logo_w, height)
         right_box = (width - Emu(1600200) - logo_w, top, Emu(1143000), height)
         grey = {"size": 10, "colour": theme.MUTED}
-        textbox(slide, left_box, [(self.footer, grey)], largest=10, smallest=10)
-        textbox(slide, right_box, [(str(number), {**grey, "align": PP_ALIGN.RIGHT})], largest=10, smallest=10)
+        line_textbox(slide, left_box, (self.footer, grey), 10)
+        line_textbox(slide, right_box, (str(number), {**grey, "align": PP_ALIGN.RIGHT}), 10)
 
     def _logo(self, slide: Any, corner: tuple[int, int, int]) -> int:
         """Add the logo with its right edge at corner's x, at its top and height; return the width it takes."""

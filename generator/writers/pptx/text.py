@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -21,7 +22,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Pt
 
 from generator.document import theme
-from generator.writers.textfit import EMU_PER_PT, Fit, fit
+from generator.writers.textfit import EMU_PER_PT, Fit, fit, measuring_font
 
 Box = tuple[int, int, int, int]
 Para = tuple[str, dict[str, Any]]
@@ -406,6 +407,31 @@ def _plain_textbox(slide: Any, box: Box, paragraphs: list[Para], sizes: tuple[fl
     """Add a text box written as XML in one piece: the element python-pptx's add_textbox and text-frame
     setters would leave (id and name as it numbers them), at a fraction of their cost."""
     xml, _ = fitted_xml(paragraphs, box[2:], sizes, slide, None)
+    _plain_shape(slide, box, xml, anchor)
+
+
+def line_textbox(slide: Any, box: Box, paragraph: Para, size: float) -> None:
+    """Add a text box of one paragraph at one size, as textbox adds it (a footer, a page number): its XML worked
+    out once per text, box and look, as every slide repeats them; what had to be shortened is in the notes."""
+    text, style = paragraph
+    xml, shortened = _line_xml(text, (box[2], box[3]), size, tuple(style.items()), measuring_font())
+    if shortened:
+        append_notes(slide, text)
+    _plain_shape(slide, box, xml, MSO_ANCHOR.TOP)
+
+
+@lru_cache(maxsize=1_024)  # bounded: a footer and page numbers per deck
+def _line_xml(
+    text: str, extent: tuple[int, int], size: float, style: tuple[tuple[str, Any], ...], font: str
+) -> tuple[str, bool]:
+    """Return the XML of one paragraph fitted at one size into a box of this extent, and whether it was shortened
+    (measured in the font fitting measures in: part of the key only)."""
+    paragraphs = [(text, dict(style))]
+    return fitted_xml(paragraphs, extent, (size, size), None, None)[0], fitted(extent, paragraphs, size, size).shortened
+
+
+def _plain_shape(slide: Any, box: Box, xml: str, anchor: Any) -> None:
+    """Add a text box holding paragraphs' XML, written in one piece."""
     place(
         slide,
         lambda number: (

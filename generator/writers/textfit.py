@@ -149,11 +149,18 @@ def _count(text: str, width_em: float, family: str) -> int:
     return sum(_count_paragraph(paragraph, width_em, family) for paragraph in text.split("\n"))
 
 
+@lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory
+def _paragraph_ems(paragraph: str, family: str) -> float:
+    """Return the width of a paragraph in em in a font, as _ems_in sums it (cached apart: a paragraph is counted at
+    several widths, and most are too long to be worth keeping with the words)."""
+    return sum(map(_width_of(family), paragraph))
+
+
 def _count_paragraph(paragraph: str, width_em: float, family: str) -> int:
     """Return how many lines _wrap_paragraph makes of a paragraph, its steps taken without making the lines: a
     line's text matters only as empty or not (an empty word starts one that is)."""
     width = _width_of(family)
-    if paragraph[:1] != " " and sum(map(width, paragraph)) <= width_em * _CLEARLY:
+    if paragraph[:1] != " " and _paragraph_ems(paragraph, family) <= width_em * _CLEARLY:
         return 1
     count, filled, used, space = 1, False, 0.0, width(" ")  # the last line, always made
     for word in paragraph.split(" "):
@@ -183,7 +190,7 @@ def _wrap_paragraph(paragraph: str, width_em: float, family: str) -> list[str]:
     """Return the lines of one paragraph in a font, measuring each word once; a paragraph that fits with room to
     spare (most table cells, labels, names) is one line at a glance, as its words would have made it."""
     width = _width_of(family)
-    if paragraph[:1] != " " and sum(map(width, paragraph)) <= width_em * _CLEARLY:  # leading spaces are dropped
+    if paragraph[:1] != " " and _paragraph_ems(paragraph, family) <= width_em * _CLEARLY:  # leading spaces: dropped
         return [paragraph]
     lines: list[str] = []
     current, used = "", 0.0

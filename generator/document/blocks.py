@@ -97,14 +97,15 @@ class Row:
     group: str = ""
     bold: bool = False
     message: str = ""  # a placeholder that says one thing ('Not yet assessed'): shown in the first column shown
+    by_key: dict[str, Cell] = field(init=False, repr=False, compare=False)  # the first cell of each key
+
+    def __post_init__(self) -> None:
+        """Index the cells by key once: writers look cells up many times."""
+        object.__setattr__(self, "by_key", dict(reversed(self.cells)))
 
     def cell(self, key: str) -> Cell:
-        """Return the cell of a column (an empty cell when the row has none), from a dict made once per row (the
-        first cell of a key kept), as a cached property keeps it: writers look cells up many times."""
-        by_key: dict[str, Cell] = self.__dict__.get("by_key") or self.__dict__.setdefault(
-            "by_key", dict(reversed(self.cells))
-        )
-        return by_key.get(key, EMPTY_CELL)
+        """Return the cell of a column (an empty cell when the row has none)."""
+        return self.by_key.get(key, EMPTY_CELL)
 
 
 def row(placeholder: bool = False, group: str = "", bold: bool = False, **cells: Cell) -> Row:
@@ -163,8 +164,7 @@ class Table:
         """Return the table with only these columns, each given a weight (or sheet width) and maybe a label."""
         size, by_key = "chars" if chars else "weight", {c.key: c for c in self.columns}
         picked = [_picked(by_key[s[0]], (size, s[1]), *(("label", label) for label in s[2:])) for s in specs]
-        keys = {c.key for c in picked}
-        noted = tuple(c for c in self.columns if c.note and c.key not in keys)
+        noted = tuple(c for c in self.columns if c.note and c.key not in {p.key for p in picked})
         placeholders = tuple(_say(r, picked[0].key) if r.message else r for r in self.placeholders)
         return replace(self, columns=tuple(picked), noted=noted, placeholders=placeholders)
 

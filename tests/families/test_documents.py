@@ -38,7 +38,11 @@ def as_json(doc: Document) -> str:
             return f"<{len(value):,} bytes>"
         raise TypeError(type(value))
 
-    text = json.dumps(dataclasses.asdict(doc), default=plain, ensure_ascii=False, indent=1) + "\n"
+    def compared(pairs: list[tuple[str, Any]]) -> dict[str, Any]:  # a row's index of its cells is not its content
+        return {name: value for name, value in pairs if name != "by_key"}
+
+    data = dataclasses.asdict(doc, dict_factory=compared)
+    text = json.dumps(data, default=plain, ensure_ascii=False, indent=1) + "\n"
     return text.replace(str(ROOT), "<checkout>")  # photo paths are resolved against the source's folder
 
 

@@ -151,9 +151,14 @@ class Styles:
         self.xfs: dict[tuple[int, int, int, int, Align | None], int] = {(0, 0, 0, 0, None): 0}
         self.numbered: dict[Look, int] = {DEFAULT: 0}  # each look's cell format, once written
         self.dxfs: dict[str, int] = {}
+        self.used: dict[int, Look] = {}  # each look object already numbered, by identity (kept: its id stays its)
 
     def use(self, look: Look) -> None:
-        """Number a look's font, fill, border and number format, as openpyxl does when a cell is given them."""
+        """Number a look's font, fill, border and number format, as openpyxl does when a cell is given them (a
+        look object met before is known by its identity, without hashing it)."""
+        if id(look) in self.used:
+            return
+        self.used[id(look)] = look
         if look not in self.parts:
             font = _number(self.fonts, look.font.xml()) if look.font else 0
             fill = _number(self.fills, look.fill.xml()) if look.fill else 0

@@ -52,7 +52,7 @@ def _fitted(table: str) -> tuple[str, bool]:
         if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
             table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
         return table, grid_fits(table)
-    spanned = "<w:gridSpan" in table
+    spanned = "w:gridSpan" in table  # as _widen looks for spans (a cell's text saying it counts too)
     table = table if spanned else _widen_cells(table, cells)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     if long and "<w:cantSplit/>" in table:

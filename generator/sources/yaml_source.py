@@ -152,20 +152,20 @@ class _Events:
 
     def _parse(self, parser: Any) -> None:
         """Build the single document from the parser's events, refusing what _check_shape refuses, where it does."""
-        documents, count, event = 0, 0, parser.get_event()
-        while type(event) is not yaml.StreamEndEvent:
+        documents, count, kind = 0, 0, None
+        while kind is not yaml.StreamEndEvent:
+            event = parser.get_event()
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Fallback
-            elif kind is not yaml.DocumentEndEvent and kind is not yaml.StreamStartEvent:
+            elif kind not in _FRAMING:
                 self.events.append(event)
                 self._feed(event, replayed=False)
-            count += 1
-            if count > MAX_EVENTS:
+            if count > MAX_EVENTS:  # counted from 0 with the stream's start, as _check_shape counts
                 raise _fail(at_mark(self.path, event.start_mark), "too many values in one file")
-            event = parser.get_event()
+            count += 1
 
     def _feed(self, event: Any, replayed: bool) -> None:
         """Build what one event says: a node starts, a collection ends, an alias repeats its anchor's node."""
@@ -271,6 +271,7 @@ class _Key(NamedTuple):
 
 
 _MERGE = "tag:yaml.org,2002:merge"
+_FRAMING = frozenset({yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent})  # no node in them
 _AWAITED, _NOTHING = object(), object()  # a mapping awaiting its next key; no document yet
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 

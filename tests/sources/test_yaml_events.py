@@ -147,3 +147,15 @@ def test_nesting_is_refused_past_the_limit_where_the_composer_refuses_it(depth: 
     )
     deepest = {"flow": 40, "block": 39, "aliased": 41}[style]  # the block text's last level holds a list too
     assert (_outcome(lambda: yaml_source._read(text, path, _FastLoader))[0] == "read") == (depth <= deepest)
+
+
+@pytest.mark.parametrize("items", range(40, 52))
+def test_too_many_values_are_refused_at_the_event_the_composer_refuses_them(
+    items: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml_source, "MAX_EVENTS", 50)
+    text = "list:\n" + "".join(f"- {n}\n" for n in range(items))
+    path = Path("source.yaml")
+    got = _outcome(lambda: yaml_source._read(text, path, _FastLoader))
+    assert got == _outcome(lambda: _composed(text, path, _FastLoader))
+    assert got[0] == ("read" if items < 43 else "refused")  # the stream's end is its 51st event for 43 items

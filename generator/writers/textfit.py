@@ -96,10 +96,12 @@ def _ems(text: str) -> float:
     return _ems_in(text, _FONT.get())
 
 
-@lru_cache(maxsize=65_536)  # words recur across tables and fitting tries; bounded for long batches
-def _ems_in(text: str, family: str) -> float:
-    """Return the width of text in em in a font ('' for the house font)."""
+def _summed_ems(text: str, family: str) -> float:
+    """Return the width of text in em in a font ('' for the house font), its characters' widths summed."""
     return sum(map(_width_of(family), text))
+
+
+_ems_in = lru_cache(maxsize=65_536)(_summed_ems)  # words recur across tables and fitting tries; bounded
 
 
 def text_width(text: str, size_pt: float) -> float:
@@ -149,11 +151,8 @@ def _count(text: str, width_em: float, family: str) -> int:
     return sum(_count_paragraph(paragraph, width_em, family) for paragraph in text.split("\n"))
 
 
-@lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory
-def _paragraph_ems(paragraph: str, family: str) -> float:
-    """Return the width of a paragraph in em in a font, as _ems_in sums it (cached apart: a paragraph is counted at
-    several widths, and most are too long to be worth keeping with the words)."""
-    return sum(map(_width_of(family), paragraph))
+_paragraph_ems = lru_cache(maxsize=4_096)(_summed_ems)  # a paragraph is counted at several widths; kept apart
+# from the words (most paragraphs are too long to be worth keeping with them); bounded for long batches
 
 
 def _count_paragraph(paragraph: str, width_em: float, family: str) -> int:

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.textfit import BOLD, fitted_widths, longest_word, longest_words, text_width, widest
+from generator.writers.textfit import BOLD, fitted_widths, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
@@ -90,6 +90,13 @@ class _Cells:
                 row, length = [], 0
         return cls(rows, lengths)
 
+    @classmethod
+    def walked(cls, table: str) -> _Cells:
+        """Return a table's cells as its XML's elements give them: rows (<w:tr>) and cells opened as <w:tc>."""
+        rows = [elements(row, _CELL_START, "</w:tc>") for row in elements(table, _ROW_START, "</w:tr>")]
+        texts = [[_joined(cell) for cell in row] for row in rows]
+        return cls(texts, [sum(map(len, row)) for row in texts])
+
     def measured(self, size: float) -> list[list[float]]:
         """Return the width (points) of each cell's longest word at a size."""
         return [longest_words(row, size) for row in self.rows]
@@ -103,14 +110,13 @@ class _Cells:
 
     def grid_fits(self, table: str) -> bool:
         """Return what grid_fits returns for a table without spans, counting each row's cells from the text."""
-        columns = table.count("<w:gridCol ") + table.count("<w:gridCol/>")
-        return max(map(len, self.rows), default=0) == columns
+        return max(map(len, self.rows), default=0) == _grid_columns(table)
 
 
 def grid_fits(table: str) -> bool:
     """Return whether a table's grid has as many columns as its widest row spans and no row has more cells
     (docxtpl's fix_tables would change nothing), counted as docxtpl counts them; the table is not nested."""
-    columns = table.count("<w:gridCol ") + table.count("<w:gridCol/>")
+    columns = _grid_columns(table)
     spanned = "<w:gridSpan" in table
     widest = 0
     for row in table.split("</w:tr>")[:-1]:  # each row from the last one's end (no table is nested)
@@ -124,6 +130,11 @@ def grid_fits(table: str) -> bool:
             cells += sum(spans) - len(spans)
         widest = max(widest, cells)
     return widest == columns
+
+
+def _grid_columns(table: str) -> int:
+    """Return how many columns a table's grid has, counted as docxtpl counts them."""
+    return table.count("<w:gridCol ") + table.count("<w:gridCol/>")
 
 
 def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
@@ -171,7 +182,8 @@ def _widen(table: str, text: str | None = None) -> str:
     text = _cell_text(table) if text is None else text
     if widest(text.split(), size * BOLD) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
-    heads, words = _needs(table, len(grid), size * BOLD)
+    cells = _Cells.walked(table)
+    heads, words = cells.needs(table, cells.measured(size * BOLD), len(grid))
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen(resized, text))
 
 
@@ -217,17 +229,6 @@ def _regridded(
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
         return again(resized)
     return table  # not even that: the template's widths stay
-
-
-def _needs(table: str, columns: int, size: float) -> tuple[list[float], list[float]]:
-    """Return the width (twips) each column needs for the longest word of its header row's cell and of its other
-    cells, at a size."""
-    heads, words = [0.0] * columns, [0.0] * columns
-    for number, row in enumerate(elements(table, _ROW_START, "</w:tr>")):
-        needs = heads if number == 0 and "<w:tblHeader" in row else words
-        for index, cell in enumerate(elements(row, _CELL_START, "</w:tc>")[:columns]):
-            needs[index] = max(needs[index], longest_word(_joined(cell), size) * 20 + CELL_MARGINS)
-    return heads, words
 
 
 def _column_needs(rows: list[list[float]], columns: int) -> list[float]:

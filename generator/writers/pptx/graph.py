@@ -6,14 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
+from pptx.opc.package import _Relationship, _Relationships
 from pptx.opc.packuri import PackURI
 
 
 def relationships(holder: Any) -> dict[str, Any]:
     """Return the {rId: relationship} dict of a package or part, as python-pptx keeps it."""
-    rels = holder.__dict__.get("_rels") or holder._rels
+    rels = _relationships(holder)
     found: dict[str, Any] = rels.__dict__.get("_rels") or rels._rels
     return found
+
+
+def _relationships(holder: Any) -> Any:
+    """Return the relationships object of a package or part (an empty one is false: not asked with or)."""
+    rels = holder.__dict__.get("_rels")
+    return holder._rels if rels is None else rels
 
 
 def parts(package: Any) -> list[Any]:
@@ -52,6 +59,22 @@ def is_external(rel: Any) -> bool:
 
 def relate_new(source: Any, target: Any, reltype: str) -> str:
     """Return the rId of a new relationship from a part to a part just made, numbered as python-pptx's relate_to
-    numbers it, without its search of all the part's relationships for one to the same part (which made a deck of
-    hundreds of slides cost the square of its length)."""
-    return str(source.rels._add_relationship(reltype, target))
+    numbers it (the first free of rId1 up to one past their count, from the top), without its search of all the
+    part's relationships for one to the same part (which made a deck of hundreds of slides cost the square of its
+    length) or its lazy properties."""
+    rels = _relationships(source)
+    found = rels.__dict__.get("_rels")
+    if found is None:
+        found = rels._rels
+    rid = f"rId{len(found) + 1}"
+    if rid in found:  # numbers left free below: python-pptx's own count
+        return str(rels._add_relationship(reltype, target))
+    found[rid] = _Relationship(rels._base_uri, rid, reltype, RTM.INTERNAL, target)
+    return rid
+
+
+def with_relationships(part: Any, base_uri: str) -> Any:
+    """Return a part just made with its (empty) relationships, based at its folder (/ppt/slides for
+    /ppt/slides/slide3.xml), as python-pptx would make them on first use."""
+    part.__dict__["_rels"] = _Relationships(base_uri)
+    return part

@@ -18,7 +18,7 @@ from pptx.oxml.theme import CT_OfficeStyleSheet
 from pptx.parts.slide import NotesMasterPart
 from pptx.slide import NotesSlide
 
-from generator.writers.pptx.graph import relate_new
+from generator.writers.pptx.graph import relate_new, with_relationships
 from generator.writers.pptx.text import notes_frame, runs_xml
 
 _MARK = "accountplan-notes"
@@ -81,8 +81,9 @@ def notes_xml(text: str) -> str:
 
 def add_notes(slide: Any, number: int, master: Any, page: Page, text: str) -> None:
     """Give a new slide (the deck's number-th) its notes page with text, related as python-pptx relates one."""
-    part, package = slide.part, slide.part.package
-    notes = NotesPart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), package, page, text)
+    part = slide.part
+    name = PackURI(f"/ppt/notesSlides/notesSlide{number}.xml")
+    notes = with_relationships(NotesPart(name, part.package, page, text), "/ppt/notesSlides")
     relate_new(notes, master, RT.NOTES_MASTER)  # each a new relationship: python-pptx's search would find none
     relate_new(notes, part, RT.SLIDE)
     relate_new(part, notes, RT.NOTES_SLIDE)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import io
 from copy import deepcopy
 from dataclasses import dataclass, field
-from typing import Any
+from functools import reduce
+from operator import getitem
+from typing import Any, NamedTuple
 
 from lxml.etree import SubElement
 from PIL import Image
@@ -21,6 +23,8 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlidePart
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.shapetree import SlideShapes
+from pptx.slide import Slide
 from pptx.util import Emu
 
 from generator.document import theme
@@ -37,7 +41,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.writers.pptx.chart import add_chart
-from generator.writers.pptx.graph import relate_new
+from generator.writers.pptx.graph import relate_new, with_relationships
 from generator.writers.pptx.notes import DefaultNotes, Page, add_notes, notes_master, notes_page
 from generator.writers.pptx.text import (
     Para,
@@ -49,7 +53,7 @@ from generator.writers.pptx.text import (
     line_textbox,
     next_shape_id,
     placed_shape,
-    shapes_expected,
+    shapes_expected_in,
     shapes_removed,
     textbox,
     textboxes,
@@ -61,6 +65,11 @@ MARGIN, LOGO_WIDEST = Emu(457200), Emu(1828800)  # half an inch from the edges; 
 BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _SLIDE_ID, _RELATIONSHIP_ID = qn("p:sldId"), qn("r:id")
+_SLIDES = "/ppt/slides"  # the folder of a deck's slides: their relationships' base
+_FOOTER_HEIGHT, _FOOTER_RISE = Emu(301752), Emu(338328)  # the footer line's height, its top above the slide's foot
+_FOOTER_RIGHT, _NUMBER_RIGHT, _NUMBER_WIDTH = Emu(2286000), Emu(1600200), Emu(1143000)  # from the right edge
+_FOOTER_LOOK: dict[str, Any] = {"size": 10, "colour": theme.MUTED}
+_NUMBER_LOOK: dict[str, Any] = {**_FOOTER_LOOK, "align": PP_ALIGN.RIGHT}
 
 
 @dataclass(frozen=True)
@@ -73,13 +82,21 @@ class Layout:
     bodies: list[Rect]
 
 
+class Blank(NamedTuple):
+    """A layout's new slide as python-pptx made it, copied for each next slide of the layout."""
+
+    element: Any
+    held: int  # how many elements its shape tree holds
+    next_id: int  # the id its next shape takes
+    path: tuple[int, ...]  # where its shape tree is (see _path)
+
+
 @dataclass
 class Prepared:
     """What every deck on one master starts from, worked out once per process."""
 
     geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
-    blanks: dict[str, tuple[Any, int, int]] = field(default_factory=dict)  # per layout, a new slide as python-pptx
-    # made it, how many elements its shape tree holds and the id its next shape takes
+    blanks: dict[str, Blank] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
     titled: dict[str, tuple[str | None] | None] = field(default_factory=dict)  # per layout, its title's alignment
     extents: dict[tuple[str, int], tuple[int, int] | None] = field(default_factory=dict)  # placeholder sizes
     notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
@@ -136,17 +153,21 @@ class Canvas:
             heading = _title_shape(slide)
             self.shared.titled[name] = None if heading is None else (awaiting_title(heading, _anchor(name)),)
             tree = slide.shapes._spTree
-            self.shared.blanks[name] = deepcopy(slide._element), len(tree), next_shape_id(tree)
+            self.shared.blanks[name] = Blank(deepcopy(slide._element), len(tree), next_shape_id(tree), _path(tree))
             return slide
         presentation, listed = self.prs.part, self.prs.slides._sldIdLst
         name_of_part = PackURI(f"/ppt/slides/slide{len(listed) + 1}.xml")  # python-pptx's, without its look-up
-        blank, count, next_id = self.shared.blanks[name]
-        part = SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, deepcopy(blank))
-        shapes_expected(part.slide, count, next_id)  # its tree's ids are its blank's: not looked for again
+        blank = self.shared.blanks[name]
+        element = deepcopy(blank.element)
+        part = with_relationships(SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, element), _SLIDES)
+        slide = part.__dict__["slide"] = Slide(element, part)  # what python-pptx's lazy properties would make
+        tree = reduce(getitem, blank.path, element)
+        slide.__dict__["shapes"] = SlideShapes(tree, slide)
+        shapes_expected_in(part, tree, blank.held, blank.next_id)  # its tree's ids are its blank's: not looked for
         relate_new(part, layout.part, RT.SLIDE_LAYOUT)  # a new part: nothing to search
         number, rid = self._next_slide_id(listed), relate_new(presentation, part, RT.SLIDE)
         SubElement(listed, _SLIDE_ID, {"id": str(number), _RELATIONSHIP_ID: rid})  # python-pptx's _add_sldId, at once
-        return part.slide
+        return slide
 
     def _next_slide_id(self, listed: Any) -> int:
         """Return the id of the next slide in the list, as python-pptx numbers them (one more than the largest,
@@ -212,14 +233,12 @@ class Canvas:
         number = len(self.prs.slides)
         if not self.size[0]:
             self.size = self.prs.slide_width, self.prs.slide_height
-        height = Emu(301752)
-        width, top = self.size[0], self.size[1] - Emu(338328)
-        logo_w = self._logo(slide, (width - MARGIN, top, height)) if self.logo else 0
-        left_box = (Emu(457200), top, width - Emu(2286000) - logo_w, height)
-        right_box = (width - Emu(1600200) - logo_w, top, Emu(1143000), height)
-        grey = {"size": 10, "colour": theme.MUTED}
-        line_textbox(slide, left_box, (self.footer, grey), 10)
-        line_textbox(slide, right_box, (str(number), {**grey, "align": PP_ALIGN.RIGHT}), 10)
+        width, top = self.size[0], self.size[1] - _FOOTER_RISE
+        logo_w = self._logo(slide, (width - MARGIN, top, _FOOTER_HEIGHT)) if self.logo else 0
+        left_box = (MARGIN, top, width - _FOOTER_RIGHT - logo_w, _FOOTER_HEIGHT)
+        right_box = (width - _NUMBER_RIGHT - logo_w, top, _NUMBER_WIDTH, _FOOTER_HEIGHT)
+        line_textbox(slide, left_box, (self.footer, _FOOTER_LOOK), 10)
+        line_textbox(slide, right_box, (str(number), _NUMBER_LOOK), 10)
 
     def _logo(self, slide: Any, corner: tuple[int, int, int]) -> int:
         """Add the logo with its right edge at corner's x, at its top and height; return the width it takes."""
@@ -229,6 +248,15 @@ class Canvas:
             width = min(int(height * image.width / max(image.height, 1)), LOGO_WIDEST)
         slide.shapes.add_picture(io.BytesIO(self.logo or b""), right - width, top, width, height)
         return width + int(GAP)
+
+
+def _path(element: Any) -> tuple[int, ...]:
+    """Return where an element is in its tree: the index of each ancestor's child leading to it, from the root."""
+    path: list[int] = []
+    while (parent := element.getparent()) is not None:
+        path.insert(0, parent.index(element))
+        element = parent
+    return tuple(path)
 
 
 def _body_placeholder(shape: Any) -> bool:

@@ -268,11 +268,11 @@ def place(slide: Any, xml_of: Callable[[int], str]) -> int:
     return number
 
 
-def shapes_expected(slide: Any, count: int, next_id: int) -> None:
-    """Tell a new slide, whose shape tree holds count elements, the id its first placed shape takes (as
+def shapes_expected_in(part: Any, tree: Any, count: int, next_id: int) -> None:
+    """Tell a new slide's part, whose shape tree holds count elements, the id its first placed shape takes (as
     next_shape_id would find it: a copy of one slide has that slide's ids)."""
-    waiting = _pending(slide.part)
-    waiting.tree, waiting.counted, waiting.next = slide.shapes._spTree, count, next_id
+    waiting = _pending(part)
+    waiting.tree, waiting.counted, waiting.next = tree, count, next_id
 
 
 def shapes_removed(slide: Any, before: int) -> None:

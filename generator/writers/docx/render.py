@@ -13,7 +13,7 @@ from docx.opc.packuri import CONTENT_TYPES_URI
 from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
 from docx.oxml.parser import element_class_lookup, parse_xml
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
+from generator.writers.docx.pictures import Picture
 from generator.writers.docx.tables import each_element, fitted_tables, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, number_pictures
 from generator.writers.package import Parts, package
@@ -413,15 +414,15 @@ def logos(template: PreparedTemplate, logo: bytes | None) -> dict[str, Any]:
     if not logo:
         return {"logo": "", "header_logo": ""}
     return {
-        "logo": InlineImage(template, io.BytesIO(logo), height=Mm(16)),
-        "header_logo": InlineImage(template, io.BytesIO(logo), height=Mm(5)),
+        "logo": Picture(template, logo, height=Mm(16)),
+        "header_logo": Picture(template, logo, height=Mm(5)),
     }
 
 
 def picture(template: PreparedTemplate) -> Any:
     """Return the maker of inline pictures for a template: the placeholder when a photo is missing."""
 
-    def make(photo: Any) -> InlineImage:
-        return InlineImage(template, io.BytesIO(photo or placeholder_photo()), width=PHOTO_WIDTH)
+    def make(photo: Any) -> Picture:
+        return Picture(template, photo or placeholder_photo(), width=PHOTO_WIDTH)
 
     return make

@@ -131,3 +131,50 @@ def test_a_template_s_document_properties_are_its_own_and_rendered_for_each_docu
         assert ("Seeblick" in props.subject) == ("seeblick" in path.parent.name) and "Kliniken" in props.title
         subjects.append(props.subject)
     assert len(set(subjects)) == 2 and all(subjects)
+
+
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def with_footnotes(path: Path, text: str) -> None:
+    """Give a Word template a footnotes part holding text (as Word keeps footnotes)."""
+    footnotes = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes '
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r>'
+        f"<w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    ).encode()
+    with zipfile.ZipFile(path) as package:
+        members = {info.filename: package.read(info.filename) for info in package.infolist()}
+    members["word/footnotes.xml"] = footnotes
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/></Types>'.encode()
+    )
+    members["word/_rels/document.xml.rels"] = members["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rId999" Type="{FOOTNOTES_RELATIONSHIP}" Target="footnotes.xml"/></Relationships>'.encode(),
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, body in members.items():
+            package.writestr(name, body)
+
+
+def test_a_template_s_footnotes_are_rendered_for_each_document(tmp_path: Path) -> None:
+    """Footnotes with template code are rendered for each document of a batch, each with its own account."""
+    mine = tmp_path / "mine"
+    run("templates", "export", str(mine))
+    with_footnotes(mine / "account-map.docx", "Source: {{ cover.subtitle|join(' / ') }}")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    example = (ROOT / "data" / "examples" / "rheintal-kliniken.yaml").read_text("utf-8")
+    (sources / "a.yaml").write_text(example, "utf-8")
+    (sources / "b.yaml").write_text(example.replace("Rheintal-Kliniken", "Seeblick-Kliniken"), "utf-8")
+    out = tmp_path / "out"
+    arguments = ("build", str(sources), "-o", str(out), "--family", "account-map", "--jobs", "1")
+    assert run(*arguments, "--templates", str(mine))[0] == 0
+    documents = sorted(out.glob("*/account-map.docx"))
+    assert len(documents) == 2
+    for path in documents:
+        footnotes = zipfile.ZipFile(path).read("word/footnotes.xml").decode()
+        name = "Seeblick" if "seeblick" in path.parent.name else "Rheintal"
+        assert f"{name}-Kliniken" in footnotes and "Source: " in footnotes and "{{" not in footnotes

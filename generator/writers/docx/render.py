@@ -154,6 +154,12 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             self.types: dict[tuple[tuple[str, str], ...], bytes] = {}  # content types by the parts they list
         self.is_rendered = False
 
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        """Render the template's footnotes as docxtpl does, when it has any (docxtpl looks for them among every
+        part, once for each section of the document)."""
+        if not self.reusable:
+            super().render_footnotes(context, jinja_env)
+
     def forget_pictures(self) -> None:
         """Drop what the last render added: its XML, pictures (relationships and image parts): the next render
         starts from the document as it was loaded, its pictures numbered from the first again."""

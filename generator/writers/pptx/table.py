@@ -53,11 +53,13 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
             continue  # even rows of one line need more than one slide at this size: the next is tried
         widths = column_widths(table.columns, width, size, [r for r in shown if not isinstance(r, str)])
         header_h = row_height(labels, widths, size)
-        laid = [_lay(item, table, widths, height - header_h, size) for item in shown]
+        laid = _laid(shown, table, (widths, height - header_h, size), whole=size == SIZES[-1])
+        if laid is None:
+            continue  # more than one slide at this size: the next is tried
         pages = paginate(laid, height - header_h)
         if len(pages) == 1:
             break
-    if len(pages) > 1:
+    if len(pages) > 1 and laid is not None:  # laid wholly at the smallest size
         pages = balance(laid, height - header_h, len(pages))
     for number, lines in enumerate(pages, 1):
         title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"
@@ -150,6 +152,21 @@ def paginate(laid: list[Line], room: int) -> list[list[Line]]:
         pages[-1].append(line)
         used += line.height
     return pages
+
+
+def _laid(shown: list[Row | str], table: Table, laying: tuple[list[int], int, float], whole: bool) -> list[Line] | None:
+    """Return the rows laid out at a size in columns of widths, each fitting the room; unless whole, None as soon
+    as they need more than one slide (a second row beyond the room starts another, as paginate pages them)."""
+    widths, room, size = laying
+    laid: list[Line] = []
+    used = 0
+    for item in shown:
+        line = _lay(item, table, widths, room, size)
+        used += line.height
+        if not whole and laid and used > room:
+            return None
+        laid.append(line)
+    return laid
 
 
 def _lay(item: Row | str, table: Table, widths: list[int], room: int, size: float) -> Line:

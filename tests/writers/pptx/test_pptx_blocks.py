@@ -321,8 +321,9 @@ def test_a_long_deck_costs_in_proportion_to_its_slides(monkeypatch: pytest.Monke
 def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_deck(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A table whose rows could not fit one slide even at one line each skips straight to a smaller size: the
-    slides are the ones laying it out at every size gives."""
+    """A table whose rows could not fit one slide even at one line each skips straight to a smaller size, and one
+    laid out at a size is given up at its second slide: the slides are the ones laying it out wholly at every
+    size gives."""
     import yaml
 
     import generator as lib
@@ -350,7 +351,11 @@ def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_dec
     rows_laid, laid[:] = len(laid), []
     monkeypatch.setattr(table, "row_height", lambda t, w, s: 0 if t == [""] and len(w) == 1 else height(t, w, s))
     assert [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")] == glanced
-    assert rows_laid < len(laid) * 0.7  # the long tables were laid out at one size, not three
+    given_up, laid[:] = len(laid), []  # no glance: a size given up at its second slide
+    wholly = table._laid
+    monkeypatch.setattr(table, "_laid", lambda shown, of, laying, whole=False: wholly(shown, of, laying, True))
+    assert [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")] == glanced
+    assert rows_laid < given_up < len(laid) and rows_laid < len(laid) * 0.7  # laid at one size, not three
 
 
 def test_shapes_written_as_text_go_before_the_slide_s_own_extensions() -> None:

@@ -14,7 +14,7 @@ from generator.errors import Problem, SourceError, UnknownNameError
 from generator.model.plan import AccountPlan, Brand
 from generator.model.text import Loc
 from generator.model.validation import validate_data
-from generator.sources import pictures, yaml_source
+from generator.sources import pictures, yaml_source, yaml_writer
 from generator.sources.locations import Locations
 
 RawReader = Callable[[Path], tuple[Any, Locations]]
@@ -31,7 +31,7 @@ class Codec:
 
 def _yaml_bytes(plan: AccountPlan) -> bytes:
     """Return a plan as YAML bytes."""
-    return yaml_source.yaml_text(plan).encode("utf-8")
+    return yaml_writer.yaml_text(plan).encode("utf-8")
 
 
 def _read_excel(path: Path) -> tuple[Any, Locations]:

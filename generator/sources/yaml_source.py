@@ -168,6 +168,9 @@ class _Events:
     def _feed(self, event: Any, replayed: bool) -> None:
         """Build what one event says: a node starts, a collection ends, an alias repeats its anchor's node."""
         kind = type(event)
+        plain = kind is yaml.ScalarEvent and self.stack and event.anchor is None and event.tag in _STR_TAGS
+        if plain and self._plain_scalar(event, self.stack[-1]):
+            return
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value, _, _, anchor, start = self.stack.pop()
             if anchor is not None and not replayed:
@@ -203,6 +206,33 @@ class _Events:
             raise _fail(at_mark(self.path, event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
         value = {} if kind is yaml.MappingStartEvent else []
         self.stack.append([value, loc, _AWAITED, event.anchor, len(self.events) - 1])
+
+    def _plain_scalar(self, event: Any, top: list[Any]) -> bool:
+        """Build a scalar without anchor or tag inside a collection as _feed builds it, in one step (most of a
+        source's events); return False, building nothing, for a key that is not new text (_slot's refusals)."""
+        value, key = top[0], top[2]
+        tag = _scalar_tag(event.value, tuple(event.implicit))
+        if type(value) is list:
+            loc = (*top[1], len(value))
+        elif key is _AWAITED:
+            if tag != _TEXT or event.value in value:
+                return False
+            top[2] = _Key(event.value, event.start_mark)
+            return True
+        else:
+            loc = (*top[1], key.name)
+            self.locations.places[loc] = key.mark
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Fallback  # an alias bomb: the composer's builder says where it stops
+        self.locations.places.setdefault(loc, event.start_mark)
+        item = event.value if tag == _TEXT else self._scalar(event)
+        if type(value) is list:
+            value.append(item)
+        else:
+            value[key.name] = item
+            top[2] = _AWAITED
+        return True
 
     def _anchor(self, name: str, events: list[Any]) -> None:
         """Remember an anchored node's events, and how many values at most they build (keys counted too)."""

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
-from generator.writers.docx.pictures import Picture
+from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.tables import each_element, fitted_tables, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, number_pictures
 from generator.writers.package import Parts, package

@@ -9,7 +9,7 @@ import pytest
 from docx.shared import Mm
 from docxtpl import InlineImage
 
-from generator.writers.docx.pictures import Picture
+from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.render import PHOTO_WIDTH, PreparedTemplate, placeholder_photo, prepared
 
 ROOT = Path(__file__).resolve().parents[3]

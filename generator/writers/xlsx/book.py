@@ -106,6 +106,10 @@ class Sheet:
         (a string starting with = unless as_text) or nothing."""
         self.cells[(row, column)] = (_tail(value, as_text), look)
 
+    def put_text(self, row: int, column: int, value: str, look: Look) -> None:
+        """Write text that is not empty as text, whatever it starts with (what put does with as_text, at once)."""
+        self.cells[(row, column)] = (_text_tail(value), look)
+
     def highlight(self, area: str, rule: Rule) -> None:
         """Add a conditional highlight over an area."""
         self.highlights.setdefault(area, []).append(rule)
@@ -241,15 +245,11 @@ def _tail(value: object, as_text: bool) -> str:
     if value is None or value == "":
         return ' t="inlineStr"></c>' if as_text and value == "" else ' t="n"></c>'
     if isinstance(value, str):
-        if not value.isprintable() and ILLEGAL.search(value):  # what cannot be printed: a control character?
-            raise ValueError(f"{value!r} holds characters a worksheet cannot hold")
-        value = value[:32767]  # as openpyxl cuts; the model refuses longer values before this
         if not as_text and len(value) > 1 and value.startswith("="):
-            return f"><f>{text(value[1:])}</f><v></v></c>"
-        if not as_text and value in _ERROR_CODES:
+            return f"><f>{text(_holdable(value)[:32767][1:])}</f><v></v></c>"
+        if not as_text and value in _ERROR_CODES:  # each printable
             return f' t="e"><v>{value}</v></c>'
-        space = ' xml:space="preserve"' if value != value.strip() else ""
-        return f' t="inlineStr"><is><t{space}>{text(value)}</t></is></c>'
+        return _text_tail(value)
     if isinstance(value, bool):
         return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float | Decimal):
@@ -257,6 +257,21 @@ def _tail(value: object, as_text: bool) -> str:
     if isinstance(value, date):
         return f' t="n"><v>{_serial(value)}</v></c>'
     raise TypeError(f"a worksheet cell cannot hold {type(value).__name__}")
+
+
+def _text_tail(value: str) -> str:
+    """Return the tail of a cell holding text that is not empty, as openpyxl writes it (cut as openpyxl cuts: the
+    model refuses longer values before this)."""
+    value = _holdable(value)[:32767]
+    space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
+    return f' t="inlineStr"><is><t{space}>{text(value)}</t></is></c>'
+
+
+def _holdable(value: str) -> str:
+    """Return text a worksheet can hold; ValueError for a character it cannot."""
+    if not value.isprintable() and ILLEGAL.search(value):  # what cannot be printed: a control character?
+        raise ValueError(f"{value!r} holds characters a worksheet cannot hold")
+    return value
 
 
 def _number(value: float | Decimal) -> str:

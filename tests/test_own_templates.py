@@ -96,6 +96,20 @@ def test_a_missing_template_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert code == 1 and "no such template folder" in err
 
 
+def account_maps_of_two_accounts(tmp_path: Path, templates: Path) -> list[Path]:
+    """Build the account maps of two accounts (Rheintal-Kliniken and Seeblick-Kliniken) in one worker with a
+    template folder; return them."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    example = (ROOT / "data" / "examples" / "rheintal-kliniken.yaml").read_text("utf-8")
+    (sources / "a.yaml").write_text(example, "utf-8")
+    (sources / "b.yaml").write_text(example.replace("Rheintal-Kliniken", "Seeblick-Kliniken"), "utf-8")
+    out = tmp_path / "out"
+    arguments = ("build", str(sources), "-o", str(out), "--family", "account-map", "--jobs", "1")
+    assert run(*arguments, "--templates", str(templates))[0] == 0
+    return sorted(out.glob("*/account-map.docx"))
+
+
 def test_a_template_s_document_properties_are_its_own_and_rendered_for_each_document(tmp_path: Path) -> None:
     """A property written in the template stays in every document; one with template code is rendered for each
     document of the batch, never the last one's value; the title and author are each document's own."""
@@ -110,19 +124,7 @@ def test_a_template_s_document_properties_are_its_own_and_rendered_for_each_docu
             b"<dc:description></dc:description>", b"<dc:description>Prepared by Sales Ops</dc:description>"
         ),
     )
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    example = (ROOT / "data" / "examples" / "rheintal-kliniken.yaml").read_text("utf-8")
-    (sources / "a.yaml").write_text(example, "utf-8")
-    (sources / "b.yaml").write_text(example.replace("Rheintal-Kliniken", "Seeblick-Kliniken"), "utf-8")
-    out = tmp_path / "out"
-    assert (
-        run("build", str(sources), "-o", str(out), "--family", "account-map", "--jobs", "1", "--templates", str(mine))[
-            0
-        ]
-        == 0
-    )
-    documents = sorted(out.glob("*/account-map.docx"))
+    documents = account_maps_of_two_accounts(tmp_path, mine)
     assert len(documents) == 2
     subjects = []
     for path in documents:
@@ -164,15 +166,7 @@ def test_a_template_s_footnotes_are_rendered_for_each_document(tmp_path: Path) -
     mine = tmp_path / "mine"
     run("templates", "export", str(mine))
     with_footnotes(mine / "account-map.docx", "Source: {{ cover.subtitle|join(' / ') }}")
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    example = (ROOT / "data" / "examples" / "rheintal-kliniken.yaml").read_text("utf-8")
-    (sources / "a.yaml").write_text(example, "utf-8")
-    (sources / "b.yaml").write_text(example.replace("Rheintal-Kliniken", "Seeblick-Kliniken"), "utf-8")
-    out = tmp_path / "out"
-    arguments = ("build", str(sources), "-o", str(out), "--family", "account-map", "--jobs", "1")
-    assert run(*arguments, "--templates", str(mine))[0] == 0
-    documents = sorted(out.glob("*/account-map.docx"))
+    documents = account_maps_of_two_accounts(tmp_path, mine)
     assert len(documents) == 2
     for path in documents:
         footnotes = zipfile.ZipFile(path).read("word/footnotes.xml").decode()

@@ -168,8 +168,8 @@ class _Events:
     def _feed(self, event: Any, replayed: bool) -> None:
         """Build what one event says: a node starts, a collection ends, an alias repeats its anchor's node."""
         kind = type(event)
-        plain = kind is yaml.ScalarEvent and self.stack and event.anchor is None and event.tag in _STR_TAGS
-        if plain and self._plain_scalar(event, self.stack[-1]):
+        if kind is yaml.ScalarEvent and self.stack:
+            self._scalar_in(event, self.stack[-1], replayed)
             return
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value, _, _, anchor, start = self.stack.pop()
@@ -186,14 +186,12 @@ class _Events:
             for repeated in self.anchors[event.anchor]:
                 self._feed(repeated, replayed=True)
             return
-        loc, is_key = self._slot(event)
-        if is_key:
-            return
+        loc = self._slot(event)
         self.values += 1
         if self.values > MAX_VALUES:
             raise _Fallback  # an alias bomb: the composer's builder says where it stops
         self.locations.places.setdefault(loc, event.start_mark)
-        if kind is yaml.ScalarEvent:
+        if kind is yaml.ScalarEvent:  # the document is this one scalar
             if event.anchor is not None and not replayed:
                 self._anchor(event.anchor, [event])
             self._place(self._scalar(event))
@@ -207,18 +205,21 @@ class _Events:
         value = {} if kind is yaml.MappingStartEvent else []
         self.stack.append([value, loc, _AWAITED, event.anchor, len(self.events) - 1])
 
-    def _plain_scalar(self, event: Any, top: list[Any]) -> bool:
-        """Build a scalar without anchor or tag inside a collection as _feed builds it, in one step (most of a
-        source's events); return False, building nothing, for a key that is not new text (_slot's refusals)."""
+    def _scalar_in(self, event: Any, top: list[Any], replayed: bool) -> None:
+        """Build a scalar inside a collection: a list's item, a mapping's key (kept until its value comes: new text
+        only, else the composer's answer) or a mapping's value (placed at its key)."""
         value, key = top[0], top[2]
-        tag = _scalar_tag(event.value, tuple(event.implicit))
+        tag = self._tag(event)
         if type(value) is list:
             loc = (*top[1], len(value))
         elif key is _AWAITED:
-            if tag != _TEXT or event.value in value:
-                return False
-            top[2] = _Key(event.value, event.start_mark)
-            return True
+            if event.anchor is not None or tag == _MERGE:
+                raise _Fallback  # an alias's anchor as a key, or a merge key
+            name = event.value if tag == _TEXT else self._scalar(event)
+            if not isinstance(name, str) or name in value:
+                raise _Fallback  # reported by the composed document's builder (which skips the value)
+            top[2] = _Key(name, event.start_mark)
+            return
         else:
             loc = (*top[1], key.name)
             self.locations.places[loc] = key.mark
@@ -226,13 +227,14 @@ class _Events:
         if self.values > MAX_VALUES:
             raise _Fallback  # an alias bomb: the composer's builder says where it stops
         self.locations.places.setdefault(loc, event.start_mark)
+        if event.anchor is not None and not replayed:
+            self._anchor(event.anchor, [event])
         item = event.value if tag == _TEXT else self._scalar(event)
         if type(value) is list:
             value.append(item)
         else:
             value[key.name] = item
             top[2] = _AWAITED
-        return True
 
     def _anchor(self, name: str, events: list[Any]) -> None:
         """Remember an anchored node's events, and how many values at most they build (keys counted too)."""
@@ -241,26 +243,20 @@ class _Events:
         repeated = [self.sizes.get(str(e.anchor), 0) for e in events if isinstance(e, yaml.AliasEvent)]
         self.sizes[name] = nodes + sum(repeated)
 
-    def _slot(self, event: Any) -> tuple[Loc, bool]:
-        """Return where a node goes (its location, placed at its key where it is a mapping's value), and whether it
-        is a mapping's key (kept until its value comes)."""
+    def _slot(self, event: Any) -> Loc:
+        """Return where a collection or the document's one scalar goes (placed at its key where it is a mapping's
+        value); a collection as a mapping's key is the composer's to read."""
         if not self.stack:
-            return (), False
+            return ()
         top = self.stack[-1]
         value, loc, key = top[0], top[1], top[2]
         if type(value) is list:
-            return (*loc, len(value)), False
-        if key is not _AWAITED:
-            child = (*loc, key.name)
-            self.locations.places[child] = key.mark
-            return child, False
-        if type(event) is not yaml.ScalarEvent or event.anchor is not None or self._tag(event) == _MERGE:
-            raise _Fallback  # a mapping, a list or an alias as a key, or a merge key
-        name = self._scalar(event)
-        if not isinstance(name, str) or name in value:
-            raise _Fallback  # reported by the composed document's builder (which skips the value)
-        top[2] = _Key(name, event.start_mark)
-        return loc, True
+            return (*loc, len(value))
+        if key is _AWAITED:
+            raise _Fallback  # a mapping or a list as a key
+        child = (*loc, key.name)
+        self.locations.places[child] = key.mark
+        return child
 
     def _place(self, item: Any) -> None:
         """Put a finished node into its collection, or make it the document's root."""

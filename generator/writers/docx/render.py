@@ -145,6 +145,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             kinds = (self.HEADER_URI, self.FOOTER_URI)
             stories = [part] + [r.target_part for r in part.rels.values() if r.reltype in kinds]
             self.links = [(story, story._element, frozenset(story.rels)) for story in stories]
+            self.next_ids = {story: story.next_id for story in stories}  # its rendered text never changes it
             self.pictures = list(part.package.image_parts)
             changed = {story for story, _, _ in self.links} | {part.package._core_properties_part}
             self.kept = {p for p in part.package.parts if p not in changed} if self.reusable else set()

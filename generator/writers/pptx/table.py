@@ -59,7 +59,8 @@ def table_slide(canvas: Canvas, section: Section, table: Table) -> None:
         pages = paginate(laid, height - header_h)
         if len(pages) == 1:
             break
-    if len(pages) > 1 and laid is not None:  # laid wholly at the smallest size
+    if len(pages) > 1:
+        assert laid is not None  # laid wholly: the smallest size is never given up
         pages = balance(laid, height - header_h, len(pages))
     for number, lines in enumerate(pages, 1):
         title = section.title if len(pages) == 1 else f"{section.title} ({number}/{len(pages)})"

@@ -106,10 +106,6 @@ class Sheet:
         (a string starting with = unless as_text) or nothing."""
         self.cells[(row, column)] = (_tail(value, as_text), look)
 
-    def put_text(self, row: int, column: int, value: str, look: Look) -> None:
-        """Write text that is not empty as text, whatever it starts with (what put does with as_text, at once)."""
-        self.cells[(row, column)] = (_text_tail(value), look)
-
     def highlight(self, area: str, rule: Rule) -> None:
         """Add a conditional highlight over an area."""
         self.highlights.setdefault(area, []).append(rule)

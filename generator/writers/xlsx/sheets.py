@@ -232,7 +232,7 @@ class Sheets:
     ) -> list[tuple[str, float]]:
         """Write one data row (text wraps in its column, never runs across the sheet; numbers do not); return the
         texts and widths its height is measured on."""
-        shown, cell, use = [], data.cell, self.book.styles.use
+        shown, cell = [], data.cell
         for plan in columns:
             column = plan.column
             indent = _indent(cell(column.indent_key).raw) if column.indent_key else 0
@@ -244,10 +244,8 @@ class Sheets:
                 continue
             raw = cell(column.key).raw
             shown.append((_shown(raw), column.chars))
-            if isinstance(raw, str) and raw:  # text: what _put does, at once
-                look = _data_look(plan.wraps, indent, None)
-                use(look)
-                ws.put_text(number, plan.index, escape(raw), look)
+            if isinstance(raw, str) and raw:
+                self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, None), text=True)
             else:
                 self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, plan.number_format))
         return shown

@@ -62,13 +62,16 @@ def _fitted(table: str) -> tuple[str, bool]:
 
 
 _TOKENS = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:t([cr])>")  # a run's text, or a cell's or row's end
+_PICTURE = re.compile(r'<wp:extent cx="(\d+)"')  # an inline picture's width (EMU)
+EMU_PER_POINT = 12700
 
 
 class _Cells:
-    """A table's text read in one look: each row's cells' text (a cell's runs joined) and each row's length."""
+    """A table's text read in one look: each row's cells' text (a cell's runs joined), each row's length and the
+    widest picture (points) of the cells that hold pictures, by row and column."""
 
-    def __init__(self, rows: list[list[str]], lengths: list[int]) -> None:
-        self.rows, self.lengths = rows, lengths
+    def __init__(self, rows: list[list[str]], lengths: list[int], pictures: dict[tuple[int, int], float]) -> None:
+        self.rows, self.lengths, self.pictures = rows, lengths, pictures
 
     @classmethod
     def of(cls, table: str) -> _Cells | None:
@@ -76,6 +79,8 @@ class _Cells:
         written with attributes (<w:tc ...>), which the XML's elements do not count as cells."""
         if "<w:tc " in table:
             return None
+        if "<wp:extent " in table:  # pictures: each found in its cell
+            return cls.walked(table)
         rows, row, cell, lengths, length = [], [], [], [], 0
         for text, end in _TOKENS.findall(table):
             if not end:
@@ -88,18 +93,27 @@ class _Cells:
                 rows.append(row)
                 lengths.append(length)
                 row, length = [], 0
-        return cls(rows, lengths)
+        return cls(rows, lengths, {})
 
     @classmethod
     def walked(cls, table: str) -> _Cells:
         """Return a table's cells as its XML's elements give them: rows (<w:tr>) and cells opened as <w:tc>."""
         rows = [elements(row, _CELL_START, "</w:tc>") for row in elements(table, _ROW_START, "</w:tr>")]
         texts = [[_joined(cell) for cell in row] for row in rows]
-        return cls(texts, [sum(map(len, row)) for row in texts])
+        pictures = {
+            (r, c): max(int(cx) for cx in _PICTURE.findall(cell)) / EMU_PER_POINT
+            for r, row in enumerate(rows)
+            for c, cell in enumerate(row)
+            if "<wp:extent " in cell
+        }
+        return cls(texts, [sum(map(len, row)) for row in texts], pictures)
 
     def measured(self, size: float) -> list[list[float]]:
-        """Return the width (points) of each cell's longest word at a size."""
-        return [longest_words(row, size) for row in self.rows]
+        """Return the width (points) of each cell's longest word at a size, or of its picture when that is wider."""
+        measured = [longest_words(row, size) for row in self.rows]
+        for (r, c), width in self.pictures.items():
+            measured[r][c] = max(measured[r][c], width)
+        return measured
 
     def needs(self, table: str, measured: list[list[float]], columns: int) -> tuple[list[float], list[float]]:
         """Return what _needs returns, from the cells' measured longest words: the header row's, the others'."""
@@ -171,17 +185,18 @@ def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str
 
 
 def _widen(table: str, text: str | None = None) -> str:
-    """Return a table whose columns are each as wide as the longest word in them (Представлено, not
-    Представл|ено), the width taken from the other columns, unchanged when every word fits: every word if they
-    can all fit, else all but the longest few and its headers' words, in a smaller type (not below 7.5 pt) when
-    even the headers' cannot; text is the table's cell text (_cell_text) when it is known already."""
+    """Return a table whose columns are each as wide as the longest word or picture in them (Представлено, not
+    Представл|ено; a team member's whole photo), the width taken from the other columns, unchanged when every
+    word fits: every word if they can all fit, else all but the longest few and its headers' words, in a smaller
+    type (not below 7.5 pt) when even the headers' cannot; text is the table's cell text (_cell_text) when it is
+    known already."""
     grid = _grid(table)
     if table.find("<w:tbl>", 5) >= 0 or "w:gridSpan" in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = _size(table)
     text = _cell_text(table) if text is None else text
-    if widest(text.split(), size * BOLD) * 20 + CELL_MARGINS <= min(grid):
-        return table  # every cell's longest word fits the narrowest column: no column needs more
+    if "<wp:extent " not in table and widest(text.split(), size * BOLD) * 20 + CELL_MARGINS <= min(grid):
+        return table  # every cell's longest word fits the narrowest column, and no picture: no column needs more
     cells = _Cells.walked(table)
     heads, words = cells.needs(table, cells.measured(size * BOLD), len(grid))
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen(resized, text))

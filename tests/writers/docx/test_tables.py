@@ -103,6 +103,30 @@ def test_when_not_every_word_fits_only_the_columns_of_the_longest_words_give_way
     assert widths[1] < need(long) and widths[2] < need(long)
 
 
+def test_a_column_of_photos_keeps_room_for_the_whole_photo() -> None:
+    """A team table whose text columns want more room than the page has still shows each 20 mm photo whole: a
+    picture's width is its column's need, as a word's is (the German one-page plan clipped them)."""
+    from generator.writers.docx.tables import CELL_MARGINS
+
+    photo = '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="720000" cy="720000"/></wp:inline></w:drawing></w:r></w:p>'
+    words = "Rahmenvertragsverlängerungsverhandlungen Geschäftsführungsentscheidungen"
+
+    def cell(body: str) -> str:
+        return f'<w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr>{body}</w:tc>'
+
+    def text(value: str) -> str:
+        return f"<w:p><w:r><w:t>{value}</w:t></w:r></w:p>"
+
+    head = "".join(cell(text(h)) for h in ("Foto", "Name", "Funktion", "Rolle"))
+    body = cell(photo) + "".join(cell(text(t)) for t in ("Member 0", words, words))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (1400, 1400, 3400, 3400))
+    rows = f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr><w:tr>{body}</w:tr>"
+    fitted, _ = fitted_tables(f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>")
+    widths = _grid(fitted)
+    assert widths != [1400, 1400, 3400, 3400]  # the words made the columns move
+    assert widths[0] >= 720000 / 635 + CELL_MARGINS - 1  # EMU to twips, with the cell's margins
+
+
 @pytest.mark.parametrize("seed", range(300))
 def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
     """Each table is widened and its very tall rows released in one look at its cells' text (rows looked into only

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -89,3 +92,15 @@ plan:
 account:
   name: Test Account
 """
+
+
+def pure_module(name: str) -> ModuleType:
+    """Return a fresh copy of a generator module run from its Python source, even where the installed one is
+    compiled: a test that spies on a module's own calls patches this copy (a compiled module calls its functions
+    directly, past any patch)."""
+    module = importlib.import_module(name)
+    spec = importlib.util.spec_from_file_location(f"{name}.pure", Path(module.__file__ or "").with_suffix(".py"))
+    assert spec is not None and spec.loader is not None
+    copy = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # where its dataclasses look
+    spec.loader.exec_module(copy)
+    return copy

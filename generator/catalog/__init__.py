@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -45,11 +46,12 @@ class Catalog:
 
     def __init__(self, language: str, entries: dict[str, Any]) -> None:
         self.language = language
-        self.labels: dict[str, str] = Recording(entries["labels"])
-        self.hints: dict[str, str] = Recording(entries["hints"])
-        self.notes: dict[str, str] = Recording(entries.get("notes", {}))
-        self.enums: dict[str, dict[str, str]] = Recording(entries["enums"])
-        self.typical: dict[str, Any] = Recording(entries.get("typical", {}))  # what a blank plan pre-lists
+        # Mappings, not dicts: compiled callers then read them through Recording's methods, not around them
+        self.labels: Mapping[str, str] = Recording(entries["labels"])
+        self.hints: Mapping[str, str] = Recording(entries["hints"])
+        self.notes: Mapping[str, str] = Recording(entries.get("notes", {}))
+        self.enums: Mapping[str, dict[str, str]] = Recording(entries["enums"])
+        self.typical: Mapping[str, Any] = Recording(entries.get("typical", {}))  # what a blank plan pre-lists
         self.formats: dict[str, str] = entries["formats"]  # the locale and the date shapes of this language
 
     @property

@@ -229,7 +229,7 @@ def tiles(plan: AccountPlan, f: Formatter) -> Tiles:
 def chart(f: Formatter, categories: list[str], series: list[tuple[str, list[float]]], basis: int = 0) -> Chart:
     """Return a column chart, with the hint shown in its place when its basis series has no numbers."""
     hint = "" if any(series[basis][1]) else f"[{f.label('chart_empty')}]"
-    shown = tuple(Series(name, tuple(values)) for name, values in series)
+    shown = tuple(Series(name, tuple(map(float, values))) for name, values in series)  # 0.0 as a compiled build has it
     labels = tuple(f.money_label(value) for value in series[-1][1])
     return Chart(tuple(categories), shown, hint, f.money_format(short=True), labels)
 

@@ -84,8 +84,9 @@ def test_packages_are_zips_any_tool_reads_the_same_way_as_zipfile_writes_them() 
 
 def test_a_template_part_met_again_is_copied_as_deflated_not_deflated_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """Parts the same in every document (themes, styles, layouts) cost nothing after the second document."""
-    from generator.writers import package as packaging
+    from tests.conftest import pure_module
 
+    packaging = pure_module("generator.writers.package")  # its own calls spied on
     theme = b"<a:theme>" + b"x" * 5000 + b"</a:theme>"
     for _ in range(2):
         packaging.package([("ppt/theme/theme1.xml", theme)], None, "en-US")

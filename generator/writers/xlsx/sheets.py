@@ -394,8 +394,8 @@ def _width(table: Table, column: Column) -> float:
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
         longest = max(longest_words([row.cell(column.key).text for row in table.rows], FONT_POINTS), default=0.0)
         return max(own, min(LONGEST_WORD, math.ceil(longest / CHAR_POINTS) + 2))
-    longest = max((len(r.cell(column.key).text) for r in table.rows), default=0)
-    return max(own, longest + 3)
+    chars = max((len(r.cell(column.key).text) for r in table.rows), default=0)
+    return max(own, chars + 3)
 
 
 def _title(block: object) -> str:

@@ -6,7 +6,7 @@ sheet is written, in the order its cells are written; highlight styles (dxf) as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from generator.writers.xlsx.xml import attribute
@@ -113,13 +113,15 @@ class Look:
     border: Border | None = None
     align: Align | None = None
     number_format: str = "General"
+    _hash: int = field(init=False, repr=False, compare=False)  # worked out once: a look is looked up for every cell
+
+    def __post_init__(self) -> None:
+        """Work the look's hash out once."""
+        object.__setattr__(self, "_hash", hash((self.font, self.fill, self.border, self.align, self.number_format)))
 
     def __hash__(self) -> int:
-        """Return the look's hash, worked out once (a look is looked up for every cell written)."""
-        found: int | None = self.__dict__.get("_hash")
-        if found is None:
-            found = self.__dict__["_hash"] = hash((self.font, self.fill, self.border, self.align, self.number_format))
-        return found
+        """Return the look's hash."""
+        return self._hash
 
 
 @dataclass(frozen=True)

@@ -87,9 +87,9 @@ def _charted(add: Any, spec: Chart) -> dict[str, bytes]:
     "spec",
     [
         Chart(("Route planning licences", "R&D <new>", "Yard"), (Series("Current", (980000.0, 0.0, 5.5)),)),
-        _pipeline(("€589K",) * 3, 100, 30),  # labels smaller
-        _pipeline(("589 Tsd. €",) * 3, 100, 30),  # labels turned
-        Chart(("A", "B"), (Series("Now", (1, 2)), Series("Then", (3, 4)), Series('Third "q"', (5, 6)))),
+        _pipeline(("€589K",) * 3, 100.0, 30.0),  # labels smaller
+        _pipeline(("589 Tsd. €",) * 3, 100.0, 30.0),  # labels turned
+        Chart(("A", "B"), (Series("Now", (1.0, 2.0)), Series("Then", (3.0, 4.0)), Series('Third "q"', (5.0, 6.0)))),
         Chart(("Один", "Zwei & drei"), (Series("Ist", (10.0, 20.0)), Series("Ziel", (30.0, 40.0))), "", MONEY),
     ],
 )
@@ -105,7 +105,7 @@ def test_a_chart_is_written_byte_for_byte_as_python_pptx_makes_and_formats_it(sp
 
 
 def test_a_chart_s_series_take_the_house_colours_and_the_last_one_is_labelled() -> None:
-    parts = _charted(add_chart, _pipeline(("589 Tsd. €",) * 3, 100, 30))
+    parts = _charted(add_chart, _pipeline(("589 Tsd. €",) * 3, 100.0, 30.0))
     chart = parts["ppt/charts/chart1.xml"].decode()
     assert chart.index(theme.TEAL) < chart.index(theme.NAVY)
     assert chart.count("<c:dLbls>") == 1 and chart.index("<c:dLbls>") > chart.index(theme.NAVY)
@@ -145,9 +145,9 @@ def test_a_chart_s_labels_keep_their_size_where_they_fit_over_their_bars() -> No
 def test_a_label_wider_than_its_bar_beside_a_taller_bar_is_smaller_or_turned() -> None:
     """The weighted value of a stage is lower than its value: a label wider than its bar would run over the
     value's bar, so it gets smaller, and turned upwards when even the smallest size is too wide."""
-    size, turned = label_size(_pipeline(("€589K",) * 3, 100, 30), bar=30)
+    size, turned = label_size(_pipeline(("€589K",) * 3, 100.0, 30.0), bar=30)
     assert size < LABEL_POINTS[0] and not turned
-    assert label_size(_pipeline(("589 Tsd. €",) * 3, 100, 30), bar=30) == (LABEL_POINTS[-1], True)
+    assert label_size(_pipeline(("589 Tsd. €",) * 3, 100.0, 30.0), bar=30) == (LABEL_POINTS[-1], True)
 
 
 def test_a_wide_label_over_the_tallest_bar_keeps_its_size() -> None:
@@ -159,7 +159,7 @@ def test_a_wide_label_over_the_tallest_bar_keeps_its_size() -> None:
 def test_turned_labels_read_upwards_in_the_deck() -> None:
     deck = Presentation()
     slide = deck.slides.add_slide(deck.slide_layouts[6])
-    add_chart(slide, (0, 0, 3_000_000, 3_000_000), _pipeline(("589 Tsd. €",) * 3, 100, 30))
+    add_chart(slide, (0, 0, 3_000_000, 3_000_000), _pipeline(("589 Tsd. €",) * 3, 100.0, 30.0))
     saved = io.BytesIO()
     deck.save(saved)
     labels = Presentation(saved).slides[0].shapes[0].chart.plots[0].series[-1].data_labels

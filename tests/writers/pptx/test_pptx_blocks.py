@@ -328,12 +328,14 @@ def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_dec
 
     import generator as lib
     from generator.model.validation import validate_data
-    from generator.writers.pptx import table
-    from tests.conftest import EXAMPLE
+    from generator.writers import pptx
+    from tests.conftest import EXAMPLE, pure_module
     from tests.stress import grown
 
     plan = validate_data(grown(yaml.safe_load(EXAMPLE.read_text("utf-8")), 60, 80)).plan
     assert plan is not None
+    table = pure_module("generator.writers.pptx.table")  # its own calls spied on
+    monkeypatch.setattr(pptx, "table_slide", table.table_slide)
     probes: list[float] = []
     height = table.row_height
 

@@ -329,6 +329,18 @@ def pdfs(count: int, jobs: int) -> None:
         )
 
 
+def build_kind() -> str:
+    """Return how the generator is installed: its hot modules compiled with mypyc, or plain Python."""
+    from generator.writers import textfit
+
+    compiled = not (textfit.__file__ or "").endswith(".py")
+    return (
+        "hot modules compiled with mypyc"
+        if compiled
+        else "plain Python (no C compiler at install, or ACCOUNTPLAN_PURE)"
+    )
+
+
 def main() -> None:
     """Run every measurement and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -345,6 +357,7 @@ def main() -> None:
     assert outcome.plan is not None
     stress = outcome.plan
     lib.render(example, "strategic-account-plan", "docx")  # warm the per-process template caches
+    print(f"generator: {build_kind()}")
     print("per file (median of 3):")
     example_total = per_file(example, "example")
     stress_total = per_file(stress, "stress")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from types import ModuleType
 
@@ -16,6 +17,25 @@ from generator.model.plan import AccountPlan
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "example.yaml"
 SECOND = ROOT / "data" / "examples" / "rheintal-kliniken.yaml"
+
+
+def stale_compiled() -> list[str]:
+    """Return the modules whose Python source changed since an editable install compiled them in place (Python
+    would go on running the compiled copy)."""
+    return sorted(
+        str(source.relative_to(ROOT))
+        for suffix in EXTENSION_SUFFIXES
+        for built in (ROOT / "generator").rglob(f"*{suffix}")
+        if (source := built.with_name(built.name.removesuffix(suffix) + ".py")).exists()
+        and source.stat().st_mtime > built.stat().st_mtime
+    )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test compiled modules older than their source: the tests would pass or fail on the old code."""
+    stale = stale_compiled()
+    if stale:
+        pytest.exit(f"changed since compiled: {', '.join(stale)}; run python -m pip install -e . again", returncode=2)
 
 
 @pytest.fixture(scope="session")
@@ -98,8 +118,8 @@ def pure_module(name: str) -> ModuleType:
     """Return a fresh copy of a generator module run from its Python source, even where the installed one is
     compiled: a test that spies on a module's own calls patches this copy (a compiled module calls its functions
     directly, past any patch)."""
-    module = importlib.import_module(name)
-    spec = importlib.util.spec_from_file_location(f"{name}.pure", Path(module.__file__ or "").with_suffix(".py"))
+    built = Path(importlib.import_module(name).__file__ or "")  # textfit.py, or textfit.cpython-311-….so
+    spec = importlib.util.spec_from_file_location(f"{name}.pure", built.with_name(built.name.split(".")[0] + ".py"))
     assert spec is not None and spec.loader is not None
     copy = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # where its dataclasses look
     spec.loader.exec_module(copy)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -13,6 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.errors import Problem, SourceError
 from generator.model.text import Loc, field_path
 from generator.sources.locations import Locations, at_mark
+from generator.sources.yaml_loaders import FastLoader, Loader, SourceFloat, SourceInt, scalar_tag
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40
@@ -22,77 +21,23 @@ REPLAYED = 50_000  # values aliases may repeat in a document read from its event
 _TEXT = "tag:yaml.org,2002:str"
 
 
-class SourceFloat(float):
-    """A float that remembers the text it was written as."""
-
-    source: str
-
-
-class SourceInt(int):
-    """An int that remembers the text it was written as."""
-
-    source: str
-
-
-class _Resolving:
-    """A loader's tag resolution with each scalar's tag remembered (the same keys and values recur in every
-    source; PyYAML matches the resolvers' patterns in Python for every scalar)."""
-
-    yaml_path_resolvers: dict[Any, Any]
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        """Return the tag of a node."""
-        if kind is ScalarNode and not self.yaml_path_resolvers:
-            return _scalar_tag(value, tuple(implicit))
-        return super().resolve(kind, value, implicit)  # type: ignore[misc]
-
-
-class _Loader(_Resolving, yaml.SafeLoader):
-    """SafeLoader where only true/false are booleans (yes/no/on/off stay text)."""
-
-
-class _FastLoader(_Resolving, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The same loader on libyaml's parser where PyYAML has it (five times faster, the same marks)."""
-
-
-@lru_cache(maxsize=8_192)  # bounded: a batch of many sources must not grow memory
-def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
-    """Return the tag a scalar resolves to, as PyYAML's resolve finds it with the loaders' resolvers."""
-    if implicit[0]:
-        for tag, pattern in _RESOLVERS.get(value[:1], []) + _RESOLVERS.get(None, []):
-            if pattern.match(value):
-                return str(tag)
-    return str(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG)
-
-
-_RESOLVERS = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
-for _first in "tTfF":
-    _RESOLVERS.setdefault(_first, []).insert(
-        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
-    )
-_Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = _RESOLVERS
-
-
 def read_yaml(path: Path) -> tuple[Any, Locations]:
     """Return the raw data of a YAML file and where each field is; SourceError if unreadable."""
     text = _read_text(path)
     try:
-        return _read(text, path, _FastLoader)
+        return _read(text, path, FastLoader)
     except SourceError:  # libyaml refuses a few texts PyYAML reads (escaped lone surrogates): PyYAML has the say
-        return _read(text, path, _Loader)
+        return _read(text, path, Loader)
 
 
-def _read(text: str, path: Path, loader: type[_Loader]) -> tuple[Any, Locations]:
+def _read(text: str, path: Path, loader: type[Loader]) -> tuple[Any, Locations]:
     """Return the raw data of a YAML text read with a loader, and where each field is: built from the parser's
     events as they come, or from the composed document where it takes the composer's answer (see _Events)."""
     built = _Events(path, loader).read(text)
     return built if built is not None else _composed(text, path, loader)
 
 
-def _composed(text: str, path: Path, loader: type[_Loader]) -> tuple[Any, Locations]:
+def _composed(text: str, path: Path, loader: type[Loader]) -> tuple[Any, Locations]:
     """Return the raw data of a YAML text and where each field is, from its document composed into nodes."""
     aliases = _check_shape(text, path, loader)
     locations = Locations(str(path))
@@ -120,7 +65,7 @@ class _Events:
     Documents that need the composer's own answer (explicit tags, merge keys, keys that are not text or repeated,
     second documents, unknown aliases, aliases expanding past the limits) are left to it (None)."""
 
-    def __init__(self, path: Path, loader: type[_Loader]) -> None:
+    def __init__(self, path: Path, loader: type[Loader]) -> None:
         self.path, self.loader = path, loader
         self.locations = Locations(str(path))
         self.constructor = loader("")
@@ -273,7 +218,7 @@ class _Events:
     def _tag(self, event: Any) -> str:
         """Return a scalar's tag as the composer gives it."""
         if event.tag in _STR_TAGS:
-            return _scalar_tag(event.value, tuple(event.implicit))
+            return scalar_tag(event.value, tuple(event.implicit))
         raise _Fallback
 
     def _scalar(self, event: Any) -> Any:
@@ -321,7 +266,7 @@ def _fail(where: Path | str, message: str) -> SourceError:
     return SourceError([Problem(str(where), "", message)])
 
 
-def _check_shape(text: str, path: Path, loader: type[_Loader]) -> bool:
+def _check_shape(text: str, path: Path, loader: type[Loader]) -> bool:
     """Refuse documents nested too deeply or too large before composing them; return whether they use aliases."""
     depth, aliases = 0, False
     try:
@@ -351,7 +296,7 @@ def _syntax(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
     return _fail(where, f"YAML syntax error: {what}")
 
 
-def _compose(text: str, path: Path, loader: type[_Loader]) -> Node | None:
+def _compose(text: str, path: Path, loader: type[Loader]) -> Node | None:
     """Return the single document's node graph (aliases shared, not expanded)."""
     try:
         return loader(text).get_single_node()
@@ -364,7 +309,7 @@ def _compose(text: str, path: Path, loader: type[_Loader]) -> Node | None:
 class _Builder:
     """Turns a node graph into plain data, recording locations and bounding expansion."""
 
-    def __init__(self, path: Path, locations: Locations, loader: type[_Loader]) -> None:
+    def __init__(self, path: Path, locations: Locations, loader: type[Loader]) -> None:
         self.path = path
         self.locations = locations
         self.problems: list[Problem] = []

@@ -12,7 +12,8 @@ import pytest
 
 from generator.errors import SourceError
 from generator.sources import yaml_source
-from generator.sources.yaml_source import _composed, _Events, _FastLoader, _Loader
+from generator.sources.yaml_loaders import FastLoader, Loader
+from generator.sources.yaml_source import _composed, _Events
 
 KEYS = ["name", "value", "name", "<<", "123", "true", "~", "a b", "'quoted'", "Größe"]
 SCALARS = ["x", "1", "-2", "1.5", "1e3", "2026-12-01", "yes", "true", "~", "", "'7'", '"a\\tb"', "!!str 5", "0x1F"]
@@ -102,7 +103,7 @@ def _outcome(read: Any) -> Any:
 
 
 @pytest.mark.parametrize("seed", range(400))
-@pytest.mark.parametrize("loader", [_FastLoader, _Loader])
+@pytest.mark.parametrize("loader", [FastLoader, Loader])
 def test_events_build_what_the_composed_document_builds(seed: int, loader: Any) -> None:
     text = _Document(seed).text()
     path = Path("source.yaml")
@@ -119,14 +120,14 @@ def test_most_random_documents_are_read_from_their_events() -> None:
 def _events_only(text: str) -> bool:
     """Return whether the event reader read a text itself."""
     try:
-        return _Events(Path("source.yaml"), _FastLoader).read(text) is not None
+        return _Events(Path("source.yaml"), FastLoader).read(text) is not None
     except SourceError:
         return True
 
 
 def test_an_alias_repeats_its_anchor_s_values_in_full() -> None:
     text = "base: &b {due: 2026-12-01, owners: [Ann, Bo]}\nfirst: *b\nsecond: *b\n"
-    data, locations = yaml_source._read(text, Path("s.yaml"), _FastLoader)
+    data, locations = yaml_source._read(text, Path("s.yaml"), FastLoader)
     assert data["first"] == data["second"] == {"due": datetime.date(2026, 12, 1), "owners": ["Ann", "Bo"]}
     assert data["second"] is not data["first"]  # built again, as the composer's builder builds it
     assert locations.where(("second", "owners", 1)) == "s.yaml:1:42"  # where the repeated value was written
@@ -142,11 +143,11 @@ def test_nesting_is_refused_past_the_limit_where_the_composer_refuses_it(depth: 
     else:  # an alias that nests its anchor's lists deeper than the text does
         text = "a: &a " + "[" * (depth - 2) + "]" * (depth - 2) + "\nb: [*a]\n"
     path = Path("source.yaml")
-    assert _outcome(lambda: yaml_source._read(text, path, _FastLoader)) == _outcome(
-        lambda: _composed(text, path, _FastLoader)
+    assert _outcome(lambda: yaml_source._read(text, path, FastLoader)) == _outcome(
+        lambda: _composed(text, path, FastLoader)
     )
     deepest = {"flow": 40, "block": 39, "aliased": 41}[style]  # the block text's last level holds a list too
-    assert (_outcome(lambda: yaml_source._read(text, path, _FastLoader))[0] == "read") == (depth <= deepest)
+    assert (_outcome(lambda: yaml_source._read(text, path, FastLoader))[0] == "read") == (depth <= deepest)
 
 
 @pytest.mark.parametrize("items", range(40, 52))
@@ -156,6 +157,6 @@ def test_too_many_values_are_refused_at_the_event_the_composer_refuses_them(
     monkeypatch.setattr(yaml_source, "MAX_EVENTS", 50)
     text = "list:\n" + "".join(f"- {n}\n" for n in range(items))
     path = Path("source.yaml")
-    got = _outcome(lambda: yaml_source._read(text, path, _FastLoader))
-    assert got == _outcome(lambda: _composed(text, path, _FastLoader))
+    got = _outcome(lambda: yaml_source._read(text, path, FastLoader))
+    assert got == _outcome(lambda: _composed(text, path, FastLoader))
     assert got[0] == ("read" if items < 43 else "refused")  # the stream's end is its 51st event for 43 items

@@ -131,12 +131,12 @@ def test_a_source_that_is_not_a_regular_file_says_what_it_is(tmp_path: Path) -> 
 @pytest.mark.parametrize("name", ["example.yaml", "examples/rheintal-kliniken.yaml", "examples/halden-freight-ru.yaml"])
 def test_libyaml_reads_every_value_and_place_as_pyyaml_does(name: str) -> None:
     """Sources are read with libyaml for speed; what it reads, and where it says each field is, is PyYAML's."""
-    from generator.sources import yaml_source
+    from generator.sources import yaml_loaders, yaml_source
 
     path = Path(__file__).resolve().parents[2] / "data" / name
     text = path.read_text("utf-8")
-    fast, slow = (yaml_source._read(text, path, loader) for loader in (yaml_source._FastLoader, yaml_source._Loader))
-    assert yaml_source._FastLoader.__mro__[1] is not yaml_source._Loader, "libyaml is not used"
+    fast, slow = (yaml_source._read(text, path, loader) for loader in (yaml_loaders.FastLoader, yaml_loaders.Loader))
+    assert yaml_loaders.FastLoader.__mro__[1] is not yaml_loaders.Loader, "libyaml is not used"
     assert fast[0] == slow[0]
     assert fast[1].places.keys() == slow[1].places.keys() and len(fast[1].places) > 100
     assert all(fast[1].where(loc) == slow[1].where(loc) for loc in fast[1].places)
@@ -159,7 +159,14 @@ def test_a_bomb_is_refused_where_building_it_would_have_stopped(
 ) -> None:
     source = write_yaml(tmp_path, text)
     early = messages(source)
-    monkeypatch.setattr("generator.sources.yaml_source._Builder.refuse_bombs", lambda self, root: None)
+    from dataclasses import replace
+
+    from generator import sources
+    from tests.conftest import pure_module
+
+    reader = pure_module("generator.sources.yaml_source")  # its own class patched: read through it
+    monkeypatch.setattr(reader._Builder, "refuse_bombs", lambda self, root: None)
+    monkeypatch.setitem(sources.CODECS, ".yaml", replace(sources.CODECS[".yaml"], read=reader.read_yaml))
     assert early == messages(source) and "too many" in early[0]
 
 
@@ -177,9 +184,9 @@ def test_a_scalar_s_remembered_tag_is_the_one_pyyaml_resolves(value: str) -> Non
     import yaml
     from yaml.nodes import ScalarNode
 
-    from generator.sources import yaml_source
+    from generator.sources import yaml_loaders
 
-    loader = yaml_source._Loader("")
+    loader = yaml_loaders.Loader("")
     for implicit in ((True, False), (False, True), (False, False)):
         expected = yaml.resolver.BaseResolver.resolve(loader, ScalarNode, value, implicit)
         assert [loader.resolve(ScalarNode, value, implicit) for _ in range(2)] == [expected, expected]

@@ -15,9 +15,9 @@ from setuptools import setup  # type: ignore[import-untyped]
 from setuptools.command.build_ext import build_ext  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent
+BUILDING = {"build", "build_ext", "bdist_wheel", "editable_wheel", "install", "develop"}  # commands that compile
 # mypyc type-checks what it compiles: without the project's strict settings, which need every dependency's types
 # (the build environment has none of them installed)
-BUILDING = {"build", "build_ext", "bdist_wheel", "editable_wheel", "install", "develop"}  # commands that compile
 CHECKING = "[mypy]\npython_version = 3.11\nignore_missing_imports = True\nfollow_imports = silent\n"
 
 

@@ -71,7 +71,8 @@ def test_compiled_and_plain_python_write_the_same_bytes(tmp_path: Path) -> None:
     compiled_away = shutil.ignore_patterns(*(f"*{suffix}" for suffix in EXTENSION_SUFFIXES))
     for folder in ("generator", "office_templates", "data"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=compiled_away)
-    assert hashes(tmp_path) == hashes(ROOT)
+    plain, compiled = hashes(tmp_path), hashes(ROOT)
+    assert [p for p, c in zip(plain, compiled, strict=True) if p != c] == []  # the files that differ, plain's hash
 
 
 SUITES = """

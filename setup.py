@@ -63,6 +63,8 @@ class OptionalBuildExt(build_ext):  # type: ignore[misc]
             super().run()
         except Exception as error:  # a missing compiler or Python headers: the modules run as Python
             _warn(f"the C compiler failed: {error}")
+            for extension in self.extensions:  # what an earlier build left would ship, or shadow the Python
+                Path(self.get_ext_fullpath(extension.name)).unlink(missing_ok=True)
             self.extensions: list[Any] = []
             self.distribution.ext_modules = []
 

@@ -19,13 +19,13 @@ EXAMPLE = ROOT / "data" / "example.yaml"
 SECOND = ROOT / "data" / "examples" / "rheintal-kliniken.yaml"
 
 
-def stale_compiled() -> list[str]:
+def stale_compiled(root: Path = ROOT) -> list[str]:
     """Return the modules whose Python source changed since an editable install compiled them in place (Python
     would go on running the compiled copy)."""
     return sorted(
-        str(source.relative_to(ROOT))
+        str(source.relative_to(root))
         for suffix in EXTENSION_SUFFIXES
-        for built in (ROOT / "generator").rglob(f"*{suffix}")
+        for built in (root / "generator").rglob(f"*{suffix}")
         if (source := built.with_name(built.name.removesuffix(suffix) + ".py")).exists()
         and source.stat().st_mtime > built.stat().st_mtime
     )

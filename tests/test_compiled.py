@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stale_compiled
 
 NATIVE_BASES = {"Enum", "StrEnum", "IntEnum", "NamedTuple", "Protocol", "Exception", "ValueError", "object"}
 
@@ -97,3 +97,17 @@ def hashes(checkout: Path) -> list[str]:
     *lines, where = run.stdout.splitlines()
     assert len(lines) == 8 * 13 and where.startswith(str(checkout))
     return lines
+
+
+def test_a_module_changed_since_it_was_compiled_is_named(tmp_path: Path) -> None:
+    """An editable install compiles in place and Python runs the compiled copy: a source edited since must stop the
+    tests, by name, while one compiled after its last edit does not."""
+    folder = tmp_path / "generator" / "writers"
+    folder.mkdir(parents=True)
+    for name, source_time, built_time in (("fresh", 100, 200), ("edited", 300, 200)):
+        source, built = folder / f"{name}.py", folder / f"{name}{EXTENSION_SUFFIXES[0]}"
+        source.write_text("x = 1\n")
+        built.write_bytes(b"")
+        os.utime(source, (source_time, source_time))
+        os.utime(built, (built_time, built_time))
+    assert stale_compiled(tmp_path) == ["generator/writers/edited.py"]

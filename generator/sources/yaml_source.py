@@ -174,12 +174,7 @@ class _Events:
         self.locations.places.setdefault(loc, event.start_mark)
         if event.anchor is not None and not replayed:
             self._anchor(event.anchor, [event])
-        item = event.value if tag == _TEXT else self._scalar(event)
-        if type(value) is list:
-            value.append(item)
-        else:
-            value[key.name] = item
-            top[2] = _AWAITED
+        self._place(event.value if tag == _TEXT else self._scalar(event))
 
     def _anchor(self, name: str, events: list[Any]) -> None:
         """Remember an anchored node's events, and how many values at most they build (keys counted too)."""

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.textfit import BOLD, fitted_widths, longest_words, text_width, widest
+from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
@@ -63,7 +63,6 @@ def _fitted(table: str) -> tuple[str, bool]:
 
 _TOKENS = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:t([cr])>")  # a run's text, or a cell's or row's end
 _PICTURE = re.compile(r'<wp:extent cx="(\d+)"')  # an inline picture's width (EMU)
-EMU_PER_POINT = 12700
 
 
 class _Cells:
@@ -101,7 +100,7 @@ class _Cells:
         rows = [elements(row, _CELL_START, "</w:tc>") for row in elements(table, _ROW_START, "</w:tr>")]
         texts = [[_joined(cell) for cell in row] for row in rows]
         pictures = {
-            (r, c): max(int(cx) for cx in _PICTURE.findall(cell)) / EMU_PER_POINT
+            (r, c): max(int(cx) for cx in _PICTURE.findall(cell)) / EMU_PER_PT
             for r, row in enumerate(rows)
             for c, cell in enumerate(row)
             if "<wp:extent " in cell

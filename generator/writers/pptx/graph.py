@@ -13,8 +13,8 @@ from pptx.opc.packuri import PackURI
 def relationships(holder: Any) -> dict[str, Any]:
     """Return the {rId: relationship} dict of a package or part, as python-pptx keeps it."""
     rels = _relationships(holder)
-    found: dict[str, Any] = rels.__dict__.get("_rels") or rels._rels
-    return found
+    found: dict[str, Any] | None = rels.__dict__.get("_rels")  # an empty dict is false: not asked with or
+    return rels._rels if found is None else found
 
 
 def _relationships(holder: Any) -> Any:
@@ -62,10 +62,7 @@ def relate_new(source: Any, target: Any, reltype: str) -> str:
     numbers it (the first free of rId1 up to one past their count, from the top), without its search of all the
     part's relationships for one to the same part (which made a deck of hundreds of slides cost the square of its
     length) or its lazy properties."""
-    rels = _relationships(source)
-    found = rels.__dict__.get("_rels")
-    if found is None:
-        found = rels._rels
+    rels, found = _relationships(source), relationships(source)
     rid = f"rId{len(found) + 1}"
     if rid in found:  # numbers left free below: python-pptx's own count
         return str(rels._add_relationship(reltype, target))

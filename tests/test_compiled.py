@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ast
 import importlib
+import io
 import os
 import runpy
-import shutil
 import subprocess
 import sys
+import zipfile
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
@@ -68,35 +69,73 @@ def test_compiled_and_plain_python_write_the_same_bytes(tmp_path: Path) -> None:
     the compiled modules as from their Python source (a float-typed value holds a float only where compiled)."""
     if not any(_is_compiled(_module(p)) for p in _compiled()):
         pytest.skip("installed as plain Python: nothing compiled to compare")
-    compiled_away = shutil.ignore_patterns(*(f"*{suffix}" for suffix in EXTENSION_SUFFIXES))
-    for folder in ("generator", "office_templates", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=compiled_away)
-    plain, compiled = hashes(tmp_path), hashes(ROOT)
-    assert [p for p, c in zip(plain, compiled, strict=True) if p != c] == []  # the files that differ, plain's hash
+    plain, compiled = suites(tmp_path / "plain", source=True), suites(tmp_path / "compiled", source=False)
+    assert sorted(plain) == sorted(compiled)
+    assert [differences(plain[n], compiled[n]) for n in sorted(plain) if plain[n] != compiled[n]] == []
 
 
 SUITES = """
-import hashlib, sys, generator as lib
+import importlib.abc, importlib.util, sys
+from pathlib import Path
+
+ROOT, OUT, SOURCE = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "source"
+
+
+class FromSource(importlib.abc.MetaPathFinder):
+    \"\"\"Import the generator's modules from their Python source, past the compiled copies beside them.\"\"\"
+
+    def find_spec(self, name, path, target=None):
+        if name.partition(".")[0] != "generator":
+            return None
+        base = ROOT.joinpath(*name.split("."))
+        package, module = base / "__init__.py", base.with_suffix(".py")
+        if package.is_file():
+            return importlib.util.spec_from_file_location(name, package, submodule_search_locations=[str(base)])
+        return importlib.util.spec_from_file_location(name, module) if module.is_file() else None
+
+
+if SOURCE:
+    sys.meta_path.insert(0, FromSource())
+import generator as lib
 from generator.model.validation import validate_data
 from tests.stress import stress_data
-plans = [lib.load_plan().plan, lib.load_plan("data/examples/rheintal-kliniken.yaml").plan, lib.blank_plan()]
+
+plans = [lib.load_plan().plan, lib.load_plan(ROOT / "data/examples/rheintal-kliniken.yaml").plan, lib.blank_plan()]
+OUT.mkdir(parents=True)
 for language in ("en", "de"):
-    for plan in [*(lib.in_language(p, language) for p in plans), validate_data(stress_data(language)).plan]:
+    stress = validate_data(stress_data(language)).plan
+    for number, plan in enumerate([*(lib.in_language(p, language) for p in plans), stress]):
         for name, _, _, data in lib.suite(plan):
-            print(language, name, hashlib.sha256(data).hexdigest())
-print(lib.__file__)
+            (OUT / f"{language}-{number}-{name}").write_bytes(data)
+loaded = [getattr(m, "__file__", "") or "" for n, m in sys.modules.items() if n.startswith("generator")]
+print(sum(f.endswith(".so") for f in loaded))
 """
 
 
-def hashes(checkout: Path) -> list[str]:
-    """Return the hash of every file of the suites, built from the generator in a checkout, and where it was."""
-    environment = {**os.environ, "PYTHONPATH": f"{checkout}{os.pathsep}{ROOT}"}
-    run = subprocess.run(
-        [sys.executable, "-c", SUITES], capture_output=True, text=True, env=environment, cwd=checkout, check=True
-    )
-    *lines, where = run.stdout.splitlines()
-    assert len(lines) == 8 * 13 and where.startswith(str(checkout))
-    return lines
+def suites(out: Path, source: bool) -> dict[str, bytes]:
+    """Return every file of the suites by name, built by the checkout's generator from its Python source or from its
+    compiled modules, in a process of its own."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-c", SUITES, str(ROOT), str(out), "source" if source else "compiled"]
+    run = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT, check=True)
+    assert (int(run.stdout) == 0) == source, run.stdout  # the plain run loaded no extension, the compiled one did
+    made = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(made) == 8 * 13
+    return made
+
+
+def differences(plain: bytes, compiled: bytes) -> str:
+    """Return where two packages differ: the first member whose content differs, plain's text there then compiled's,
+    or that only the deflated bytes differ."""
+    one, other = zipfile.ZipFile(io.BytesIO(plain)), zipfile.ZipFile(io.BytesIO(compiled))
+    if one.namelist() != other.namelist():
+        return f"members {one.namelist()} against {other.namelist()}"
+    for name in one.namelist():
+        a, b = one.read(name), other.read(name)
+        if a != b:
+            at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+            return f"{name} at {at}: {a[max(0, at - 120) : at + 120]!r} against {b[max(0, at - 120) : at + 120]!r}"
+    return "the same content, deflated differently"
 
 
 def test_a_module_changed_since_it_was_compiled_is_named(tmp_path: Path) -> None:

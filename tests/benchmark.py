@@ -60,6 +60,11 @@ def zip_bound(data: bytes) -> float:
 RATIO_TARGETS = {"pptx": 4.0, "xlsx": 3.0, "docx": 1.0}  # issue 10: each file at most this many zip bounds
 
 
+def suite_bound(plan: AccountPlan) -> float:
+    """Return the seconds it takes just to deflate the parts of a plan's 13 files: the machine's speed now."""
+    return sum(zip_bound(lib.render(plan, f, x)) for f, formats in lib.families_table().items() for x in formats)
+
+
 def per_file(plan: AccountPlan, label: str) -> float:
     """Print the cost of every family and format of a plan (its document built and written, as lib.render does),
     the writer's share alone (the document is built once per family for all its formats), each one's ratio to
@@ -285,13 +290,16 @@ _PEAK = (  # runs a command and prints the peak RSS of its largest process (KB) 
 )
 
 
-def portfolio(count: int, jobs: int) -> float:
+def portfolio(count: int, jobs: int, example: AccountPlan) -> float:
     """Print what building a folder of distinct accounts with the CLI costs against the target (1,000 accounts in
-    60 s wall on 2 cores, so 0.06 s each), and the incremental re-run; return the first run's peak RSS (MB)."""
+    60 s wall on 2 cores, so 0.06 s each), and the incremental re-run; return the first run's peak RSS (MB). The
+    CPU an account is also given in zip bounds of the example suite measured just before: the machine's speed
+    moves by a tenth and more within an hour, and this ratio lets runs of different hours be compared."""
     import subprocess
 
     peaks = []
     with built_folder(count, jobs) as (command, _):
+        bound = suite_bound(example)
         for label in ("first run", "second run (unchanged)"):
             start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
             done = subprocess.run([sys.executable, "-c", _PEAK, *command, "--quiet"], capture_output=True, text=True)
@@ -304,7 +312,8 @@ def portfolio(count: int, jobs: int) -> float:
             peaks.append(int(peak) / 1024)
             print(
                 f"  {label}: {count} accounts, --jobs {jobs}: {wall:.1f} s wall (target {count * 0.06:.0f} s), "
-                f"{cpu:.1f} CPU-s ({cpu / count * 1000:.0f} ms CPU per account), exit {code}, "
+                f"{cpu:.1f} CPU-s ({cpu / count * 1000:.0f} ms CPU per account, {cpu / count / bound:.1f} times the "
+                f"example suite's zip bound of {bound * 1000:.0f} ms just before), exit {code}, "
                 f"peak RSS of its largest process {int(peak) / 1024:.0f} MB (target < 250, flat)"
             )
     return peaks[0]
@@ -376,7 +385,7 @@ def main() -> None:
     peaks = []
     for count in args.portfolio:
         print("portfolio (accountplan build FOLDER):")
-        peaks.append((count, portfolio(count, args.jobs)))
+        peaks.append((count, portfolio(count, args.jobs, example)))
     if len(peaks) > 1:
         (few, low), (many, high) = peaks[0], peaks[-1]
         print(f"  peak RSS, {many} against {few} accounts: {high / low - 1:+.0%} (target: within ±10 %)")

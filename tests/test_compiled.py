@@ -71,11 +71,12 @@ def test_compiled_and_plain_python_write_the_same_bytes(tmp_path: Path) -> None:
         pytest.skip("installed as plain Python: nothing compiled to compare")
     plain, compiled = suites(tmp_path / "plain", source=True), suites(tmp_path / "compiled", source=False)
     assert sorted(plain) == sorted(compiled)
-    assert [differences(plain[n], compiled[n]) for n in sorted(plain) if plain[n] != compiled[n]] == []
+    assert [f"{n}: {differences(plain[n], compiled[n])}" for n in sorted(plain) if plain[n] != compiled[n]] == []
 
 
 SUITES = """
 import importlib.abc, importlib.util, sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 ROOT, OUT, SOURCE = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "source"
@@ -108,7 +109,7 @@ for language in ("en", "de"):
         for name, _, _, data in lib.suite(plan):
             (OUT / f"{language}-{number}-{name}").write_bytes(data)
 loaded = [getattr(m, "__file__", "") or "" for n, m in sys.modules.items() if n.startswith("generator")]
-print(sum(f.endswith(".so") for f in loaded))
+print(sum(f.endswith(tuple(EXTENSION_SUFFIXES)) for f in loaded))
 """
 
 

@@ -61,7 +61,6 @@ def _fitted(table: str) -> tuple[str, bool]:
     return table, grid_fits(table) if spanned else cells.grid_fits(table)
 
 
-_TOKENS = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:t([cr])>")  # a run's text, or a cell's or row's end
 _PICTURE = re.compile(r'<wp:extent cx="(\d+)"')  # an inline picture's width (EMU)
 
 
@@ -81,17 +80,21 @@ class _Cells:
         if "<wp:extent " in table:  # pictures: each found in its cell
             return cls.walked(table)
         rows, row, cell, lengths, length = [], [], [], [], 0
-        for text, end in _TOKENS.findall(table):
-            if not end:
+        pieces = table.split("</w:t")  # what follows each closing tag that starts so: a run's, a cell's, a row's…
+        previous = pieces[0]
+        for piece in pieces[1:]:
+            if piece.startswith(">"):  # a run's text ends here: it runs from its opening tag's end (text holds no >)
+                text = previous[previous.rfind(">") + 1 :]
                 cell.append(text)
                 length += len(text)
-            elif end == "c":
+            elif piece.startswith("c>"):
                 row.append("".join(cell))
                 cell = []
-            else:
+            elif piece.startswith("r>"):
                 rows.append(row)
                 lengths.append(length)
                 row, length = [], 0
+            previous = piece
         return cls(rows, lengths, {})
 
     @classmethod
@@ -222,7 +225,8 @@ def _grid(table: str) -> list[int]:
 
 def _size(table: str) -> float:
     """Return a table's largest type size (points)."""
-    return max((int(v) / 2 for v in _SIZE.findall(table)), default=ROW_POINTS)
+    sizes = set(_SIZE.findall(table))  # every run gives its size: a few sizes, many times
+    return max(map(int, sizes)) / 2 if sizes else ROW_POINTS
 
 
 def _regridded(

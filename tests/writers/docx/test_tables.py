@@ -165,3 +165,29 @@ def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
     widened = each_element(body, _TABLE_START, "</w:tbl>", tables._widen)
     whole = each_element(widened, _ROW_START, "</w:tr>", tables._release_tall_row)
     assert tables.fitted_tables(body) == (whole, grids_fit(whole))
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_a_tables_text_read_in_one_look_is_its_elements_text(seed: int) -> None:
+    """Reading a table's cells from its closing tags gives each row's cells' text and length as walking its row
+    and cell elements does: runs with and without attributes, empty runs, cells and rows with properties."""
+    from generator.writers.docx import tables
+
+    rng = random.Random(seed)
+    texts = ["", "a", "Groß", "x y", "Представлено", "&amp;", "1 000 €"]
+
+    def run() -> str:
+        opening = rng.choice(("<w:t>", '<w:t xml:space="preserve">'))
+        return f'<w:r><w:rPr><w:sz w:val="20"/></w:rPr>{opening}{rng.choice(texts)}</w:t></w:r>'
+
+    def cell() -> str:
+        paragraphs = "".join(f"<w:p>{''.join(run() for _ in range(rng.randint(0, 3)))}</w:p>" for _ in range(2))
+        return f'<w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr>{paragraphs}</w:tc>'
+
+    def row() -> str:
+        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cell() for _ in range(rng.randint(1, 4)))}</w:tr>"
+
+    table = f'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid>{"".join(row() for _ in range(3))}</w:tbl>'
+    read, walked = tables._Cells.of(table), tables._Cells.walked(table)
+    assert read is not None
+    assert (read.rows, read.lengths) == (walked.rows, walked.lengths)

@@ -12,15 +12,16 @@ from pptx.opc.packuri import PackURI
 
 def relationships(holder: Any) -> dict[str, Any]:
     """Return the {rId: relationship} dict of a package or part, as python-pptx keeps it."""
-    rels = _relationships(holder)
-    found: dict[str, Any] | None = rels.__dict__.get("_rels")  # an empty dict is false: not asked with or
-    return rels._rels if found is None else found
+    found: dict[str, Any] = _rels(_rels(holder))
+    return found
 
 
-def _relationships(holder: Any) -> Any:
-    """Return the relationships object of a package or part (an empty one is false: not asked with or)."""
-    rels = holder.__dict__.get("_rels")
-    return holder._rels if rels is None else rels
+def _rels(owner: Any) -> Any:
+    """Return what python-pptx keeps as _rels: a part's relationships object, or that object's {rId: relationship}
+    dict; read from the instance where it is set (an empty one is false: not asked with or), else its lazy
+    property."""
+    found = owner.__dict__.get("_rels")
+    return owner._rels if found is None else found
 
 
 def parts(package: Any) -> list[Any]:
@@ -62,7 +63,8 @@ def relate_new(source: Any, target: Any, reltype: str) -> str:
     numbers it (the first free of rId1 up to one past their count, from the top), without its search of all the
     part's relationships for one to the same part (which made a deck of hundreds of slides cost the square of its
     length) or its lazy properties."""
-    rels, found = _relationships(source), relationships(source)
+    rels = _rels(source)
+    found: dict[str, Any] = _rels(rels)
     rid = f"rId{len(found) + 1}"
     if rid in found:  # numbers left free below: python-pptx's own count
         return str(rels._add_relationship(reltype, target))

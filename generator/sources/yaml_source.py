@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -163,11 +163,11 @@ class _Events:
             name = event.value if tag == _TEXT else self._scalar(event)
             if not isinstance(name, str) or name in value:
                 raise _Fallback  # reported by the composed document's builder (which skips the value)
-            top[2] = _Key(name, event.start_mark)
+            top[2] = (name, event.start_mark)  # a key awaiting its value, and where it was written
             return
         else:
-            loc = (*top[1], key.name)
-            self.locations.places[loc] = key.mark
+            loc = (*top[1], key[0])
+            self.locations.places[loc] = key[1]
         self.values += 1
         if self.values > MAX_VALUES:
             raise _Fallback  # an alias bomb: the composer's builder says where it stops
@@ -194,8 +194,8 @@ class _Events:
             return (*loc, len(value))
         if key is _AWAITED:
             raise _Fallback  # a mapping or a list as a key
-        child = (*loc, key.name)
-        self.locations.places[child] = key.mark
+        child = (*loc, key[0])
+        self.locations.places[child] = key[1]
         return child
 
     def _place(self, item: Any) -> None:
@@ -207,7 +207,7 @@ class _Events:
         if type(top[0]) is list:
             top[0].append(item)
         else:
-            top[0][top[2].name] = item
+            top[0][top[2][0]] = item
             top[2] = _AWAITED
 
     def _tag(self, event: Any) -> str:
@@ -225,13 +225,6 @@ class _Events:
         if node is None:
             node = self.nodes[event] = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return _Builder.scalar_value(self.constructor, node)
-
-
-class _Key(NamedTuple):
-    """A mapping's key awaiting its value, and where it was written."""
-
-    name: Any
-    mark: Any
 
 
 _MERGE = "tag:yaml.org,2002:merge"

@@ -47,6 +47,17 @@ class Cell:
     fill: str = ""
     formula: str = ""
 
+    def __init__(
+        self, text: str = "", raw: Raw = None, items: tuple[str, ...] = (), fill: str = "", formula: str = ""
+    ) -> None:
+        """Set the fields (written out: compiled, this is a third of the time of the interpreted __init__ dataclass
+        would write, and an account makes over a thousand cells)."""
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "raw", raw)
+        object.__setattr__(self, "items", items)
+        object.__setattr__(self, "fill", fill)
+        object.__setattr__(self, "formula", formula)
+
 
 EMPTY_CELL = Cell()
 
@@ -99,9 +110,22 @@ class Row:
     message: str = ""  # a placeholder that says one thing ('Not yet assessed'): shown in the first column shown
     by_key: dict[str, Cell] = field(init=False, repr=False, compare=False)  # the first cell of each key
 
-    def __post_init__(self) -> None:
-        """Index the cells by key once: writers look cells up many times."""
-        object.__setattr__(self, "by_key", dict(reversed(self.cells)))
+    def __init__(
+        self,
+        cells: tuple[tuple[str, Cell], ...],
+        placeholder: bool = False,
+        group: str = "",
+        bold: bool = False,
+        message: str = "",
+    ) -> None:
+        """Set the fields (written out, as Cell's are) and index the cells by key once: writers look cells up many
+        times."""
+        object.__setattr__(self, "cells", cells)
+        object.__setattr__(self, "placeholder", placeholder)
+        object.__setattr__(self, "group", group)
+        object.__setattr__(self, "bold", bold)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "by_key", dict(reversed(cells)))
 
     def cell(self, key: str) -> Cell:
         """Return the cell of a column (an empty cell when the row has none)."""

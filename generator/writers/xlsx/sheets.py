@@ -289,13 +289,11 @@ class Sheets:
             ws.widths[1 + p] = 10
         rows = self.layout.structured(block.table, block.row_key)
         columns = self.layout.structured(block.table, block.column_key)
-        edges = Border(theme.TABLE_RULE, ("left", "right", "top", "bottom"))
         for offset, tints in enumerate(block.fills):
             value, row = size - offset, FIRST_ROW + offset
             self._put(ws, (row, 1), value, bold)
             for p, tint in enumerate(tints, 1):
-                look = Look(fill=Fill(tint), border=edges, align=Align("center", "center"))
-                self._put(ws, (row, 1 + p), f"=COUNTIFS({rows},{value},{columns},{p})", look)
+                self._put(ws, (row, 1 + p), f"=COUNTIFS({rows},{value},{columns},{p})", _tinted(tint))
             ws.heights[row] = 28
 
     def _rows_of(self, name: str) -> tuple[Row, ...]:
@@ -361,6 +359,13 @@ def _data_look(wrap: bool, indent: int, number_format: str | None, computed: boo
         align=Align(vertical="top", wrap=wrap, indent=indent),
         number_format=number_format or "General",
     )
+
+
+@lru_cache(maxsize=64)
+def _tinted(tint: str) -> Look:
+    """Return the look of a heat map's cell: its tint, ruled all round, its count centred."""
+    edges = Border(theme.TABLE_RULE, ("left", "right", "top", "bottom"))
+    return Look(fill=Fill(tint), border=edges, align=Align("center", "center"))
 
 
 @lru_cache(maxsize=16)

@@ -139,6 +139,7 @@ class Highlight:
 
 
 DEFAULT = Look()
+_NO_ALIGN = Align()  # made once: compared with each look numbered
 
 
 class Styles:
@@ -172,7 +173,7 @@ class Styles:
         found = self.numbered.get(look)
         if found is None:
             self.use(look)  # a look first seen here has its parts numbered now
-            align = look.align if look.align != Align() else None  # a default alignment is no alignment
+            align = look.align if look.align != _NO_ALIGN else None  # a default alignment is no alignment
             found = self.numbered[look] = _number(self.xfs, (*self.parts[look], align))
         return found
 

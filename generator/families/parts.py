@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 from generator.document import theme
-from generator.document.blocks import (
-    Box,
-    Boxes,
-    Card,
-    Cards,
-    Chart,
-    Fields,
-    Matrix,
-    OrgChart,
-    Person,
-    Quadrant,
-    Series,
-    Tile,
-    Tiles,
-)
+from generator.document.blocks import Box, Boxes, Card, Cards, Chart, Fields, Series, Tile, Tiles
 from generator.document.format import Formatter
+from generator.document.people import Matrix, OrgChart, Person, Quadrant
 from generator.families.common import DECISION_MARK, fields, items
 from generator.model import figures
 from generator.model.enums import Quadrant as QuadrantKey

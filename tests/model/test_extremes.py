@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 import generator as lib
-from generator.document.blocks import Person
+from generator.document.people import Person
 from generator.model.validation import validate_data
 from generator.writers.pptx import orgchart
 

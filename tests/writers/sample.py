@@ -24,14 +24,10 @@ from generator.document.blocks import (
     HeatMap,
     Highlight,
     Kind,
-    Matrix,
     Meta,
     NumberFormats,
-    OrgChart,
     Paragraph,
     Part,
-    Person,
-    Quadrant,
     Section,
     Series,
     Table,
@@ -40,6 +36,7 @@ from generator.document.blocks import (
     Timeline,
     row,
 )
+from generator.document.people import Matrix, OrgChart, Person, Quadrant
 
 WHEN = date(2027, 3, 1)
 WON, OPEN = Cell("Won", "Won", fill="2E9E5B"), Cell("Open", "Open", fill="BFBFBF")

@@ -15,12 +15,12 @@ from generator.document.blocks import (
     Fields,
     Format,
     Kind,
-    Matrix,
     Paragraph,
     Row,
     Table,
     Tiles,
 )
+from generator.document.people import Matrix
 from generator.writers.docx import paths
 
 Context = dict[str, Any]

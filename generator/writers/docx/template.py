@@ -16,7 +16,6 @@ from generator.document.blocks import (
     Fields,
     Format,
     Kind,
-    Matrix,
     Paragraph,
     Part,
     Section,
@@ -24,6 +23,7 @@ from generator.document.blocks import (
     Tiles,
 )
 from generator.document.blocks import Document as Doc
+from generator.document.people import Matrix
 from generator.writers.docx import paths
 from generator.writers.docx.house import NAVY, DocBuilder
 from generator.writers.textfit import BOLD, widest

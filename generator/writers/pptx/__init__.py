@@ -19,7 +19,8 @@ from pptx.opc.packuri import PackURI
 from pptx.opc.spec import default_content_types
 
 from generator import resources
-from generator.document.blocks import Boxes, Chart, Document, Format, Matrix, OrgChart, Section, Table, Tiles
+from generator.document.blocks import Boxes, Chart, Document, Format, Section, Table, Tiles
+from generator.document.people import Matrix, OrgChart
 from generator.writers.package import Parts, package
 from generator.writers.pptx import graph
 from generator.writers.pptx.orgslide import org_slide

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from generator.document.blocks import Person
+from generator.document.people import Person
 
 MAX_COLUMNS = 7
 MAX_LEVELS = 4

@@ -11,7 +11,8 @@ from pptx.oxml.ns import nsdecls
 from pptx.util import Emu, Pt
 
 from generator.document import theme
-from generator.document.blocks import OrgChart, Person, Section
+from generator.document.blocks import Section
+from generator.document.people import OrgChart, Person
 from generator.writers.pptx import orgchart
 from generator.writers.pptx.slides import Canvas, Rect
 from generator.writers.pptx.text import (

@@ -28,18 +28,8 @@ from pptx.slide import Slide
 from pptx.util import Emu
 
 from generator.document import theme
-from generator.document.blocks import (
-    Block,
-    Box,
-    Boxes,
-    Bullets,
-    Chart,
-    Cover,
-    Fields,
-    Matrix,
-    Section,
-    Tiles,
-)
+from generator.document.blocks import Block, Box, Boxes, Bullets, Chart, Cover, Fields, Section, Tiles
+from generator.document.people import Matrix
 from generator.writers.pptx.chart import add_chart
 from generator.writers.pptx.graph import relate_new, with_relationships
 from generator.writers.pptx.notes import DefaultNotes, Page, add_notes, notes_master, notes_page

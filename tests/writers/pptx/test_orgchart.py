@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.document.blocks import Person
+from generator.document.people import Person
 from generator.writers.pptx import orgchart
 
 AREA = (0, 0, 11_000_000, 4_500_000)

@@ -281,7 +281,7 @@ class Sheets:
     def _heat_map(self, ws: Sheet, block: HeatMap) -> None:
         """Write the grid of counts, each cell tinted by the rule the document gives."""
         self._put(ws, (HEADER_ROW, 1), block.caption, Look(), text=True)
-        ws.widths[1] = 26
+        ws.widths[1] = max(26, math.ceil(text_width(block.caption, FONT_POINTS) / CHAR_POINTS) + 2)  # in any language
         size = len(block.fills)
         bold = Look(font=Font(bold=True))
         for p in range(1, size + 1):

@@ -67,3 +67,20 @@ def test_a_column_formula_worked_out_once_is_the_one_resolved_for_every_row() ->
                     assert column.formula_at(template, layout, letters, row) == resolve(template, layout, letters, row)
                     checked += 1
     assert checked >= 6
+
+
+def test_the_heat_map_caption_is_whole_in_every_language() -> None:
+    """The caption left of the grid (Auswirkung ↓ / Wahrscheinlichkeit →) fits its column: the counts beside it
+    would cut it off otherwise."""
+    import generator as lib
+    from generator.catalog import LANGUAGES
+    from generator.writers.textfit import text_width
+    from generator.writers.xlsx.sheets import CHAR_POINTS, FONT_POINTS
+
+    plan = lib.load_plan().plan
+    for language in LANGUAGES:
+        data = lib.render(lib.in_language(plan, language), "strategic-account-plan", "xlsx")
+        sheets = load_workbook(io.BytesIO(data)).worksheets
+        ws = next(ws for ws in sheets if "↓" in str(ws["A3"].value or ""))
+        needed = text_width(str(ws["A3"].value), FONT_POINTS) / CHAR_POINTS
+        assert ws.column_dimensions["A"].width >= needed, (language, ws["A3"].value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, longest_words, text_width, widest
 
@@ -29,30 +30,40 @@ def fitted_tables(xml: str) -> tuple[str, bool]:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break, and whether
     every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once."""
     spans = _spans(xml, _TABLE_START, "</w:tbl>")
-    if "<w:tbl " in xml or any(xml.find("<w:tbl>", start + 1, end) >= 0 for start, end in spans):
+    if "<w:tbl " in xml or _nested(xml, spans):
         widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
         return each_element(widened, _ROW_START, "</w:tr>", _release_tall_row), False
     pieces, at, grids = [], 0, True
+    marks = ("<w:tc " in xml, "<wp:extent " in xml, "w:gridSpan" in xml)  # looked for in the body, not each table
     for start, end in spans:
-        table, fits = _fitted(xml[start:end])
+        table, fits = _fitted(xml[start:end], marks)
         grids = grids and fits
         pieces += [xml[at:start], table]
         at = end
     return "".join(pieces) + xml[at:], grids
 
 
-def _fitted(table: str) -> tuple[str, bool]:
+def _nested(xml: str, spans: list[tuple[int, int]]) -> bool:
+    """Return whether a table opens inside another of the spans (one count over the body: when there are as many
+    openings as spans, each opening starts its own span and none lies inside another)."""
+    if xml.count("<w:tbl>") == len(spans):
+        return False
+    return any(xml.find("<w:tbl>", start + 1, end) >= 0 for start, end in spans)
+
+
+def _fitted(table: str, marks: tuple[bool, bool, bool] = (True, True, True)) -> tuple[str, bool]:
     """Return a table (not nested) with its columns fitted to its words and its very tall rows allowed to break,
     and whether its grid fits its rows (grid_fits): its cells' text read in one look (see _Cells), the XML looked
-    into again only where a row's text could fill a page or a column must widen."""
-    cells = _Cells.of(table)
+    into again only where a row's text could fill a page or a column must widen. marks says whether the body
+    holds cells written with attributes, pictures and spans at all (when it does not, no table is searched)."""
+    cells = _Cells.of(table, marks)
     if cells is None:  # cells written otherwise (<w:tc ...>): each looked for in the XML
         text = _cell_text(table)
         table = _widen(table, text)
         if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
             table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
         return table, grid_fits(table)
-    spanned = "w:gridSpan" in table  # as _widen looks for spans (a cell's text saying it counts too)
+    spanned = marks[2] and "w:gridSpan" in table  # as _widen looks for spans (a cell's text saying it counts too)
     table = table if spanned else _widen_cells(table, cells)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     if long and "<w:cantSplit/>" in table:
@@ -72,12 +83,13 @@ class _Cells:
         self.rows, self.lengths, self.pictures = rows, lengths, pictures
 
     @classmethod
-    def of(cls, table: str) -> _Cells | None:
+    def of(cls, table: str, marks: tuple[bool, bool, bool] = (True, True, True)) -> _Cells | None:
         """Return a table's cells, rows and cells taken as their closing tags end them; None when a cell is
-        written with attributes (<w:tc ...>), which the XML's elements do not count as cells."""
-        if "<w:tc " in table:
+        written with attributes (<w:tc ...>), which the XML's elements do not count as cells (marks: whether the
+        body holds such cells, and pictures, at all)."""
+        if marks[0] and "<w:tc " in table:
             return None
-        if "<wp:extent " in table:  # pictures: each found in its cell
+        if marks[1] and "<wp:extent " in table:  # pictures: each found in its cell
             return cls.walked(table)
         rows, row, cell, lengths, length = [], [], [], [], 0
         pieces = table.split("</w:t")  # what follows each closing tag that starts so: a run's, a cell's, a row's…
@@ -149,8 +161,11 @@ def grid_fits(table: str) -> bool:
 
 
 def _grid_columns(table: str) -> int:
-    """Return how many columns a table's grid has, counted as docxtpl counts them."""
-    return table.count("<w:gridCol ") + table.count("<w:gridCol/>")
+    """Return how many columns a table's grid has, counted as docxtpl counts them: in its grid (not nested), read
+    to the grid's end only."""
+    end = table.find("</w:tblGrid>")
+    end = len(table) if end < 0 else end
+    return table.count("<w:gridCol ", 0, end) + table.count("<w:gridCol/>", 0, end)
 
 
 def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
@@ -224,9 +239,20 @@ def _grid(table: str) -> list[int]:
 
 
 def _size(table: str) -> float:
-    """Return a table's largest type size (points)."""
-    sizes = set(_SIZE.findall(table))  # every run gives its size: a few sizes, many times
-    return max(map(int, sizes)) / 2 if sizes else ROW_POINTS
+    """Return a table's largest type size (points): its first run's when no run has another (most tables: one
+    look for another size, nothing made for each run), else the largest of all."""
+    first = _SIZE.search(table)
+    if first is None:
+        return ROW_POINTS
+    if _other_size(first[1]).search(table, first.end()) is None:
+        return int(first[1]) / 2
+    return max(map(int, set(_SIZE.findall(table)))) / 2  # every run gives its size: a few sizes, many times
+
+
+@lru_cache(maxsize=64)
+def _other_size(value: str) -> re.Pattern[str]:
+    """Return what finds a run's size (as _SIZE finds it) other than value."""
+    return re.compile(rf'<w:sz w:val="(?!{value}")\d+"')
 
 
 def _regridded(

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from generator.document.look import Look
 from generator.document.people import Matrix, OrgChart
+from generator.document.records import picklable
 
 Raw = str | int | float | date | bytes | None
 NOTHING = "—"  # what a filled plan shows for a value it lacks
@@ -469,3 +470,6 @@ class Document:
         for part in self.parts:
             for section in part.sections:
                 yield from section.blocks
+
+
+picklable(globals(), __name__)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.document.records import picklable
+
 
 @dataclass(frozen=True)
 class Look:
@@ -17,3 +19,6 @@ class Look:
     heading_font: str = ""
     body_font: str = ""
     status: tuple[tuple[str, str], ...] = ()  # house status colour -> the brand's (tints and inks derived)
+
+
+picklable(globals(), __name__)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.document.records import picklable
+
 
 @dataclass(frozen=True)
 class Quadrant:
@@ -57,3 +59,6 @@ class OrgChart:
     people: tuple[Person, ...]
     legend: tuple[tuple[str, str], ...]
     note: str
+
+
+picklable(globals(), __name__)

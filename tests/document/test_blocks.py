@@ -4,12 +4,17 @@ keep every field, compare and hash by value, and refuse changes, as the dataclas
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import pickle
+import types
 from datetime import date
 from typing import Any
 
 import pytest
 
+import generator as lib
 from generator.document.blocks import Cell, Row
+from generator.writers import get_writer
 
 DISTINCT: dict[type, dict[str, Any]] = {
     Cell: {"text": "Umsatz", "raw": date(2027, 1, 15), "items": ("a", "b"), "fill": "C6EFCE", "formula": "=B2*2"},
@@ -49,3 +54,34 @@ def test_a_row_finds_its_first_cell_of_each_key_also_after_replace() -> None:
     assert row.cell("name").text == "Ann" and row.cell("missing") == Cell()
     again = dataclasses.replace(row, cells=(("role", Cell("CEO")),))
     assert again.cell("role").text == "CEO" and again.cell("name") == Cell()
+
+
+@pytest.mark.parametrize("make", [lambda: lib.load_plan().plan, lib.blank_plan], ids=["example", "blank"])
+def test_every_family_document_comes_back_whole_from_a_pickle(make: Any) -> None:
+    """A script that hands documents to worker processes (multiprocessing, Dask) gets each back equal, compiled or
+    not (compiled records used to refuse pickle's restore: FrozenInstanceError), and a writer writes the same
+    bytes from the copy."""
+    documents = lib.check(make())
+    copies = [pickle.loads(pickle.dumps(document)) for document in documents]
+    assert copies == documents
+    assert [type(block) for copy in copies for block in copy.blocks()] == [
+        type(block) for document in documents for block in document.blocks()
+    ]
+    strategic = next(i for i, d in enumerate(documents) if d.meta.family == "strategic-account-plan")
+    assert get_writer("xlsx").parts(copies[strategic]) == get_writer("xlsx").parts(documents[strategic])
+
+
+def test_a_row_copied_by_pickle_still_finds_its_cells() -> None:
+    """A row's look-up by column (set by its __init__, not a field) comes back with it."""
+    row = pickle.loads(pickle.dumps(Row((("name", Cell("Ann")), ("role", Cell("CFO"))))))
+    assert row.cell("role").text == "CFO"
+
+
+def test_a_script_can_import_the_document_modules_by_their_dotted_names() -> None:
+    """`import generator.document.blocks as blocks` works: the package's namespace once held a function named
+    document, which hid the subpackage ("cannot import name 'blocks' from 'document'")."""
+    blocks = importlib.import_module("generator.document.blocks")
+    namespace: dict[str, Any] = {}
+    exec("import generator.document.blocks as dotted", namespace)  # the statement a script writes
+    assert namespace["dotted"] is blocks and blocks.Cell is Cell
+    assert isinstance(lib.document, types.ModuleType)

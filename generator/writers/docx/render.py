@@ -24,7 +24,7 @@ from generator import resources
 from generator.errors import TemplateError
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.tables import each_element, fitted_tables, replaced
-from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, number_pictures
+from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
 from generator.writers.package import Parts, package
 
 PHOTO_WIDTH = Mm(20)
@@ -77,6 +77,13 @@ class _Sandbox(SandboxedEnvironment):
             if found is not _DICT_ATTRIBUTES:
                 return found
         return super().getattr(obj, attribute)
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        """Return a template compiled as Jinja compiles it, writing its values out escaped as plain text (see
+        textbody.escaped: the same characters, without a Markup made for each value)."""
+        template = super().from_string(source, globals, template_class)
+        template.root_render_func.__globals__["escape"] = escaped  # its module's own: it only wraps what is written
+        return template
 
 
 def environment() -> SandboxedEnvironment:

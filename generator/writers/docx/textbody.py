@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from generator.writers.docx.tables import _TABLE_START, elements, grid_fits
 
 _REFERENCE = re.compile(r"&#(?!34;|39;)")  # a character reference markupsafe does not write
@@ -104,3 +106,20 @@ def number_pictures(body: TextBody, first: int) -> tuple[TextBody, int]:
     numbers = iter(range(first + 1, first + 1 + body.xml.count("<wp:docPr")))
     numbered = _PICTURE_ID.sub(lambda m: f"{m[1]}{next(numbers)}{m[2]}", body.xml)
     return TextBody(numbered), first + body.xml.count("<wp:docPr")
+
+
+_SPECIAL = ("&", "<", ">", "'", '"')  # what markupsafe escapes
+
+
+def escaped(value: object) -> object:
+    """Return a value as a template writes it into XML: a plain string escaped as markupsafe escapes it, without
+    the Markup markupsafe makes (a template's own escape only ever wraps what it writes out, which is joined as
+    text); anything else as markupsafe escapes it."""
+    if type(value) is not str:
+        return escape(value)
+    text: str = value
+    if not any(special in text for special in _SPECIAL):
+        return text
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
+    )

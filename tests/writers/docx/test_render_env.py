@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from jinja2 import StrictUndefined, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
 
-from generator.writers.docx.render import environment
+from generator.writers.docx.render import environment, lines
+from generator.writers.docx.textbody import escaped
 
 CONTEXT = {"row": {"name": "A & B", "items": ["x"], "keys": "a key", "_private": 1, "empty": ""}, "n": 3}
 TEMPLATES = [
@@ -36,3 +38,25 @@ def test_a_missing_key_still_fails_strictly() -> None:
 def test_the_sandbox_still_refuses_python_s_internals() -> None:
     with pytest.raises(SecurityError):
         environment().from_string("{{ row.__class__.__subclasses__() }}").render(CONTEXT)
+
+
+TRICKY = ["", "plain", "A & B <C> 'd' \"e\"", "&amp; stays escaped twice", "Ölpreis → 7 % <b>", "\u00a0€ 1.250,00"]
+
+
+@pytest.mark.parametrize("value", [*TRICKY, 42, 3.5, None, Markup("<b>kept</b>"), ["a<b"]])
+def test_a_value_is_written_out_escaped_as_markupsafe_escapes_it(value: object) -> None:
+    """Values are data: every character markupsafe escapes is escaped, in strings and in anything else."""
+    assert str(escaped(value)) == str(escape(value))
+
+
+def test_values_and_filtered_lists_come_out_of_a_template_as_in_jinja_s_own_sandbox() -> None:
+    """Autoescaped output, a filter's Markup and text built in a block are each escaped once, never twice."""
+    template = (
+        "{% for t in texts %}<w:t>{{ t }}</w:t>{{ t ~ '&' }}{% endfor %}{{ texts|lines }}"
+        "{% set s %}{{ texts[2] }}{% endset %}{{ s }}{% filter upper %}{{ texts[2] }}{% endfilter %}"
+    )
+    context = {"texts": TRICKY}
+    own = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    own.filters["lines"] = lines
+    assert environment().from_string(template).render(context) == own.from_string(template).render(context)
+    assert "A &amp; B &lt;C&gt; &#39;d&#39; &#34;e&#34;" in environment().from_string(template).render(context)

@@ -25,6 +25,18 @@ from generator.writers.docx import paths
 
 Context = dict[str, Any]
 Picture = Callable[[Any], Any]
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def looked_up(sandboxed: Callable[[Any, str], Any], obj: Any, attribute: str) -> Any:
+    """Return obj.attribute as a template reads it (Jinja's sandbox, sandboxed): a plain dict's key at once when no
+    attribute of a dict has its name (a context's row.name), without the failed attribute lookup Jinja tries first
+    (an AttributeError raised and caught for every value a template reads) or a Python call."""
+    if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        found = obj.get(attribute, _DICT_ATTRIBUTES)
+        if found is not _DICT_ATTRIBUTES:
+            return found
+    return sandboxed(obj, attribute)
 
 
 def context(document: Document, picture: Picture = str) -> Context:

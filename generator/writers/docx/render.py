@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, date, datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from docx import Document
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
+from generator.writers.docx.context import looked_up
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.tables import each_element, fitted_tables, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
@@ -62,21 +63,10 @@ def _as_list(items: Any) -> list[Any]:
     return [items] if isinstance(items, str) else list(items)
 
 
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, looking a context mapping's keys up first when no attribute of a dict has their name
-    (row.name): the value Jinja's own lookup finds, without the failed attribute lookup it tries first (an
-    AttributeError raised and caught for every value a template reads)."""
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        """Return obj.attribute as the sandbox gives it: a plain dict's key at once, when it is one."""
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            found = obj.get(attribute, _DICT_ATTRIBUTES)
-            if found is not _DICT_ATTRIBUTES:
-                return found
-        return super().getattr(obj, attribute)
+    (row.name: see context.looked_up, set as each environment's getattr), its templates writing values out as
+    plain escaped text."""
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         """Return a template compiled as Jinja compiles it, writing its values out escaped as plain text (see
@@ -89,6 +79,7 @@ class _Sandbox(SandboxedEnvironment):
 def environment() -> SandboxedEnvironment:
     """Return the strict, sandboxed, autoescaping Jinja environment templates render in."""
     env = _Sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    env.getattr = partial(looked_up, partial(SandboxedEnvironment.getattr, env))  # type: ignore[method-assign]
     env.filters["lines"] = lines
     env.filters["bullets"] = bullets
     return env

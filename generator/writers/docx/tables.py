@@ -92,21 +92,24 @@ class _Cells:
         if marks[1] and "<wp:extent " in table:  # pictures: each found in its cell
             return cls.walked(table)
         rows, row, cell, lengths, length = [], [], [], [], 0
-        pieces = table.split("</w:t")  # what follows each closing tag that starts so: a run's, a cell's, a row's…
-        previous = pieces[0]
-        for piece in pieces[1:]:
-            if piece.startswith(">"):  # a run's text ends here: it runs from its opening tag's end (text holds no >)
-                text = previous[previous.rfind(">") + 1 :]
+        last, base = len(table) - 1, 0  # base: where the text since the last closing tag starting </w:t begins
+        at = table.find("</w:t")
+        while 0 <= at < last - 4:  # each closing tag that starts so (a run's, a cell's, a row's…), found, not split at
+            kind, then = table[at + 5], table[at + 6] if at + 6 <= last else ""
+            if kind == ">":  # a run's text ends here: it runs from its opening tag's end (text holds no >)
+                start = table.rfind(">", base, at)
+                text = table[base if start < 0 else start + 1 : at]
                 cell.append(text)
                 length += len(text)
-            elif piece.startswith("c>"):
+            elif kind == "c" and then == ">":
                 row.append("".join(cell))
                 cell = []
-            elif piece.startswith("r>"):
+            elif kind == "r" and then == ">":
                 rows.append(row)
                 lengths.append(length)
                 row, length = [], 0
-            previous = piece
+            base = at + 5
+            at = table.find("</w:t", base)
         return cls(rows, lengths, {})
 
     @classmethod

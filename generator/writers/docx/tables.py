@@ -51,7 +51,7 @@ def _nested(xml: str, spans: list[tuple[int, int]]) -> bool:
     return any(xml.find("<w:tbl>", start + 1, end) >= 0 for start, end in spans)
 
 
-def _fitted(table: str, marks: tuple[bool, bool, bool] = (True, True, True)) -> tuple[str, bool]:
+def _fitted(table: str, marks: tuple[bool, bool, bool]) -> tuple[str, bool]:
     """Return a table (not nested) with its columns fitted to its words and its very tall rows allowed to break,
     and whether its grid fits its rows (grid_fits): its cells' text read in one look (see _Cells), the XML looked
     into again only where a row's text could fill a page or a column must widen. marks says whether the body

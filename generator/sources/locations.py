@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -29,11 +30,20 @@ class Locations:
     source: str
     places: dict[Loc, str | Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    noting: Callable[[], dict[Loc, Any]] | None = None  # finds the places when first asked (a valid source never is)
+
+    def noted(self) -> dict[Loc, str | Mark]:
+        """Return every field's place, found now if the source was read without noting them."""
+        if self.noting is not None:
+            self.places.update(self.noting())
+            self.noting = None
+        return self.places
 
     def where(self, loc: Loc) -> str:
         """Return the place of loc, or of its nearest ancestor that has one."""
+        places = self.noted()
         for end in range(len(loc), -1, -1):
-            place = self.places.get(tuple(loc[:end]))
+            place = places.get(tuple(loc[:end]))
             if place is not None:
                 return place if isinstance(place, str) else at_mark(self.source, place)
         return self.source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +23,30 @@ _TEXT = "tag:yaml.org,2002:str"
 
 
 def read_yaml(path: Path) -> tuple[Any, Locations]:
-    """Return the raw data of a YAML file and where each field is; SourceError if unreadable."""
+    """Return the raw data of a YAML file and where each field is (found when first asked for: a valid source's
+    places are never needed); SourceError if unreadable."""
     text = _read_text(path)
     try:
-        return _read(text, path, FastLoader)
+        return _read(text, path, FastLoader, noted=False)
     except SourceError:  # libyaml refuses a few texts PyYAML reads (escaped lone surrogates): PyYAML has the say
         return _read(text, path, Loader)
 
 
-def _read(text: str, path: Path, loader: type[Loader]) -> tuple[Any, Locations]:
+def _read(text: str, path: Path, loader: type[Loader], noted: bool = True) -> tuple[Any, Locations]:
     """Return the raw data of a YAML text read with a loader, and where each field is: built from the parser's
-    events as they come, or from the composed document where it takes the composer's answer (see _Events)."""
-    built = _Events(path, loader).read(text)
-    return built if built is not None else _composed(text, path, loader)
+    events as they come, or from the composed document where it takes the composer's answer (see _Events). Read
+    from its events without noting places (noted False), the text is read again for them when they are asked for."""
+    built = _Events(path, loader, noted).read(text)
+    if built is None:
+        return _composed(text, path, loader)
+    if not noted:
+        built[1].noting = partial(_places, text, path, loader)
+    return built
+
+
+def _places(text: str, path: Path, loader: type[Loader]) -> dict[Loc, Any]:
+    """Return where each field of a YAML text is, read again with every place noted."""
+    return _read(text, path, loader)[1].places
 
 
 def _composed(text: str, path: Path, loader: type[Loader]) -> tuple[Any, Locations]:
@@ -65,14 +77,15 @@ class _Events:
     Documents that need the composer's own answer (explicit tags, merge keys, keys that are not text or repeated,
     second documents, unknown aliases, aliases expanding past the limits) are left to it (None)."""
 
-    def __init__(self, path: Path, loader: type[Loader]) -> None:
-        self.path, self.loader = path, loader
+    def __init__(self, path: Path, loader: type[Loader], noted: bool = True) -> None:
+        self.path, self.loader, self.noted = path, loader, noted  # noted: each field's place noted as it is read
         self.locations = Locations(str(path))
         self.constructor = loader("")
         self.stack: list[list[Any]] = []  # open collections: value, location, key awaited, anchor and where it began
         self.root: Any = _NOTHING
         self.values = 0  # nodes built: bounded when aliases repeat them
-        self.events: list[Any] = []  # the parser's events (an anchored node's are replayed by its aliases)
+        self.events: list[Any] = []  # the parser's events within anchored collections (their aliases replay them)
+        self.recording = 0  # how many anchored collections are open (their events kept)
         self.anchors: dict[str, list[Any]] = {}
         self.sizes: dict[str, int] = {}  # how many values an anchor's node builds at most
         self.replayed = 0  # how many values aliases repeat at most, so far
@@ -104,7 +117,8 @@ class _Events:
                 if documents > 1:
                     raise _Fallback
             elif kind not in _FRAMING:
-                self.events.append(event)
+                if self.recording or (kind in _COLLECTIONS and event.anchor is not None):
+                    self.events.append(event)
                 self._feed(event, replayed=False)
             if count > MAX_EVENTS:  # counted from 0 with the stream's start, as _check_shape counts
                 raise _fail(at_mark(self.path, event.start_mark), "too many values in one file")
@@ -120,6 +134,7 @@ class _Events:
             value, _, _, anchor, start = self.stack.pop()
             if anchor is not None and not replayed:
                 self._anchor(anchor, self.events[start:])
+                self.recording -= 1
             self._place(value)
             return
         if kind is yaml.AliasEvent:
@@ -135,7 +150,8 @@ class _Events:
         self.values += 1
         if self.values > MAX_VALUES:
             raise _Fallback  # an alias bomb: the composer's builder says where it stops
-        self.locations.places.setdefault(loc, event.start_mark)
+        if self.noted:
+            self.locations.places.setdefault(loc, event.start_mark)
         if kind is yaml.ScalarEvent:  # the document is this one scalar
             if event.anchor is not None and not replayed:
                 self._anchor(event.anchor, [event])
@@ -149,14 +165,18 @@ class _Events:
             raise _fail(at_mark(self.path, event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
         value = {} if kind is yaml.MappingStartEvent else []
         self.stack.append([value, loc, _AWAITED, event.anchor, len(self.events) - 1])
+        if event.anchor is not None and not replayed:
+            self.recording += 1
 
     def _scalar_in(self, event: Any, top: list[Any], replayed: bool) -> None:
         """Build a scalar inside a collection: a list's item, a mapping's key (kept until its value comes: new text
         only, else the composer's answer) or a mapping's value (placed at its key)."""
         value, key = top[0], top[2]
+        loc: Loc = ()
         tag = self._tag(event)
         if type(value) is list:
-            loc = (*top[1], len(value))
+            if self.noted:
+                loc = (*top[1], len(value))
         elif key is _AWAITED:
             if event.anchor is not None or tag == _MERGE:
                 raise _Fallback  # an alias's anchor as a key, or a merge key
@@ -165,13 +185,14 @@ class _Events:
                 raise _Fallback  # reported by the composed document's builder (which skips the value)
             top[2] = (name, event.start_mark)  # a key awaiting its value, and where it was written
             return
-        else:
+        elif self.noted:
             loc = (*top[1], key[0])
             self.locations.places[loc] = key[1]
         self.values += 1
         if self.values > MAX_VALUES:
             raise _Fallback  # an alias bomb: the composer's builder says where it stops
-        self.locations.places.setdefault(loc, event.start_mark)
+        if self.noted:
+            self.locations.places.setdefault(loc, event.start_mark)
         if event.anchor is not None and not replayed:
             self._anchor(event.anchor, [event])
         self._place(event.value if tag == _TEXT else self._scalar(event))
@@ -191,9 +212,11 @@ class _Events:
         top = self.stack[-1]
         value, loc, key = top[0], top[1], top[2]
         if type(value) is list:
-            return (*loc, len(value))
+            return (*loc, len(value)) if self.noted else ()
         if key is _AWAITED:
             raise _Fallback  # a mapping or a list as a key
+        if not self.noted:
+            return ()
         child = (*loc, key[0])
         self.locations.places[child] = key[1]
         return child
@@ -231,6 +254,7 @@ _MERGE = "tag:yaml.org,2002:merge"
 _FRAMING = frozenset({yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent})  # no node in them
 _AWAITED, _NOTHING = object(), object()  # a mapping awaiting its next key; no document yet
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTIONS = frozenset({yaml.MappingStartEvent, yaml.SequenceStartEvent})
 
 
 def _read_text(path: Path) -> str:

@@ -111,6 +111,28 @@ def test_events_build_what_the_composed_document_builds(seed: int, loader: Any) 
     assert events == _outcome(lambda: _composed(text, path, loader)), text
 
 
+def test_read_without_noting_places_the_same_data_and_finds_the_same_places_when_asked() -> None:
+    """A source is read without noting where each field is (a valid one never needs it); a problem's place is found
+    by reading the text again: the same places as noting them at once, anchors and aliases replayed alike."""
+    path = Path("source.yaml")
+    for seed in range(300):
+        text = _Document(seed).text()
+        noted = _outcome(lambda: yaml_source._read(text, path, FastLoader))  # noqa: B023
+        if noted[0] != "read":
+            continue
+        data, locations = yaml_source._read(text, path, FastLoader, noted=False)
+        assert _typed(data) == noted[1], text
+        assert [(loc, (m.line, m.column)) for loc, m in locations.noted().items()] == noted[2], text
+
+
+def test_a_valid_source_s_places_are_not_noted_until_asked(tmp_path: Path) -> None:
+    source = tmp_path / "s.yaml"
+    source.write_text("account:\n  name: Acme\n  people: [Ann, Bo]\n", "utf-8")
+    data, locations = yaml_source.read_yaml(source)
+    assert data == {"account": {"name": "Acme", "people": ["Ann", "Bo"]}} and not locations.places
+    assert locations.where(("account", "people", 1)) == f"{source}:3:17"
+
+
 def test_most_random_documents_are_read_from_their_events() -> None:
     """The generator above exercises the event reader, not only the composer it leaves odd documents to."""
     read = sum(_events_only(_Document(seed).text()) for seed in range(400))

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from generator.document.look import Look
 from generator.document.people import Matrix, OrgChart
-from generator.document.records import picklable
+from generator.document.records import Compared, picklable
 
 Raw = str | int | float | date | bytes | None
 NOTHING = "—"  # what a filled plan shows for a value it lacks
@@ -39,8 +39,8 @@ class Kind(StrEnum):
     IMAGE = "image"
 
 
-@dataclass(frozen=True)
-class Cell:
+@dataclass(frozen=True, eq=False)
+class Cell(Compared):
     """One value: the text documents show, the raw value a workbook holds, list items, a fill colour."""
 
     text: str = ""
@@ -52,20 +52,23 @@ class Cell:
     def __init__(
         self, text: str = "", raw: Raw = None, items: tuple[str, ...] = (), fill: str = "", formula: str = ""
     ) -> None:
-        """Set the fields (written out: compiled, this is a third of the time of the interpreted __init__ dataclass
-        would write, and an account makes over a thousand cells)."""
+        """Set the fields (written out: compiled, a third of the time of dataclass's; a thousand cells an account)."""
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "raw", raw)
         object.__setattr__(self, "items", items)
         object.__setattr__(self, "fill", fill)
         object.__setattr__(self, "formula", formula)
 
+    def compared(self) -> tuple[object, ...]:
+        """Return the fields equality and hashing go by."""
+        return self.text, self.raw, self.items, self.fill, self.formula
+
 
 EMPTY_CELL = Cell()
 
 
-@dataclass(frozen=True)
-class Highlight:
+@dataclass(frozen=True, eq=False)
+class Highlight(Compared):
     """A workbook conditional format: cells equal to a label, or in a number band, get a fill."""
 
     fill: str
@@ -76,9 +79,13 @@ class Highlight:
     bold: bool = False
     whole_row: bool = False
 
+    def compared(self) -> tuple[object, ...]:
+        """Return the fields equality and hashing go by."""
+        return self.fill, self.equals, self.low, self.high, self.font, self.bold, self.whole_row
 
-@dataclass(frozen=True)
-class Column:
+
+@dataclass(frozen=True, eq=False)
+class Column(Compared):
     """One table column: key, header label, value kind, relative weight, sheet width, formula, drop-down."""
 
     key: str
@@ -100,9 +107,24 @@ class Column:
         """Return True when a workbook fills this column with formulas."""
         return bool(self.formula) or self.own_formulas
 
+    def compared(self) -> tuple[object, ...]:
+        """Return the fields equality and hashing go by."""
+        kept = (self.highlights, self.coloured, self.own_formulas, self.internal, self.note)
+        return (
+            self.key,
+            self.label,
+            self.kind,
+            self.weight,
+            self.chars,
+            self.formula,
+            self.options,
+            self.indent_key,
+            *kept,
+        )
 
-@dataclass(frozen=True)
-class Row:
+
+@dataclass(frozen=True, eq=False)
+class Row(Compared):
     """One table row: cells by column key; a placeholder stands for an empty list; a group key."""
 
     cells: tuple[tuple[str, Cell], ...]
@@ -120,8 +142,7 @@ class Row:
         bold: bool = False,
         message: str = "",
     ) -> None:
-        """Set the fields (written out, as Cell's are) and index the cells by key once: writers look cells up many
-        times."""
+        """Set the fields (written out, as Cell's are) and index the cells by key once: writers look them up."""
         object.__setattr__(self, "cells", cells)
         object.__setattr__(self, "placeholder", placeholder)
         object.__setattr__(self, "group", group)
@@ -132,6 +153,10 @@ class Row:
     def cell(self, key: str) -> Cell:
         """Return the cell of a column (an empty cell when the row has none)."""
         return self.by_key.get(key, EMPTY_CELL)
+
+    def compared(self) -> tuple[object, ...]:
+        """Return the fields equality and hashing go by (not by_key: it is derived from the cells)."""
+        return self.cells, self.placeholder, self.group, self.bold, self.message
 
 
 def row(placeholder: bool = False, group: str = "", bold: bool = False, **cells: Cell) -> Row:

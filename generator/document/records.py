@@ -7,6 +7,26 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 
+class Compared:
+    """Equality and hashing by the fields compared() gives, written out: compiled, where dataclass's own are
+    interpreted (caches compare columns, rows and cells many times an account)."""
+
+    def __eq__(self, other: object) -> bool:
+        """Return whether another record of the same class has the same fields."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Compared)
+        return self.compared() == other.compared()
+
+    def __hash__(self) -> int:
+        """Return the hash of the compared fields."""
+        return hash(self.compared())
+
+    def compared(self) -> tuple[object, ...]:
+        """Return the fields equality and hashing go by: every field a dataclass would compare."""
+        raise NotImplementedError
+
+
 def picklable(namespace: dict[str, Any], module: str) -> None:
     """Make the records (dataclasses) a module defines picklable: made again by their own __init__ from the fields
     it takes (compiled, pickle's default sets each attribute through __setattr__, which a frozen record refuses)."""

@@ -13,12 +13,39 @@ from typing import Any
 import pytest
 
 import generator as lib
-from generator.document.blocks import Cell, Row
+from generator.document.blocks import Cell, Column, Highlight, Kind, Row
 from generator.writers import get_writer
 
 DISTINCT: dict[type, dict[str, Any]] = {
     Cell: {"text": "Umsatz", "raw": date(2027, 1, 15), "items": ("a", "b"), "fill": "C6EFCE", "formula": "=B2*2"},
     Row: {"cells": (("name", Cell("Ann")),), "placeholder": True, "group": "risk", "bold": True, "message": "—"},
+}
+COMPARED: dict[type, dict[str, Any]] = {  # the records whose equality and hash are written out: every field set
+    **DISTINCT,
+    Highlight: {
+        "fill": "FFC7CE",
+        "equals": "High",
+        "low": 0.5,
+        "high": 0.9,
+        "font": "9C0006",
+        "bold": True,
+        "whole_row": True,
+    },
+    Column: {
+        "key": "value",
+        "label": "Wert",
+        "kind": Kind.MONEY,
+        "weight": 1.5,
+        "chars": 12.0,
+        "formula": "=B2",
+        "options": "a,b",
+        "indent_key": "level",
+        "highlights": (Highlight("C6EFCE"),),
+        "coloured": True,
+        "own_formulas": True,
+        "internal": True,
+        "note": True,
+    },
 }
 
 
@@ -46,6 +73,21 @@ def test_cells_and_rows_are_frozen_values(kind: type) -> None:
         setattr(one, name, DISTINCT[kind][name])
     changed = dataclasses.replace(one, bold=False) if kind is Row else dataclasses.replace(one, fill="FFC7CE")
     assert changed != one and one == two
+
+
+@pytest.mark.parametrize("kind", list(COMPARED))
+def test_written_out_equality_goes_by_every_field_the_dataclass_compares(kind: type) -> None:
+    """Records compare and hash by exactly the fields a dataclass would compare, in order (a field added to the
+    class but not to compared() fails here), and a change in any one of them makes them unequal."""
+    record = kind(**COMPARED[kind])
+    compared = [f.name for f in dataclasses.fields(kind) if f.compare]
+    assert record.compared() == tuple(getattr(record, name) for name in compared)
+    assert record == kind(**COMPARED[kind]) and hash(record) == hash(kind(**COMPARED[kind]))
+    defaults = kind(**{name: COMPARED[kind][name] for name in ("key", "label", "fill", "cells") if name in compared})
+    for name in compared:
+        if getattr(defaults, name) != COMPARED[kind][name]:
+            assert dataclasses.replace(defaults, **{name: COMPARED[kind][name]}) != defaults, name
+    assert record != object() and record.__eq__(object()) is NotImplemented
 
 
 def test_a_row_finds_its_first_cell_of_each_key_also_after_replace() -> None:

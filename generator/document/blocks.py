@@ -214,10 +214,10 @@ class Table:
     def pick(self, *specs: tuple[str, float] | tuple[str, float, str], chars: bool = False) -> Table:
         """Return the table with only these columns, each given a weight (or sheet width) and maybe a label."""
         size, by_key = "chars" if chars else "weight", {c.key: c for c in self.columns}
-        picked = [_picked(by_key[s[0]], (size, s[1]), *(("label", label) for label in s[2:])) for s in specs]
-        noted = tuple(c for c in self.columns if c.note and c.key not in {p.key for p in picked})
-        placeholders = tuple(_say(r, picked[0].key) if r.message else r for r in self.placeholders)
-        return replace(self, columns=tuple(picked), noted=noted, placeholders=placeholders)
+        shown = tuple(_picked(by_key[s[0]], (size, s[1]), *(("label", label) for label in s[2:])) for s in specs)
+        noted = tuple(c for c in self.columns if c.note and c.key not in {p.key for p in shown})
+        placeholders = tuple(_say(r, shown[0].key) if r.message else r for r in self.placeholders)
+        return Table(self.name, shown, self.rows, placeholders, self.title, self.groups, self.total, self.chart, noted)
 
     def note(self, item: Row) -> str:
         """Return what a row's left-out note columns say, for speaker notes ('' when they say nothing)."""

@@ -108,7 +108,7 @@ class Formatter:
         """Return the label of a vocabulary value, or the hint."""
         if value is None:
             return self.hint(hint)
-        return self.cat.enum(type(value).vocabulary(), value.value)
+        return self.cat.enums[vocabulary_of(type(value))][str(value)]  # str(): the value; .value is interpreted
 
     def score(self, value: int | None, hint: str = "score") -> str:
         """Return a 1-5 score as '4/5'."""
@@ -188,6 +188,17 @@ def _quoted(text: str) -> str:
 
 # Babel's formatting, each figure formatted once per locale: families show the same amounts, dates and shares again
 FORMATTED = 4_096  # bounded: a batch of many accounts must not grow memory
+
+
+_VOCABULARIES: dict[type, str] = {}  # each vocabulary's catalogue key, by its class
+
+
+def vocabulary_of(kind: type[Vocabulary]) -> str:
+    """Return a vocabulary's catalogue key, worked out once (Vocabulary.vocabulary is interpreted)."""
+    found = _VOCABULARIES.get(kind)
+    if found is None:
+        found = _VOCABULARIES[kind] = kind.vocabulary()
+    return found
 
 
 @lru_cache(maxsize=FORMATTED)

@@ -12,11 +12,13 @@ from typing import TypeVar
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import (
+    NumberPattern,
     format_compact_currency,
     format_currency,
     format_decimal,
     format_percent,
     get_currency_symbol,
+    parse_pattern,
 )
 
 from generator.catalog import Catalog
@@ -38,7 +40,8 @@ class Formatter:
         self.cat = cat
         self.currency = currency
         self.blank = blank
-        self.locale = Locale.parse(cat.formats["locale"])
+        self.locale_name = cat.formats["locale"]  # the caches' key: a Locale hashes and compares in Python
+        self.locale = _locale(self.locale_name)
         pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
         self._money_pattern = pattern.replace("#,##0.00", "#,##0")
         self._percent_pattern = self.locale.percent_formats[None].pattern.split(";")[0].replace("#,##0", "#,##0.#")
@@ -68,33 +71,33 @@ class Formatter:
         """Return a whole amount in the locale's shape: €1,250,000, 1.250.000 €, 1 250 000 €."""
         if value is None:
             return self.hint(hint)
-        return _money(value, self.currency, self._money_pattern, self.locale)
+        return _money(value, self.currency, self._money_pattern, self.locale_name)
 
     def money_short(self, value: float | None, hint: str = "amount") -> str:
         """Return an amount abbreviated for big-number tiles: €1.3M, 1,3 Mio. €, 1,3 млн €."""
         if value is None:
             return self.hint(hint)
-        short = _compact(value, self.currency, self.locale)
+        short = _compact(value, self.currency, self.locale_name)
         return self.money(value) if _GROUPED.search(short) else _spaced(short)
 
     def percent(self, value: float | None, hint: str = "percent", signed: bool = False) -> str:
         """Return a percentage in the locale's shape, one decimal at most: 40%, 12,5 %, +58,5 %."""
         if value is None:
             return self.hint(hint)
-        shown = _percent(value, self._percent_pattern, self.locale)
+        shown = _percent(value, self._percent_pattern, self.locale_name)
         return f"+{shown}" if signed and value > 0 else shown
 
     def number(self, value: float | None, hint: str) -> str:
         """Return a number with the locale's separators and no needless decimals."""
         if value is None:
             return self.hint(hint)
-        return format_decimal(value, "#,##0.##", self.locale)
+        return format_decimal(value, _pattern("#,##0.##"), self.locale)
 
     def date(self, value: date | None, hint: str = "date") -> str:
         """Return a date in the language's shape: 15 Jan 2027, 15.01.2027, 15 janv. 2027."""
         if value is None:
             return self.hint(hint)
-        return _date(value, self.cat.formats["date"], self.locale)
+        return _date(value, self.cat.formats["date"], self.locale_name)
 
     def quarter(self, value: str, hint: str = "quarter") -> str:
         """Return a quarter given as 'Q3 2027' in the locale's shape: Q3 2027, T3 2027, 3-й кв. 2027."""
@@ -201,28 +204,48 @@ def vocabulary_of(kind: type[Vocabulary]) -> str:
     return found
 
 
+_LOCALES: dict[str, Locale] = {}
+_PATTERNS: dict[str, NumberPattern] = {}
+
+
+def _locale(name: str) -> Locale:
+    """Return Babel's locale of a name (de_DE), parsed once."""
+    found = _LOCALES.get(name)
+    if found is None:
+        found = _LOCALES[name] = Locale.parse(name)
+    return found
+
+
+def _pattern(text: str) -> NumberPattern:
+    """Return Babel's number pattern of a text, parsed once (Babel parses the text again at every call)."""
+    found = _PATTERNS.get(text)
+    if found is None:
+        found = _PATTERNS[text] = parse_pattern(text)
+    return found
+
+
 @lru_cache(maxsize=FORMATTED)
-def _money(value: float, currency: str, pattern: str, locale: Locale) -> str:
+def _money(value: float, currency: str, pattern: str, locale: str) -> str:
     """Return a whole amount formatted by Babel, its letter code kept apart from the digits."""
-    return _spaced(format_currency(value, currency, pattern, locale, currency_digits=False))
+    return _spaced(format_currency(value, currency, _pattern(pattern), _locale(locale), currency_digits=False))
 
 
 @lru_cache(maxsize=FORMATTED)
-def _compact(value: float, currency: str, locale: Locale) -> str:
+def _compact(value: float, currency: str, locale: str) -> str:
     """Return an amount abbreviated by Babel (1,3 Mio. €)."""
-    return format_compact_currency(value, currency, locale=locale, fraction_digits=1)
+    return format_compact_currency(value, currency, locale=_locale(locale), fraction_digits=1)
 
 
 @lru_cache(maxsize=FORMATTED)
-def _percent(value: float, pattern: str, locale: Locale) -> str:
+def _percent(value: float, pattern: str, locale: str) -> str:
     """Return a percentage (40 for 40 %) formatted by Babel."""
-    return format_percent(Decimal(str(value)) / 100, pattern, locale)
+    return format_percent(Decimal(str(value)) / 100, _pattern(pattern), _locale(locale))
 
 
 @lru_cache(maxsize=FORMATTED)
-def _date(value: date, pattern: str, locale: Locale) -> str:
+def _date(value: date, pattern: str, locale: str) -> str:
     """Return a date formatted by Babel."""
-    return format_date(value, pattern, locale)
+    return format_date(value, pattern, _locale(locale))
 
 
 def _spaced(amount: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from babel import Locale
@@ -193,35 +193,22 @@ def _quoted(text: str) -> str:
 FORMATTED = 4_096  # bounded: a batch of many accounts must not grow memory
 
 
-_VOCABULARIES: dict[type, str] = {}  # each vocabulary's catalogue key, by its class
-
-
+@cache
 def vocabulary_of(kind: type[Vocabulary]) -> str:
     """Return a vocabulary's catalogue key, worked out once (Vocabulary.vocabulary is interpreted)."""
-    found = _VOCABULARIES.get(kind)
-    if found is None:
-        found = _VOCABULARIES[kind] = kind.vocabulary()
-    return found
+    return kind.vocabulary()
 
 
-_LOCALES: dict[str, Locale] = {}
-_PATTERNS: dict[str, NumberPattern] = {}
-
-
+@cache
 def _locale(name: str) -> Locale:
     """Return Babel's locale of a name (de_DE), parsed once."""
-    found = _LOCALES.get(name)
-    if found is None:
-        found = _LOCALES[name] = Locale.parse(name)
-    return found
+    return Locale.parse(name)
 
 
+@cache
 def _pattern(text: str) -> NumberPattern:
     """Return Babel's number pattern of a text, parsed once (Babel parses the text again at every call)."""
-    found = _PATTERNS.get(text)
-    if found is None:
-        found = _PATTERNS[text] = parse_pattern(text)
-    return found
+    return parse_pattern(text)
 
 
 @lru_cache(maxsize=FORMATTED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pytest
 from pptx import Presentation
@@ -98,8 +99,8 @@ def test_shapes_written_into_a_saved_slide_as_text_are_the_bytes_lxml_writes(mon
     """Shapes wait beside a slide as XML text and are written into it when the deck is saved: the deck is byte for
     byte the one made by parsing every shape into its slide (text boxes, tables, org charts, markup in the text)."""
     import generator as lib
-    import generator.writers.pptx as writer
-    from generator.writers.pptx import build_deck, text
+    from generator.writers.package import package
+    from generator.writers.pptx import deck_parts, text
 
     plan = lib.load_plan().plan
     tricky = plan.model_copy(update={"account": plan.account.model_copy(update={"name": 'A&B <xmlns:p> "Co"'})})
@@ -115,11 +116,12 @@ def test_shapes_written_into_a_saved_slide_as_text_are_the_bytes_lxml_writes(mon
             text.flush(part.slide)  # type: ignore[attr-defined]
         return bytes(part.blob)  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(writer, "saved", spliced)
-    as_text = [build_deck(document) for document in documents]  # zipped: chart workbooks dated as the plan
+    def built(save: Callable[[object], bytes]) -> list[bytes]:  # zipped: chart workbooks dated as the plan
+        return [package(deck_parts(document, save), document.meta.when) for document in documents]
+
+    as_text = built(spliced)
     assert sum(written) > 200  # most shapes did wait as text
-    monkeypatch.setattr(writer, "saved", parsed)
-    assert [build_deck(document) for document in documents] == as_text
+    assert built(parsed) == as_text
 
 
 def test_the_org_chart_legend_note_is_shown_in_full_in_every_language() -> None:
@@ -175,7 +177,7 @@ def test_a_default_notes_master_made_once_per_master_is_python_pptx_s_own() -> N
     """Every deck of a master deck without a notes master gets python-pptx's default one (its theme's part name
     worked out once): the same parts, names and relationships python-pptx makes."""
     from generator import resources
-    from generator.writers.pptx import _fresh, rels_xml
+    from generator.writers.pptx.deck import _fresh, rels_xml
     from generator.writers.pptx.notes import notes_master
 
     version = resources.template_version("master.pptx")
@@ -234,7 +236,7 @@ def test_decks_share_the_master_s_parts_and_never_change_them() -> None:
     tables and org charts leave them as loaded, so the next deck starts from the same master."""
     import generator as lib
     from generator import resources
-    from generator.writers.pptx import _fresh, _loaded
+    from generator.writers.pptx.deck import _fresh, _loaded
 
     version = resources.template_version("master.pptx")
     shared = _loaded(version)[1]
@@ -326,16 +328,17 @@ def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_dec
     size gives."""
     import yaml
 
-    import generator as lib
+    from generator.families import document
     from generator.model.validation import validate_data
-    from generator.writers import pptx
     from tests.conftest import EXAMPLE, pure_module
     from tests.stress import grown
 
     plan = validate_data(grown(yaml.safe_load(EXAMPLE.read_text("utf-8")), 60, 80)).plan
     assert plan is not None
     table = pure_module("generator.writers.pptx.table")  # its own calls spied on
-    monkeypatch.setattr(pptx, "table_slide", table.table_slide)
+    deck = pure_module("generator.writers.pptx.deck")  # lays tables out with the spied copy
+    monkeypatch.setattr(deck, "table_slide", table.table_slide)
+    documents = [document(plan, family) for family in ("strategic-account-plan", "kam-action-plan")]
     probes: list[float] = []
     height = table.row_height
 
@@ -348,15 +351,15 @@ def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_dec
     lay = table._lay
     monkeypatch.setattr(table, "_lay", lambda *args: laid.append(1) or lay(*args))
     monkeypatch.setattr(table, "row_height", measured)
-    glanced = [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")]
+    glanced = [deck.build_deck(d) for d in documents]
     assert probes
     rows_laid, laid[:] = len(laid), []
     monkeypatch.setattr(table, "row_height", lambda t, w, s: 0 if t == [""] and len(w) == 1 else height(t, w, s))
-    assert [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")] == glanced
+    assert [deck.build_deck(d) for d in documents] == glanced
     given_up, laid[:] = len(laid), []  # no glance: a size given up at its second slide
     wholly = table._laid
     monkeypatch.setattr(table, "_laid", lambda shown, of, laying, whole=False: wholly(shown, of, laying, True))
-    assert [lib.render(plan, family, "pptx") for family in ("strategic-account-plan", "kam-action-plan")] == glanced
+    assert [deck.build_deck(d) for d in documents] == glanced
     assert rows_laid < given_up < len(laid) and rows_laid < len(laid) * 0.7  # laid at one size, not three
 
 

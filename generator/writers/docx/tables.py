@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, longest_words, text_width, widest
 
@@ -15,7 +15,8 @@ _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr
 _CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')
 _GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
-_SIZE = re.compile(r'<w:sz w:val="(\d+)"')
+_SIZE_START = '<w:sz w:val="'
+_SIZE = re.compile(_SIZE_START + r'(\d+)"')
 _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
 _SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
 SMALLEST_TABLE_POINTS = 7.5
@@ -247,6 +248,8 @@ def _size(table: str) -> float:
     first = _SIZE.search(table)
     if first is None:
         return ROW_POINTS
+    if table.count(_SIZE_START) == table.count(f'{_SIZE_START}{first[1]}"'):  # two counts: no run has another
+        return int(first[1]) / 2
     if _other_size(first[1]).search(table, first.end()) is None:
         return int(first[1]) / 2
     return max(map(int, set(_SIZE.findall(table)))) / 2  # every run gives its size: a few sizes, many times
@@ -313,12 +316,16 @@ def _cell_text(table: str) -> str:
 def _with_widths(table: str, old: list[int], new: list[int]) -> str:
     """Return the table with its grid and every cell's width set to the new column widths."""
     table = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", table)
+    return each_element(table, _ROW_START, "</w:tr>", partial(_row_widths, widths=[str(w) for w in new]))
 
-    def row_widths(row: str) -> str:
-        cells = iter(new)
-        return _CELL_WIDTH.sub(lambda m: m.group().replace(m.group(1), str(next(cells, m.group(1)))), row)
 
-    return each_element(table, _ROW_START, "</w:tr>", row_widths)
+def _row_widths(row: str, widths: list[str]) -> str:
+    """Return a row whose first cells' widths are widths, in order (the cells past them as they were)."""
+    pieces, at = [], 0
+    for found, width in zip(_CELL_WIDTH.finditer(row), widths, strict=False):  # no Python call a cell
+        pieces += [row[at : found.start()], found[0].replace(found[1], width)]
+        at = found.end()
+    return "".join(pieces) + row[at:]
 
 
 def _release_tall_row(row: str) -> str:

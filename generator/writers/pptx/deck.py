@@ -53,7 +53,49 @@ def _fresh(version: tuple[str, int, int]) -> Any:
     """Return a new deck on the master: a copy of the loaded one whose unchanged parts (layouts, masters,
     themes) are the loaded deck's own, not copied (copying them was an eighth of writing a deck)."""
     prs, shared = _loaded(version)
-    return deepcopy(prs, dict(shared))
+    return copied(prs, dict(shared))
+
+
+_KEPT = (str, int, float, bytes, type(None))  # immutable: shared by the copy (a PackURI is a str)
+
+
+def copied(value: Any, memo: dict[int, Any]) -> Any:
+    """Return a deep copy of a loaded deck's object as copy.deepcopy makes it, objects in memo (by id) taken as
+    they are there: python-pptx's objects rebuilt from their attributes, dicts and lists item by item (deepcopy
+    does the same, interpreted), anything else (XML elements, the loaded file) by deepcopy itself."""
+    found = memo.get(id(value))
+    if found is not None:
+        return found
+    if isinstance(value, _KEPT):
+        return value
+    kind: type = type(value)
+    if kind is dict:
+        items: dict[Any, Any] = memo.setdefault(id(value), {})
+        items.update((key, copied(item, memo)) for key, item in value.items())
+        return items
+    if kind is list:
+        listed: list[Any] = memo.setdefault(id(value), [])
+        listed.extend(copied(item, memo) for item in value)
+        return listed
+    if not _plain(kind):
+        return deepcopy(value, memo)
+    made: Any = object.__new__(kind)
+    memo[id(value)] = made
+    made.__dict__.update((name, copied(item, memo)) for name, item in value.__dict__.items())
+    return made
+
+
+_OWN_COPYING = frozenset(
+    ("__deepcopy__", "__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__slots__", "__new__")
+)  # what makes deepcopy copy an object otherwise than by its attributes
+
+
+@lru_cache(maxsize=64)
+def _plain(kind: type) -> bool:
+    """Return whether deepcopy copies an object of a class by its attributes alone: python-pptx's own classes
+    (not its XML elements, which are lxml's) that define none of the ways to copy or pickle otherwise."""
+    defined = {name for base in kind.__mro__[:-1] for name in vars(base)}  # all but object's
+    return kind.__module__.startswith("pptx.") and not defined & _OWN_COPYING
 
 
 def lay_out(canvas: Canvas, section: Section) -> None:

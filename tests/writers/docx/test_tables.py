@@ -191,3 +191,33 @@ def test_a_tables_text_read_in_one_look_is_its_elements_text(seed: int) -> None:
     read, walked = tables._Cells.of(table), tables._Cells.walked(table)
     assert read is not None
     assert (read.rows, read.lengths) == (walked.rows, walked.lengths)
+
+
+WIDTHS = ['<w:tcW w:w="120" w:type="dxa"/>', '<w:tcW w:type="dxa" w:w="3"/>', '<w:tcW w:w="auto"/>', "<w:tcW/>"]
+WIDTHS += ['<w:tcW w:x="12" w:w="12"/>', "<w:tc>", "</w:tc>", "<w:p>x</w:p>", '<w:gridCol w:w="5"/>']
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_cell_widths_are_set_where_the_cell_width_expression_finds_them(seed: int) -> None:
+    """A row's cells take the new widths in order, each where the width expression matches (a width written
+    otherwise, or a cell past the new widths, is left as it was), as a substitution with that expression sets them."""
+    from generator.writers.docx.tables import _CELL_WIDTH, _row_widths
+
+    rng = random.Random(seed)
+    row = "<w:tr>" + "".join(rng.choice(WIDTHS) for _ in range(rng.randint(0, 12))) + "</w:tr>"
+    widths = [str(rng.randint(100, 9000)) for _ in range(rng.randint(0, 6))]
+    given = iter(widths)
+    expected = _CELL_WIDTH.sub(lambda m: m[0].replace(m[1], next(given, m[1])), row)
+    assert _row_widths(row, widths) == expected
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_a_table_is_set_in_its_largest_run_size(seed: int) -> None:
+    """A table's type size is the largest of its runs' (10 pt when none gives one), however its sizes are mixed."""
+    from generator.writers.docx.tables import ROW_POINTS, _size
+
+    rng = random.Random(seed)
+    sizes = [rng.choice(("16", "18", "20", "160", "x")) for _ in range(rng.randint(0, 6))]
+    table = "<w:tbl>" + "".join(f'<w:r><w:rPr><w:sz w:val="{s}"/></w:rPr></w:r>' for s in sizes) + "</w:tbl>"
+    given = [int(s) / 2 for s in sizes if s.isdigit()]
+    assert _size(table) == (max(given) if given else ROW_POINTS)

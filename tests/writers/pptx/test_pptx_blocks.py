@@ -430,3 +430,35 @@ def test_each_shape_takes_the_id_python_pptx_would_give_it() -> None:
             added = [shape.shape_id for shape in slide.shapes if not shape.is_placeholder]
             assert added == list(range(added[0], added[0] + len(added))), (family, own, added)
             assert added[0] > max(own, default=1) and added[0] <= max(own, default=1) + 4, (family, own, added)
+
+
+def test_a_new_deck_is_the_master_copied_as_deepcopy_copies_it() -> None:
+    """A new deck's objects are those copy.deepcopy makes of the loaded master (the shared parts kept): the same
+    classes, attributes and XML, and none of them the master's own apart from the shared parts."""
+    import copy
+
+    from lxml import etree
+
+    from generator import resources
+    from generator.writers.pptx.deck import _loaded, copied
+
+    prs, shared = _loaded(resources.template_version("master.pptx"))
+    ours, theirs = copied(prs, dict(shared)), copy.deepcopy(prs, dict(shared))
+    seen: set[int] = set()
+
+    def same(mine: object, other: object, original: object) -> None:
+        if id(mine) in seen or isinstance(mine, (str, int, bytes, type(None))):
+            return
+        seen.add(id(mine))
+        assert type(mine) is type(other) and (mine is original) == (id(original) in shared)
+        if isinstance(mine, etree._Element):
+            assert etree.tostring(mine) == etree.tostring(other)  # type: ignore[arg-type]
+        elif isinstance(mine, dict):
+            assert list(mine) == list(other)  # type: ignore[call-overload]
+            for key in mine:
+                same(mine[key], other[key], original[key])  # type: ignore[index]
+        elif type(mine).__module__.startswith("pptx.") and id(original) not in shared:
+            same(vars(mine), vars(other), vars(original))
+
+    same(ours, theirs, prs)
+    assert len(seen) > 20

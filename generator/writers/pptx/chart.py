@@ -12,13 +12,12 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
-from pptx.util import Pt
 
 from generator.document import theme
 from generator.document.blocks import Chart
 from generator.writers.pptx.chartdata import chart_workbook
 from generator.writers.pptx.graph import relate_new
-from generator.writers.pptx.text import flush, next_shape_id, pt
+from generator.writers.pptx.text import SLIDE_NAMESPACES, centipoints, flush, next_shape_id, pt
 from generator.writers.textfit import text_width
 from generator.writers.xlsx.xml import attribute, letter, text
 
@@ -28,6 +27,7 @@ LABEL_POINTS = (11, 10, 9)  # a chart's value labels: the largest that fits over
 GAP_WIDTH = 60  # between categories, in per cent of a bar (Office's default 150)
 VALUES_FORMAT = "#,##0"  # of the figures in the chart's cache and its data workbook
 SERIES_COLOURS = (theme.TEAL, theme.NAVY)
+_CHART_NAMESPACES = nsdecls("c", "r")  # a chart frame's reference to its chart part
 _NAMESPACES = (
     'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -63,11 +63,12 @@ def _frame(number: int, rid: str, box: Rect) -> str:
     """Return the graphic frame that shows a chart on a slide, as python-pptx makes it."""
     left, top, width, height = box
     return (
-        f'<p:graphicFrame {nsdecls("a", "p")}><p:nvGraphicFramePr><p:cNvPr id="{number}" name="Chart {number - 1}"/>'
+        f"<p:graphicFrame {SLIDE_NAMESPACES}><p:nvGraphicFramePr>"
+        f'<p:cNvPr id="{number}" name="Chart {number - 1}"/>'
         '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
         f'<p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></p:xfrm><a:graphic>'
         '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-        f'<c:chart {nsdecls("c", "r")} r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>'
+        f'<c:chart {_CHART_NAMESPACES} r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>'
     )
 
 
@@ -88,7 +89,7 @@ def chart_xml(spec: Chart, categories: list[str], size: float, turned: bool, wor
         f'<c:numFmt formatCode="{money}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
         '<c:tickLblPos val="nextTo"/><c:crossAx val="-2068027336"/><c:crosses val="autoZero"/></c:valAx>'
         '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:dispBlanksAs val="gap"/>'
-        f'</c:chart><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{_centipoints(CHART_POINTS)}"/>'
+        f'</c:chart><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{centipoints(CHART_POINTS)}"/>'
         '</a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>'
         f'<c:externalData r:id="{workbook_rid}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
     )
@@ -107,7 +108,7 @@ def _series(spec: Chart, index: int, categories: list[str], money: str, size: fl
         turn = ' rot="-5400000"' if turned else ""
         labels = (
             f'<c:dLbls><c:numFmt formatCode="{money}" sourceLinked="0"/><c:txPr><a:bodyPr{turn}/><a:lstStyle/>'
-            f'<a:p><a:pPr><a:defRPr sz="{_centipoints(size)}"/></a:pPr></a:p></c:txPr><c:dLblPos val="outEnd"/>'
+            f'<a:p><a:pPr><a:defRPr sz="{centipoints(size)}"/></a:pPr></a:p></c:txPr><c:dLblPos val="outEnd"/>'
             f"{_SHOWN}</c:dLbls>"
         )
     points = "".join(f'<c:pt idx="{i}"><c:v>{text(c)}</c:v></c:pt>' for i, c in enumerate(categories))
@@ -121,11 +122,6 @@ def _series(spec: Chart, index: int, categories: list[str], money: str, size: fl
         f"<c:f>Sheet1!${column}$2:${column}${len(values) + 1}</c:f><c:numCache><c:formatCode>{VALUES_FORMAT}"
         f'</c:formatCode><c:ptCount val="{len(values)}"/>{figures}</c:numCache></c:numRef></c:val></c:ser>'
     )
-
-
-def _centipoints(size: float) -> int:
-    """Return a type size in hundredths of a point, as python-pptx writes it."""
-    return int(Pt(size).centipoints)
 
 
 def label_size(spec: Chart, bar: float) -> tuple[float, bool]:

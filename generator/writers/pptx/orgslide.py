@@ -7,7 +7,6 @@ from typing import Any
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import nsdecls
 from pptx.util import Emu, Pt
 
 from generator.document import theme
@@ -19,6 +18,7 @@ from generator.writers.pptx.text import (
     INSET_X,
     INSET_Y,
     MIN_SIZE,
+    SLIDE_NAMESPACES,
     Para,
     fitted,
     place,
@@ -30,6 +30,7 @@ from generator.writers.textfit import BOLD, EMU_PER_PT, line_count, line_height,
 
 PERSON_POINTS = 12  # the largest type in an org chart box
 TITLE_SCALE = 0.95  # a title is set this much smaller than the name
+DECIDER_OUTLINE, CONNECTOR_LINE = Pt(3), Pt(1.25)  # a decision-maker's box outline; a reporting line
 
 
 def org_slide(canvas: Canvas, section: Section, chart: OrgChart) -> None:
@@ -100,7 +101,7 @@ def _person_texts(person: Person) -> list[Para]:
 def _person_box(slide: Any, box: Rect, person: Person, size: float) -> Any:
     """Add one person's box, coloured by stance, outlined when they decide; return its shape id."""
     texts = _person_texts(person)
-    outline = (theme.NAVY, Pt(3)) if person.decision_maker else (theme.RULE, 0)
+    outline = (theme.NAVY, DECIDER_OUTLINE) if person.decision_maker else (theme.RULE, 0)
     return textbox(
         slide,
         box,
@@ -124,11 +125,12 @@ def _connect(slide: Any, parent: tuple[int, Rect], child: tuple[int, Rect]) -> N
     place(
         slide,
         lambda number: (
-            f'<p:cxnSp {nsdecls("a", "p")}><p:nvCxnSpPr><p:cNvPr id="{number}" name="Connector {number - 1}"/>'
+            f"<p:cxnSp {SLIDE_NAMESPACES}><p:nvCxnSpPr>"
+            f'<p:cNvPr id="{number}" name="Connector {number - 1}"/>'
             f'<p:cNvCxnSpPr><a:stCxn id="{parent_id}" idx="2"/><a:endCxn id="{child_id}" idx="0"/></p:cNvCxnSpPr>'
             f'<p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flips}><a:off x="{span.x}" y="{span.y}"/>'
             f'<a:ext cx="{span.cx}" cy="{span.cy}"/></a:xfrm><a:prstGeom prst="bentConnector3"><a:avLst/>'
-            f'</a:prstGeom><a:ln w="{Pt(1.25)}"><a:solidFill><a:srgbClr val="{theme.CONNECTOR}"/></a:solidFill>'
+            f'</a:prstGeom><a:ln w="{CONNECTOR_LINE}"><a:solidFill><a:srgbClr val="{theme.CONNECTOR}"/></a:solidFill>'
             f"</a:ln></p:spPr>{_CONNECTOR_STYLE}</p:cxnSp>"
         ),
     )

@@ -19,7 +19,6 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.text.text import TextFrame
-from pptx.util import Pt
 
 from generator.document import theme
 from generator.writers.textfit import EMU_PER_PT, Fit, fit, measuring_font
@@ -27,6 +26,7 @@ from generator.writers.textfit import EMU_PER_PT, Fit, fit, measuring_font
 Box = tuple[int, int, int, int]
 Para = tuple[str, dict[str, Any]]
 INSET_X, INSET_Y = 91440, 45720
+EMU_PER_CENTIPOINT = 127  # python-pptx's: a type size in hundredths of a point
 PML = "http://schemas.openxmlformats.org/presentationml/2006/main"
 MIN_SIZE = 10
 
@@ -160,18 +160,23 @@ def paragraph_xml(text: str, size: float, style: dict[str, Any], kept: str | Non
     a bullet paragraph gets a real bullet and a hanging indent."""
     value = style["align"].xml_value if "align" in style else kept
     align = f' algn="{value}"' if value else ""
-    spacing = f'<a:spcAft><a:spcPts val="{Pt(size * 0.3).centipoints}"/></a:spcAft>'
+    spacing = f'<a:spcAft><a:spcPts val="{centipoints(size * 0.3)}"/></a:spcAft>'
     if style.get("bullet"):
-        indent = int(Pt(size * 0.9))
+        indent = int(size * 0.9 * EMU_PER_PT)  # as python-pptx's Pt makes it
         align += f' marL="{indent}" indent="-{indent}"'
         spacing += '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
     bold = int(bool(style.get("bold", False)))
     colour = style.get("colour", theme.INK)
-    look = f'sz="{Pt(size).centipoints}" b="{bold}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+    look = f'sz="{centipoints(size)}" b="{bold}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
     runs = runs_xml(text, look)
     if not text:
         return f"<a:p><a:pPr{align}>{spacing}<a:defRPr {look}</a:defRPr></a:pPr></a:p>"
     return f"<a:p><a:pPr{align}>{spacing}</a:pPr>{runs}</a:p>"
+
+
+def centipoints(points: float) -> int:
+    """Return a size in points in hundredths of a point, as python-pptx's Pt(points).centipoints gives it."""
+    return int(points * EMU_PER_PT) // EMU_PER_CENTIPOINT
 
 
 def runs_xml(text: str, look: str = "") -> str:
@@ -240,7 +245,8 @@ _PENDING = "_accountplan_pending"
 TITLE_MARK = "\ue000accountplan-title\ue001"  # the text of the paragraph a slide's title takes the place of
 _TITLE_MARKED = f"<a:p><a:r><a:t>{TITLE_MARK}</a:t></a:r></a:p>".encode()
 _TEXT = qn("a:t")
-_DECLARED = f" {nsdecls('a', 'p')}"  # what each placed shape declares: the slide's own namespaces
+SLIDE_NAMESPACES = nsdecls("a", "p")  # what each placed shape declares: the slide's own namespaces
+_DECLARED = f" {SLIDE_NAMESPACES}"
 
 
 def _pending(part: Any) -> Pending:
@@ -362,7 +368,8 @@ def _shape_start(number: int, name: str, box: Box, prst: str = "rect", text_box:
     left, top, width, height = box
     kind = ' txBox="1"' if text_box else ""
     return (
-        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{number}" name="{name} {number - 1}"/>'
+        f"<p:sp {SLIDE_NAMESPACES}><p:nvSpPr>"
+        f'<p:cNvPr id="{number}" name="{name} {number - 1}"/>'
         f'<p:cNvSpPr{kind}/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
         f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom>'
     )

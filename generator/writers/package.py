@@ -151,11 +151,15 @@ def _member(body: bytes, fast: bool = False) -> Member:
 _SEEN: dict[int, None] = {}  # hashes of parts met once: a part met twice is a template's and is remembered
 _PACKED: dict[tuple[object, bytes], Member] = {}
 _REMEMBERED = 2048
+OWN_PART = 8192  # bytes: a part written anew this long is an account's own (its sheet, slide, body), never met again
 
 
 def _remembered(key: object, body: bytes, dress: Callable[[bytes], bytes], fast: bool) -> Member:
     """Return the member of a dressed part, remembered when the same part came before (a template's theme,
-    styles and layouts): copied as it was deflated, not deflated again."""
+    styles and layouts; a blank sheet, a short notes page): copied as it was deflated, not deflated again. A long
+    part written anew is deflated at once (hashing it to look it up cost more than the rare repeat saved)."""
+    if fast and len(body) >= OWN_PART:
+        return _member(dress(body), fast)
     found = _PACKED.get((key, body))
     if found is not None:
         return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -97,6 +98,23 @@ def test_a_template_part_met_again_is_copied_as_deflated_not_deflated_again(monk
     first = packaging.package(parts, None, "en-US")
     assert deflated == [b"<cp:coreProperties/>"]
     assert first == packaging.package(parts, None, "en-US")
+
+
+def test_a_long_part_written_anew_is_deflated_at_once_and_a_short_one_remembered() -> None:
+    """An account's own long parts (its slides, sheets, Word body) are deflated without being kept or looked up
+    (the memo of template parts holds none of them), short ones (a blank sheet, a notes page) are remembered; the
+    package is the same bytes either way."""
+    from tests.conftest import pure_module
+
+    packaging = pure_module("generator.writers.package")
+    long, short = b"<p:sld>" + b"y" * packaging.OWN_PART + b"</p:sld>", b"<p:notes>z</p:notes>"
+    parts = [("ppt/slides/slide1.xml", long), ("ppt/notesSlides/notesSlide1.xml", short)]
+    made = [packaging.package(parts, None, "de-DE") for _ in range(3)]
+    assert made[0] == made[1] == made[2]
+    remembered = [body for _, body in packaging._PACKED]
+    assert short in remembered and long not in remembered
+    with zipfile.ZipFile(io.BytesIO(made[0])) as package:
+        assert package.read("ppt/slides/slide1.xml") == long  # no run: nothing to declare
 
 
 @pytest.mark.parametrize(

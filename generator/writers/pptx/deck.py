@@ -85,17 +85,24 @@ def copied(value: Any, memo: dict[int, Any]) -> Any:
     return made
 
 
-_OWN_COPYING = frozenset(
-    ("__deepcopy__", "__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__slots__", "__new__")
-)  # what makes deepcopy copy an object otherwise than by its attributes
+_OWN_COPYING = frozenset(  # what makes deepcopy copy an object otherwise than by its attributes (slots: _slots)
+    ("__deepcopy__", "__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__new__")
+)
 
 
 @lru_cache(maxsize=64)
 def _plain(kind: type) -> bool:
     """Return whether deepcopy copies an object of a class by its attributes alone: python-pptx's own classes
-    (not its XML elements, which are lxml's) that define none of the ways to copy or pickle otherwise."""
+    (not its XML elements, which are lxml's) that define none of the ways to copy or pickle otherwise and hold
+    no slots (the abstract collections they may derive from declare empty ones)."""
     defined = {name for base in kind.__mro__[:-1] for name in vars(base)}  # all but object's
-    return kind.__module__.startswith("pptx.") and not defined & _OWN_COPYING
+    return kind.__module__.startswith("pptx.") and not defined & _OWN_COPYING and not _slots(kind)
+
+
+def _slots(kind: type) -> list[str]:
+    """Return the slots a class and its bases declare (a name alone, or several)."""
+    declared = [vars(base).get("__slots__", ()) for base in kind.__mro__]
+    return [name for names in declared for name in ([names] if isinstance(names, str) else names)]
 
 
 def lay_out(canvas: Canvas, section: Section) -> None:

@@ -208,7 +208,7 @@ class Zip:
         """Return the archive with its central directory."""
         size, count = sum(map(len, self.directory)), len(self.directory)
         end = _END.pack(b"PK\x05\x06", 0, 0, count, count, size, self.offset, 0)
-        return b"".join(self.out) + b"".join(self.directory) + end
+        return b"".join([*self.out, *self.directory, end])  # one copy of the archive, not two
 
 
 def _core(body: bytes, stamp: bytes, language: str) -> bytes:

@@ -214,7 +214,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         if isinstance(tree, TextBody):
             numbered, self.docx_ids_index = number_pictures(tree, self.docx_ids_index)
             head, tail = self.frame
-            self.written = head + numbered.xml.encode("utf-8") + tail
+            self.written = b"".join((head, numbered.xml.encode("utf-8"), tail))  # the body copied once
             return
         self.written = None
         self.docx._part._element = self.docx._element = tree.getroottree().getroot()

@@ -38,7 +38,7 @@ class NotesPart(Part):
     def blob(self) -> bytes:
         """Return the page's XML with its notes."""
         head, tail = self.page
-        return head + notes_xml(self.text).encode("utf-8") + tail
+        return b"".join((head, notes_xml(self.text).encode("utf-8"), tail))
 
 
 DefaultNotes = tuple[PackURI, Any, Any]  # the default notes master's theme name, its XML and its theme's XML

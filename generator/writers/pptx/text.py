@@ -353,7 +353,8 @@ def saved(part: Any) -> bytes:
     if waiting.title is not None:
         blob = blob.replace(_TITLE_MARKED, waiting.title.encode())
         at = blob.rindex(b"</p:spTree>")
-    return blob[:at] + "".join(shapes).encode() + blob[at:]
+    whole = memoryview(blob)  # the slide copied once, not sliced first
+    return b"".join((whole[:at], "".join(shapes).encode(), whole[at:]))
 
 
 _SHAPE_STYLE = (

@@ -95,7 +95,7 @@ def _tagged_member(name: str, body: bytes, language: str, look: Look | None, swa
     """Return the deflated member of an XML part in the package's language and brand."""
 
     def dressed(body: bytes) -> bytes:
-        body = declare_language(body, language.encode()) if language and not name.startswith(_UNSPOKEN) else body
+        body = declare_language(body, language.encode(), name) if language and not name.startswith(_UNSPOKEN) else body
         return rebrand(body, swaps, look, name.endswith("theme1.xml")) if swaps else body
 
     return _remembered((name, language, look), body, dressed, written_anew(name))
@@ -221,17 +221,19 @@ def _core(body: bytes, stamp: bytes, language: str) -> bytes:
     return body.replace(b"</cp:coreProperties>", declared + b"</cp:coreProperties>")
 
 
-def declare_language(body: bytes, tag: bytes) -> bytes:
-    """Return an XML part whose Word default language, drawn text runs and chart language are tag."""
-    if b"ang w:val=" in body:  # w:lang or w:themeFontLang: looked for first (a Word body has a <w: per tag)
+def declare_language(body: bytes, tag: bytes, name: str = "") -> bytes:
+    """Return an XML part whose Word default language, drawn text runs and chart language are tag; given the
+    part's name, Word's language is looked for only in a Word part and a chart's only in a chart."""
+    if (not name or name.startswith("word/")) and b"ang w:val=" in body:  # w:lang, w:themeFontLang: looked for first
         for pattern, start in _WORD_LANGUAGES:
             body = pattern.sub(_literal(start + tag + b'"'), body)
     if b'lang="' in body:  # a run may declare a language already: each start tag rewritten
         body = _DRAWN_RUN.sub(lambda run: _tagged(run.group(), tag), body)
     elif b"<a:" in body:  # the language goes first, after the name: what _tagged does, without a call per run
-        for pattern, name in _DRAWN_RUN_NAMES:
-            body = _named_first(body, pattern, name, name + b' lang="' + tag + b'"')
-    return _CHART_LANGUAGE.sub(_literal(b'<c:lang val="' + tag + b'"'), body) if b"<c:lang " in body else body
+        for pattern, element in _DRAWN_RUN_NAMES:
+            body = _named_first(body, pattern, element, element + b' lang="' + tag + b'"')
+    charted = (not name or "chart" in name) and b"<c:lang " in body
+    return _CHART_LANGUAGE.sub(_literal(b'<c:lang val="' + tag + b'"'), body) if charted else body
 
 
 def _named_first(body: bytes, pattern: re.Pattern[bytes], start: bytes, marked: bytes) -> bytes:

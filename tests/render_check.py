@@ -82,7 +82,7 @@ def to_pdf(files: Iterable[Path], out: Path, soffice: str = "soffice") -> dict[P
 def pages(pdf: Path) -> list[Page]:
     """Return the words of every page of a PDF (pdftotext -bbox)."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    found = []
+    found: list[Page] = []
     for chunk in out.split("<page ")[1:]:
         size = _PAGE.search("<page " + chunk)
         assert size

@@ -156,7 +156,7 @@ def grown(data: dict[str, Any], stakeholders: int, actions: int) -> dict[str, An
     """Return a plan's raw data grown to this many stakeholders (new ones reporting four to a manager, under its
     own) and actions (its own repeated with numbered names); its own stay as they are, so every reference holds."""
     people, done = list(data["stakeholders"]), list(data["actions"])
-    extra = []
+    extra: list[dict[str, Any]] = []
     for index in range(max(stakeholders - len(people), 0)):
         person = {k: v for k, v in people[index % len(people)].items() if k not in ("photo", "reports_to")}
         person["name"] = f"{person['name']} {index + 1}"

@@ -219,12 +219,17 @@ def test_a_batch_reads_each_source_once_and_leaves_no_checked_plans_behind(
     import generator
 
     read, load_plan = [], generator.load_plan
-    monkeypatch.setattr(generator, "load_plan", lambda source=None: read.append(source) or load_plan(source))
+
+    def counted(source: Path | None = None) -> object:
+        read.append(source)
+        return load_plan(source)
+
+    monkeypatch.setattr(generator, "load_plan", counted)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
     (tmp_path / "temp").mkdir()
     reports = run(find_sources([portfolio(tmp_path / "in", 2)]), Options(out=tmp_path / "out", formats=("docx",)))
     assert [r.status for r in reports] == ["built", "built", "failed"]
-    assert sorted(Path(p).name for p in read) == ["account-0.yaml", "account-1.yaml", "broken.yaml"]
+    assert sorted(Path(str(p)).name for p in read) == ["account-0.yaml", "account-1.yaml", "broken.yaml"]
     assert not list((tmp_path / "temp").iterdir())
 
 

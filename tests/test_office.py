@@ -91,6 +91,7 @@ def test_libreoffice_computes_the_workbook_formulas(tmp_path: Path, built: dict[
     from openpyxl import load_workbook
 
     from generator.model import figures
+    from generator.model.enums import Quadrant
     from generator.model.plan import AccountPlan
 
     plan = example
@@ -114,7 +115,7 @@ def test_libreoffice_computes_the_workbook_formulas(tmp_path: Path, built: dict[
     assert heat == len(plan.risks)
     account_map = load_workbook(next(p for p in computed if p.stem == "account-map"), data_only=True)
     counts = {r[0]: r[2] for r in account_map["Quadrants"].iter_rows(min_row=4, values_only=True)}
-    assert counts["Manage closely"] == len(figures.stakeholders_by_quadrant(plan)[figures.Quadrant.CHAMPIONS])
+    assert counts["Manage closely"] == len(figures.stakeholders_by_quadrant(plan)[Quadrant.CHAMPIONS])
     positions = [r[1:3] for r in account_map["Matrix"].iter_rows(min_row=4, values_only=True)]
     assert all(x in (1, 2, 3) and y in (1, 2, 3) for x, y in positions)
 

@@ -24,6 +24,14 @@ def test_mypy_is_clean() -> None:
     assert result.returncode == 0, result.stdout
 
 
+def test_the_tests_are_typed_as_strictly_as_the_package() -> None:
+    """A spy or helper in the tests that loses its types fails here, as package code fails the check above."""
+    pytest.importorskip("mypy", reason="mypy is not installed (pip install -e '.[test]')")
+    command = [sys.executable, "-m", "mypy", "-p", "tests"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
+
+
 def test_functions_and_modules_stay_short_enough_to_read() -> None:
     import ast
 

@@ -128,11 +128,19 @@ def test_tables_several_families_show_are_built_once_per_plan_and_read_the_same(
 ) -> None:
     """The stakeholder, action and KPI tables are built once for all the families of a plan (they were a third of
     building the documents), and every document is the one its family builds alone."""
+    from generator.document.format import Formatter
     from generator.families import stakeholders
+    from generator.families.common import shared
 
     built: list[int] = []
     people = stakeholders.people.__wrapped__  # type: ignore[attr-defined]
-    monkeypatch.setattr(stakeholders, "people", stakeholders.shared(lambda plan, f: built.append(1) or people(plan, f)))
+
+    def counted(plan: AccountPlan, f: Formatter) -> Table:
+        built.append(1)
+        found: Table = people(plan, f)
+        return found
+
+    monkeypatch.setattr(stakeholders, "people", shared(counted))
     together = lib.check(example)
     assert len(built) == 1
     german = example.model_copy(update={"language": "de"})

@@ -9,7 +9,7 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -24,7 +24,8 @@ EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "15"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # every script, punctuation, spaces, newlines; XML-illegal controls are cleaned at load with a warning
-TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=60)
+SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
+TEXT = st.text(st.characters(exclude_categories=SURROGATES, exclude_characters="\x00"), max_size=60)
 ITEM = TEXT.map(str.strip).filter(lambda s: bool(s) and "\n" not in s and "\r" not in s)
 NAME = ITEM.filter(lambda s: len(s) < 40)
 DAY = st.dates(date(1900, 3, 1), date(9998, 12, 31))

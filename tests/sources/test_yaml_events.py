@@ -92,13 +92,18 @@ def _typed(value: Any) -> Any:
     return (type(value).__name__, value, getattr(value, "source", None))
 
 
+def _places(marks: dict[Any, Any]) -> list[tuple[Any, tuple[int, int]]]:
+    """Return every field's place as its line and column."""
+    return [(loc, (mark.line, mark.column)) for loc, mark in marks.items()]
+
+
 def _outcome(read: Any) -> Any:
     """Return what reading gives: the typed data, every place (line, column) and problem, or the refusal."""
     try:
         data, locations = read()
     except SourceError as error:
         return ("refused", error.messages())
-    places = [(loc, (m.line, m.column)) for loc, m in locations.places.items()]
+    places = _places(locations.places)
     return ("read", _typed(data), places, [str(p) for p in locations.problems])
 
 
@@ -122,7 +127,7 @@ def test_read_without_noting_places_the_same_data_and_finds_the_same_places_when
             continue
         data, locations = yaml_source._read(text, path, FastLoader, noted=False)
         assert _typed(data) == noted[1], text
-        assert [(loc, (m.line, m.column)) for loc, m in locations.noted().items()] == noted[2], text
+        assert _places(locations.noted()) == noted[2], text
 
 
 def test_a_valid_source_s_places_are_not_noted_until_asked(tmp_path: Path) -> None:

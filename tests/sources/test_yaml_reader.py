@@ -188,5 +188,5 @@ def test_a_scalar_s_remembered_tag_is_the_one_pyyaml_resolves(value: str) -> Non
 
     loader = yaml_loaders.Loader("")
     for implicit in ((True, False), (False, True), (False, False)):
-        expected = yaml.resolver.BaseResolver.resolve(loader, ScalarNode, value, implicit)
+        expected = yaml.resolver.BaseResolver.resolve(loader, ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
         assert [loader.resolve(ScalarNode, value, implicit) for _ in range(2)] == [expected, expected]

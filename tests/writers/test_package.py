@@ -93,7 +93,12 @@ def test_a_template_part_met_again_is_copied_as_deflated_not_deflated_again(monk
         packaging.package([("ppt/theme/theme1.xml", theme)], None, "en-US")
     deflated: list[bytes] = []
     real = packaging._member
-    monkeypatch.setattr(packaging, "_member", lambda body, *fast: deflated.append(body) or real(body, *fast))
+
+    def spied(body: bytes, *fast: bool) -> object:
+        deflated.append(body)
+        return real(body, *fast)
+
+    monkeypatch.setattr(packaging, "_member", spied)
     parts = [("ppt/theme/theme1.xml", theme), ("docProps/core.xml", b"<cp:coreProperties/>")]
     first = packaging.package(parts, None, "en-US")
     assert deflated == [b"<cp:coreProperties/>"]

@@ -62,7 +62,7 @@ def test_a_second_writer_of_a_bundled_format_is_refused() -> None:
             return []
 
     with pytest.raises(ValueError, match="already registered"):
-        register(Other())  # type: ignore[arg-type]
+        register(Other())
 
 
 def test_threads_asking_for_a_writer_at_once_all_get_it() -> None:

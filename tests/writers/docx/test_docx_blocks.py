@@ -48,7 +48,7 @@ def test_every_block_kind_renders_its_values(tmp_path: Path) -> None:
 
 def test_a_grouped_table_repeats_its_header_under_each_group_heading(tmp_path: Path) -> None:
     doc = Document(str(rendered(tmp_path)))
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
     assert headings.index("Group A") < headings.index("Group B")
     assert sum(1 for t in doc.tables if t.rows[0].cells[0].text == "Deal") == 3  # plain table and two groups
 

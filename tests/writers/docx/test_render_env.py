@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from jinja2 import StrictUndefined, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator.writers.docx.render import environment, lines

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import generator as lib
+from generator import resources
 from generator.families import FAMILIES
 from generator.model.plan import AccountPlan
 from generator.model.validation import validate_data
@@ -77,4 +78,4 @@ def test_what_only_a_parse_writes_as_lxml_does_is_parsed() -> None:
 
 
 def test_a_template_of_the_user_s_own_is_parsed(tmp_path: Path) -> None:
-    assert render.PreparedTemplate(render.resources.template("account-map.docx"), "x.docx").bundled is False
+    assert render.PreparedTemplate(resources.template("account-map.docx"), "x.docx").bundled is False

@@ -42,11 +42,11 @@ def _pipeline(labels: tuple[str, ...], value: float, weighted: float) -> Chart:
 
 def _python_pptx_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
     """Add the chart as python-pptx's own object model makes and formats it (what add_chart must match)."""
-    data = CategoryChartData(number_format="#,##0")
+    data = CategoryChartData(number_format="#,##0")  # type: ignore[no-untyped-call]
     room = pt(box[2]) * 0.8 / max(1, len(spec.categories))
     data.categories = [category_lines(c, room, CHART_POINTS) for c in spec.categories]
     for series in spec.series:
-        data.add_series(series.name, series.values)
+        data.add_series(series.name, series.values)  # type: ignore[no-untyped-call]
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, *box, data).chart
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM

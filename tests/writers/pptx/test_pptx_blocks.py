@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from pptx import Presentation
@@ -88,7 +89,7 @@ def test_a_swatch_written_as_xml_is_python_pptx_s_own() -> None:
                 continue
             square = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, 20, 30, 30)
             square.fill.solid()
-            square.fill.fore_color.rgb = RGBColor.from_string("AABBCC")
+            square.fill.fore_color.rgb = RGBColor.from_string("AABBCC")  # type: ignore[no-untyped-call]
             square.line.fill.background()
         return saved(slide.part) if ours else bytes(slide.part.blob)
 
@@ -182,7 +183,7 @@ def test_a_default_notes_master_made_once_per_master_is_python_pptx_s_own() -> N
 
     version = resources.template_version("master.pptx")
 
-    def made(ours: bool, theme: object = None) -> list[tuple[str, bytes, bytes]]:
+    def made(ours: bool, theme: tuple[Any, Any, Any] | None = None) -> list[tuple[str, bytes, bytes]]:
         prs = _fresh(version)
         prs.slides.add_slide(prs.slide_layouts[0])
         master = notes_master(prs.part, theme)[0] if ours else prs.part.notes_master_part
@@ -311,9 +312,12 @@ def test_a_long_deck_costs_in_proportion_to_its_slides(monkeypatch: pytest.Monke
     assert plan is not None
     searched: list[int] = []
     search = _Relationships._get_matching
-    monkeypatch.setattr(
-        _Relationships, "_get_matching", lambda rels, *a, **k: searched.append(len(rels)) or search(rels, *a, **k)
-    )
+
+    def counted(rels: _Relationships, *a: Any, **k: Any) -> Any:
+        searched.append(len(rels))
+        return search(rels, *a, **k)
+
+    monkeypatch.setattr(_Relationships, "_get_matching", counted)
     prs = Presentation(io.BytesIO(lib.render(plan, "account-map", "pptx")))
     assert len(prs.slides) > 60
     long_searches = [count for count in searched if count > 20]  # a slide's or notes page's own few: searched
@@ -345,11 +349,17 @@ def test_a_size_too_large_for_one_slide_at_a_glance_is_skipped_with_the_same_dec
     def measured(texts: list[str], widths: list[int], size: float) -> int:
         if texts == [""] and len(widths) == 1:
             probes.append(size)
-        return height(texts, widths, size)
+        found: int = height(texts, widths, size)
+        return found
 
     laid: list[int] = []
     lay = table._lay
-    monkeypatch.setattr(table, "_lay", lambda *args: laid.append(1) or lay(*args))
+
+    def counted(*args: object) -> object:
+        laid.append(1)
+        return lay(*args)
+
+    monkeypatch.setattr(table, "_lay", counted)
     monkeypatch.setattr(table, "row_height", measured)
     glanced = [deck.build_deck(d) for d in documents]
     assert probes
@@ -452,7 +462,7 @@ def test_a_new_deck_is_the_master_copied_as_deepcopy_copies_it() -> None:
         seen.add(id(mine))
         assert type(mine) is type(other) and (mine is original) == (id(original) in shared)
         if isinstance(mine, etree._Element):
-            assert etree.tostring(mine) == etree.tostring(other)  # type: ignore[arg-type]
+            assert etree.tostring(mine) == etree.tostring(other)
         elif isinstance(mine, dict):
             assert list(mine) == list(other)  # type: ignore[call-overload]
             for key in mine:

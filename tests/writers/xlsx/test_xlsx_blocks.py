@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -10,7 +11,7 @@ from generator.writers.xlsx import build_workbook
 from tests.writers import sample
 
 
-def workbook():  # type: ignore[no-untyped-def]
+def workbook() -> Any:
     """Return the sample workbook reopened with openpyxl."""
     return load_workbook(io.BytesIO(build_workbook(sample.document())))
 
@@ -49,11 +50,11 @@ def test_each_row_of_a_table_gets_its_own_row_formula() -> None:
 
 
 def test_a_column_formula_worked_out_once_is_the_one_resolved_for_every_row() -> None:
-    from generator.document.blocks import Table
+    from generator.document.blocks import Format, Table
     from generator.writers.xlsx.sheets import Layout, _columns, resolve
     from generator.writers.xlsx.xml import letter
 
-    part = sample.document().part(sample.Format.XLSX)
+    part = sample.document().part(Format.XLSX)
     layout = Layout()
     layout.plan(part)
     tables = [t for section in part.sections for t in section.of(Table) if isinstance(t, Table)]

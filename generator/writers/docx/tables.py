@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import partial
 
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, longest_words, text_width, widest
 
@@ -243,22 +243,14 @@ def _grid(table: str) -> list[int]:
 
 
 def _size(table: str) -> float:
-    """Return a table's largest type size (points): its first run's when no run has another (most tables: one
-    look for another size, nothing made for each run), else the largest of all."""
+    """Return a table's largest type size (points): its first run's when every run has it (most tables: two
+    counts, nothing made for each run), else the largest of all."""
     first = _SIZE.search(table)
     if first is None:
         return ROW_POINTS
-    if table.count(_SIZE_START) == table.count(f'{_SIZE_START}{first[1]}"'):  # two counts: no run has another
-        return int(first[1]) / 2
-    if _other_size(first[1]).search(table, first.end()) is None:
+    if table.count(_SIZE_START) == table.count(f'{_SIZE_START}{first[1]}"'):
         return int(first[1]) / 2
     return max(map(int, set(_SIZE.findall(table)))) / 2  # every run gives its size: a few sizes, many times
-
-
-@lru_cache(maxsize=64)
-def _other_size(value: str) -> re.Pattern[str]:
-    """Return what finds a run's size (as _SIZE finds it) other than value."""
-    return re.compile(rf'<w:sz w:val="(?!{value}")\d+"')
 
 
 def _regridded(
@@ -273,7 +265,7 @@ def _regridded(
         need = _capped(capped, [min(w, WIDEST_SHARE * total) for w in words], total)
         if all(n <= w for n, w in zip(need, grid, strict=True)):
             return table
-        return _with_widths(table, grid, [round(w) for w in fitted_widths(grid, need, total)])
+        return _with_widths(table, [round(w) for w in fitted_widths(grid, need, total)])
     smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
     resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
@@ -313,7 +305,7 @@ def _cell_text(table: str) -> str:
     return "".join(_TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>")))
 
 
-def _with_widths(table: str, old: list[int], new: list[int]) -> str:
+def _with_widths(table: str, new: list[int]) -> str:
     """Return the table with its grid and every cell's width set to the new column widths."""
     table = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", table)
     return each_element(table, _ROW_START, "</w:tr>", partial(_row_widths, widths=[str(w) for w in new]))

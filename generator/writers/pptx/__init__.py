@@ -4,15 +4,6 @@ Text is fitted (never below 10 pt); tables continue on follow-on slides with the
 to be shortened is written in full in the speaker notes.
 """
 
-from generator.writers.pptx.deck import (
-    MASTER_PARTS,
-    PptxWriter,
-    build_deck,
-    content_types,
-    deck_parts,
-    lay_out,
-    members,
-    rels_xml,
-)
+from generator.writers.pptx.deck import PptxWriter, build_deck, deck_parts
 
-__all__ = ["MASTER_PARTS", "PptxWriter", "build_deck", "content_types", "deck_parts", "lay_out", "members", "rels_xml"]
+__all__ = ["PptxWriter", "build_deck", "deck_parts"]

@@ -44,7 +44,7 @@ def test_relationships_written_as_text_are_python_pptx_s_own() -> None:
     """Every relationship part of a deck is byte for byte what python-pptx writes (Office reads them)."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from generator.writers.pptx import rels_xml
+    from generator.writers.pptx.deck import rels_xml
 
     prs = Presentation(io.BytesIO(build_deck(sample.document())))
     prs.slides[0].part.relate_to("https://example.com/a?b=1&c=2", RT.HYPERLINK, is_external=True)

@@ -6,14 +6,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from functools import partial
 
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
-_CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')
-_GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
+_CELL_WIDTH_START, _WIDTH_ATTRIBUTE = "<w:tcW", ' w:w="'
+_CELL_WIDTH = re.compile(_CELL_WIDTH_START + r"[^>]*?" + _WIDTH_ATTRIBUTE + r'(\d+)"')
+_GRID_OPEN, _GRID_CLOSE = "<w:tblGrid>", "</w:tblGrid>"
+_GRID = re.compile(f"{_GRID_OPEN}.*?{_GRID_CLOSE}", re.S)  # what _regrid replaces
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
 _SIZE_START = '<w:sz w:val="'
 _SIZE = re.compile(_SIZE_START + r'(\d+)"')
@@ -41,7 +42,8 @@ def fitted_tables(xml: str) -> tuple[str, bool]:
         grids = grids and fits
         pieces += [xml[at:start], table]
         at = end
-    return "".join(pieces) + xml[at:], grids
+    pieces.append(xml[at:])  # joined once: adding the rest to the joined body would copy it all again
+    return "".join(pieces), grids
 
 
 def _nested(xml: str, spans: list[tuple[int, int]]) -> bool:
@@ -202,7 +204,8 @@ def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str
     for start, end in spans:
         pieces += [xml[at:start], change(xml[start:end])]
         at = end
-    return "".join(pieces) + xml[at:]
+    pieces.append(xml[at:])
+    return "".join(pieces)
 
 
 def _widen(table: str, text: str | None = None) -> str:
@@ -245,12 +248,24 @@ def _grid(table: str) -> list[int]:
 def _size(table: str) -> float:
     """Return a table's largest type size (points): its first run's when every run has it (most tables: two
     counts, nothing made for each run), else the largest of all."""
-    first = _SIZE.search(table)
+    first = _first_size(table)
     if first is None:
         return ROW_POINTS
     if table.count(_SIZE_START) == table.count(f'{_SIZE_START}{first[1]}"'):
         return int(first[1]) / 2
     return max(map(int, set(_SIZE.findall(table)))) / 2  # every run gives its size: a few sizes, many times
+
+
+def _first_size(table: str) -> re.Match[str] | None:
+    """Return what _SIZE.search(table) finds, the expression tried only where its opening text is (found with
+    str.find: the expression's own search steps through a table's first row character by character)."""
+    at = table.find(_SIZE_START)
+    while at >= 0:
+        found = _SIZE.match(table, at)
+        if found is not None:
+            return found
+        at = table.find(_SIZE_START, at + 1)
+    return None
 
 
 def _regridded(
@@ -307,17 +322,56 @@ def _cell_text(table: str) -> str:
 
 def _with_widths(table: str, new: list[int]) -> str:
     """Return the table with its grid and every cell's width set to the new column widths."""
-    table = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", table)
-    return each_element(table, _ROW_START, "</w:tr>", partial(_row_widths, widths=[str(w) for w in new]))
+    table = _regrid(table, "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>")
+    widths, pieces, at = [str(w) for w in new], [], 0
+    for start, end in _spans(table, _ROW_START, "</w:tr>"):  # each row's first cells, in order (the rest as they were)
+        for (begin, stop, digits), width in zip(_cell_widths(table, start, end, len(widths)), widths, strict=False):
+            pieces += [table[at:begin], table[begin:stop].replace(digits, width)]
+            at = stop
+    pieces.append(table[at:])
+    return "".join(pieces)
 
 
-def _row_widths(row: str, widths: list[str]) -> str:
-    """Return a row whose first cells' widths are widths, in order (the cells past them as they were)."""
+def _regrid(table: str, grid: str) -> str:
+    """Return the table with each grid (from <w:tblGrid> to the first </w:tblGrid> after it) replaced by grid, as
+    _GRID.sub would, found with str.find (the expression searched the whole table after its grid)."""
     pieces, at = [], 0
-    for found, width in zip(_CELL_WIDTH.finditer(row), widths, strict=False):  # no Python call a cell
-        pieces += [row[at : found.start()], found[0].replace(found[1], width)]
-        at = found.end()
-    return "".join(pieces) + row[at:]
+    start = table.find(_GRID_OPEN)
+    while start >= 0 and (end := table.find(_GRID_CLOSE, start + len(_GRID_OPEN))) >= 0:
+        pieces += [table[at:start], grid]
+        at = end + len(_GRID_CLOSE)
+        start = table.find(_GRID_OPEN, at)
+    pieces.append(table[at:])
+    return "".join(pieces)
+
+
+def _cell_widths(table: str, start: int, end: int, count: int) -> list[tuple[int, int, str]]:
+    """Return the first count matches _CELL_WIDTH.finditer finds between start and end, each as (start, end, its
+    digits): looked for by hand (calling a regular expression costs more than the look itself)."""
+    found: list[tuple[int, int, str]] = []
+    at = table.find(_CELL_WIDTH_START, start, end)
+    while at >= 0 and len(found) < count:
+        matched = _cell_width_at(table, at, end)
+        if matched is not None:
+            found.append(matched)
+        at = table.find(_CELL_WIDTH_START, at + 1 if matched is None else matched[1], end)
+    return found
+
+
+def _cell_width_at(table: str, at: int, end: int) -> tuple[int, int, str] | None:
+    """Return what _CELL_WIDTH.match(table, at, end) matches, as (start, end, its digits), or None: the first
+    w:w attribute of digits inside the tag (a lazy match never passes the tag's end)."""
+    close = table.find(">", at, end)
+    stop = end if close < 0 else close
+    key = table.find(_WIDTH_ATTRIBUTE, at + len(_CELL_WIDTH_START), stop)
+    while key >= 0:
+        first = digit = key + len(_WIDTH_ATTRIBUTE)
+        while digit < end and table[digit].isdecimal():  # what \d matches in a text pattern
+            digit += 1
+        if first < digit < end and table[digit] == '"':
+            return at, digit + 1, table[first:digit]
+        key = table.find(_WIDTH_ATTRIBUTE, key + 1, stop)
+    return None
 
 
 def _release_tall_row(row: str) -> str:

@@ -195,20 +195,43 @@ def test_a_tables_text_read_in_one_look_is_its_elements_text(seed: int) -> None:
 
 WIDTHS = ['<w:tcW w:w="120" w:type="dxa"/>', '<w:tcW w:type="dxa" w:w="3"/>', '<w:tcW w:w="auto"/>', "<w:tcW/>"]
 WIDTHS += ['<w:tcW w:x="12" w:w="12"/>', "<w:tc>", "</w:tc>", "<w:p>x</w:p>", '<w:gridCol w:w="5"/>']
+WIDTHS += ['<w:tcW w:w="x" w:w="45"/>', '<w:tcW w:w=""/>', '<w:tcW w:w="7', '<w:tcW> w:w="8"', '<w:tcW w:w="٣"/>']
 
 
 @pytest.mark.parametrize("seed", range(200))
 def test_cell_widths_are_set_where_the_cell_width_expression_finds_them(seed: int) -> None:
-    """A row's cells take the new widths in order, each where the width expression matches (a width written
-    otherwise, or a cell past the new widths, is left as it was), as a substitution with that expression sets them."""
-    from generator.writers.docx.tables import _CELL_WIDTH, _row_widths
+    """Each row's cells take the new widths in order, each where the width expression matches (a width written
+    otherwise, or a cell past the new widths, is left as it was), as a substitution with that expression row by
+    row sets them; the grid takes the new widths too."""
+    from generator.writers.docx.tables import _CELL_WIDTH, _GRID, _with_widths
 
     rng = random.Random(seed)
-    row = "<w:tr>" + "".join(rng.choice(WIDTHS) for _ in range(rng.randint(0, 12))) + "</w:tr>"
-    widths = [str(rng.randint(100, 9000)) for _ in range(rng.randint(0, 6))]
-    given = iter(widths)
-    expected = _CELL_WIDTH.sub(lambda m: m[0].replace(m[1], next(given, m[1])), row)
-    assert _row_widths(row, widths) == expected
+    rows = ["<w:tr>" + "".join(rng.choice(WIDTHS) for _ in range(rng.randint(0, 12))) + "</w:tr>" for _ in range(4)]
+    rows = rows[: rng.randint(0, 4)]
+    new = [rng.randint(100, 9000) for _ in range(rng.randint(0, 6))]
+    grid = '<w:tblGrid><w:gridCol w:w="5"/></w:tblGrid>'
+    table = f"<w:tbl>{grid}{'<w:p/>'.join(rows)}</w:tbl>"
+
+    def expected(row: str) -> str:
+        given = iter(str(w) for w in new)
+        return _CELL_WIDTH.sub(lambda m: m[0].replace(m[1], next(given, m[1])), row)
+
+    regridded = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", grid)
+    assert _with_widths(table, new) == f"<w:tbl>{regridded}{'<w:p/>'.join(map(expected, rows))}</w:tbl>"
+
+
+GRIDS = ["<w:tblGrid>", "</w:tblGrid>", '<w:gridCol w:w="5"/>', "<w:tr>", "x", "<w:tblGrid/>", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_a_grid_is_replaced_where_the_grid_expression_finds_it(seed: int) -> None:
+    """Every grid (opened, and closed after) is replaced as a substitution with the grid expression replaces it,
+    however many grids or unclosed openings the text holds."""
+    from generator.writers.docx.tables import _GRID, _regrid
+
+    rng = random.Random(seed)
+    table = "".join(rng.choice(GRIDS) for _ in range(rng.randint(0, 12)))
+    assert _regrid(table, "<new/>") == _GRID.sub("<new/>", table)
 
 
 @pytest.mark.parametrize("seed", range(100))

@@ -24,6 +24,17 @@ def _keys(language: str) -> dict[str, set[str]]:
     return keys
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_catalogue_read_by_libyaml_is_what_pyyaml_reads(language: str) -> None:
+    """The fast reader gives every label, hint and vocabulary exactly as PyYAML's own reader does."""
+    import yaml
+
+    from generator.catalog import FAST_LOADER, catalog_data
+
+    assert FAST_LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert catalog_data(language) == catalog_data(language, yaml.SafeLoader)
+
+
 def test_the_languages_are_the_catalogue_files() -> None:
     folder = Path(generator.catalog.__file__).parent
     assert tuple(sorted(p.stem for p in folder.glob("*.yaml"))) == LANGUAGES and "en" in LANGUAGES

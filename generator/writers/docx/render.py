@@ -24,6 +24,7 @@ from generator import resources
 from generator.errors import TemplateError
 from generator.writers.docx.context import looked_up
 from generator.writers.docx.inline_pictures import Picture
+from generator.writers.docx.listing import resolved
 from generator.writers.docx.tables import each_element, fitted_tables, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
 from generator.writers.package import Parts, package
@@ -173,14 +174,13 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     def resolve_listing(self, xml: str) -> str:
         """Return the XML with tabs, line and page breaks in text made Word's, paragraph by paragraph as docxtpl
         does, but only in the paragraphs that have any (found from the breaks when paragraphs cannot nest)."""
-        resolve = super().resolve_listing
         breaks = _breaks(xml)
         if not breaks:
             return xml
         spans = listed(xml, breaks)
         if spans is None:
-            return each_element(xml, _WORD_PARAGRAPH, "</w:p>", lambda p: resolve(p) if _LISTING.search(p) else p)
-        return replaced(xml, spans, resolve)
+            return each_element(xml, _WORD_PARAGRAPH, "</w:p>", lambda p: resolved(p) if _LISTING.search(p) else p)
+        return replaced(xml, spans, resolved)
 
     def fix_tables(self, xml: str) -> Any:
         """Return the rendered body, inside the whole document: written as text as lxml would write it (a bundled

@@ -53,6 +53,23 @@ def test_breaks_in_text_are_resolved_as_docxtpl_resolves_them(seed: int) -> None
     assert prepared("simple-account-plan").resolve_listing(xml) == DocxTemplate.resolve_listing(None, xml)
 
 
+LISTED = [*RUNS, "<w:r/>", '<w:r w:rsidR="1">', "<w:rPr>", "</w:rPr>", "<w:pPr>", "</w:pPr>", "<w:tab/>", "<w:p"]
+LISTED += ["<w:r ", "<w:t", "<w:t ", ">", "<w:pStyle/>", "<w:tbl>", "\t\n", "Ж"]
+
+
+@pytest.mark.parametrize("seed", range(500))
+def test_breaks_made_words_by_find_are_what_docxtpls_expressions_make(seed: int) -> None:
+    """Resolving breaks with str.find gives docxtpl's own substitutions' XML, for any mix of paragraphs, runs and
+    texts, their properties, tags that only begin like them, unclosed and self-closing elements."""
+    from docxtpl import DocxTemplate
+
+    from generator.writers.docx.listing import resolved
+
+    rng = random.Random(seed)
+    xml = "".join(rng.choice(LISTED) for _ in range(rng.randint(0, 80)))
+    assert resolved(xml) == DocxTemplate.resolve_listing(None, xml)
+
+
 @pytest.mark.parametrize("seed", range(100))
 def test_a_table_left_alone_at_a_glance_is_one_measuring_each_cell_leaves_alone(seed: int) -> None:
     """The whole-table look (is any word wider than the narrowest column?) widens exactly the tables that measuring

@@ -25,7 +25,7 @@ from generator.errors import TemplateError
 from generator.writers.docx.context import looked_up
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.listing import resolved
-from generator.writers.docx.tables import each_element, fitted_tables, replaced
+from generator.writers.docx.tables import fitted_tables, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
 from generator.writers.package import Parts, package
 
@@ -37,10 +37,8 @@ _PARAGRAPH = re.compile(r"<w:p([ >])")
 KEPT_RELATIONSHIPS = 256  # sets of a part's relationships kept serialized, per template
 _LENIENT = etree.XMLParser(recover=True, resolve_entities=False)  # docxtpl's leniency, python-docx's elements
 _LENIENT.set_element_class_lookup(element_class_lookup)
-_WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>")  # a paragraph, to the first </w:p> after: as docxtpl finds them
 _BLANK_BETWEEN = re.compile(r">\s+<")
 _DECLARED = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as python-docx writes a part
-_LISTING = re.compile("[\t\a\n\f]")
 _SELF_CLOSED_PARAGRAPH = re.compile(r"<w:p [^>]*/>")
 _DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -179,7 +177,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             return xml
         spans = listed(xml, breaks)
         if spans is None:
-            return each_element(xml, _WORD_PARAGRAPH, "</w:p>", lambda p: resolved(p) if _LISTING.search(p) else p)
+            return resolved(xml)  # every paragraph walked, as docxtpl walks them
         return replaced(xml, spans, resolved)
 
     def fix_tables(self, xml: str) -> Any:

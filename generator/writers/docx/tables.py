@@ -11,10 +11,8 @@ from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, longest_w
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
-_CELL_WIDTH_START, _WIDTH_ATTRIBUTE = "<w:tcW", ' w:w="'
-_CELL_WIDTH = re.compile(_CELL_WIDTH_START + r"[^>]*?" + _WIDTH_ATTRIBUTE + r'(\d+)"')
+_CELL_WIDTH_START, _WIDTH_ATTRIBUTE = "<w:tcW", ' w:w="'  # a cell's width: <w:tcW[^>]*? w:w="(\d+)"
 _GRID_OPEN, _GRID_CLOSE = "<w:tblGrid>", "</w:tblGrid>"
-_GRID = re.compile(f"{_GRID_OPEN}.*?{_GRID_CLOSE}", re.S)  # what _regrid replaces
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
 _SIZE_START = '<w:sz w:val="'
 _SIZE = re.compile(_SIZE_START + r'(\d+)"')
@@ -333,8 +331,8 @@ def _with_widths(table: str, new: list[int]) -> str:
 
 
 def _regrid(table: str, grid: str) -> str:
-    """Return the table with each grid (from <w:tblGrid> to the first </w:tblGrid> after it) replaced by grid, as
-    _GRID.sub would, found with str.find (the expression searched the whole table after its grid)."""
+    """Return the table with each grid (from <w:tblGrid> to the first </w:tblGrid> after it) replaced by grid, as a
+    lazy substitution would, found with str.find (the expression searched the whole table after its grid)."""
     pieces, at = [], 0
     start = table.find(_GRID_OPEN)
     while start >= 0 and (end := table.find(_GRID_CLOSE, start + len(_GRID_OPEN))) >= 0:
@@ -346,8 +344,8 @@ def _regrid(table: str, grid: str) -> str:
 
 
 def _cell_widths(table: str, start: int, end: int, count: int) -> list[tuple[int, int, str]]:
-    """Return the first count matches _CELL_WIDTH.finditer finds between start and end, each as (start, end, its
-    digits): looked for by hand (calling a regular expression costs more than the look itself)."""
+    """Return the first count cell widths (<w:tcW ... w:w="digits") between start and end, each as (start, end,
+    its digits): looked for by hand (calling a regular expression costs more than the look itself)."""
     found: list[tuple[int, int, str]] = []
     at = table.find(_CELL_WIDTH_START, start, end)
     while at >= 0 and len(found) < count:
@@ -359,8 +357,8 @@ def _cell_widths(table: str, start: int, end: int, count: int) -> list[tuple[int
 
 
 def _cell_width_at(table: str, at: int, end: int) -> tuple[int, int, str] | None:
-    """Return what _CELL_WIDTH.match(table, at, end) matches, as (start, end, its digits), or None: the first
-    w:w attribute of digits inside the tag (a lazy match never passes the tag's end)."""
+    """Return the cell's width matched at at, up to end, as (start, end, its digits), or None: the first w:w
+    attribute of digits inside the tag (the expression's lazy match never passes the tag's end)."""
     close = table.find(">", at, end)
     stop = end if close < 0 else close
     key = table.find(_WIDTH_ATTRIBUTE, at + len(_CELL_WIDTH_START), stop)
@@ -388,8 +386,8 @@ def row_height(row: str) -> float:
     """Return an estimate (points, erring tall) of the height of a rendered row: its tallest cell's lines."""
     tallest = 0.0
     for cell in elements(row, _CELL_START, "</w:tc>"):
-        width = _CELL_WIDTH.search(cell)
-        room = int(width.group(1)) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
+        width = _cell_widths(cell, 0, len(cell), 1)
+        room = int(width[0][2]) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
         paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]
         lines = sum(max(1, math.ceil(text_width(_joined(p), ROW_POINTS) / max(room, 20))) for p in paragraphs)
         tallest = max(tallest, lines * ROW_POINTS * 1.2)

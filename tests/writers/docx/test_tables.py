@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from generator.writers.docx.render import _WORD_PARAGRAPH
 from generator.writers.docx.tables import _ROW_START, _TABLE_START, each_element, elements, fitted_tables
+
+_WORD_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>")  # a paragraph, to the first </w:p> after, as docxtpl finds them
 
 PIECES = ["<w:tbl>", "</w:tbl>", "<w:tr>", '<w:tr w:rsidR="1">', "<w:trPr>", "</w:tr>", "<w:tc>", "</w:tc>", "x", "é"]
 PIECES += ["<w:p>", '<w:p w:rsidR="2">', "<w:pPr>", "</w:p>", "<w:p/>", '<w:p w:rsidR="3"/>', "\t"]
@@ -210,6 +211,8 @@ def test_a_tables_text_read_in_one_look_is_its_elements_text(seed: int) -> None:
     assert (read.rows, read.lengths) == (walked.rows, walked.lengths)
 
 
+_CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')  # the expressions the hand-written looks stand for
+_GRID = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
 WIDTHS = ['<w:tcW w:w="120" w:type="dxa"/>', '<w:tcW w:type="dxa" w:w="3"/>', '<w:tcW w:w="auto"/>', "<w:tcW/>"]
 WIDTHS += ['<w:tcW w:x="12" w:w="12"/>', "<w:tc>", "</w:tc>", "<w:p>x</w:p>", '<w:gridCol w:w="5"/>']
 WIDTHS += ['<w:tcW w:w="x" w:w="45"/>', '<w:tcW w:w=""/>', '<w:tcW w:w="7', '<w:tcW> w:w="8"', '<w:tcW w:w="٣"/>']
@@ -220,7 +223,7 @@ def test_cell_widths_are_set_where_the_cell_width_expression_finds_them(seed: in
     """Each row's cells take the new widths in order, each where the width expression matches (a width written
     otherwise, or a cell past the new widths, is left as it was), as a substitution with that expression row by
     row sets them; the grid takes the new widths too."""
-    from generator.writers.docx.tables import _CELL_WIDTH, _GRID, _with_widths
+    from generator.writers.docx.tables import _with_widths
 
     rng = random.Random(seed)
     rows = ["<w:tr>" + "".join(rng.choice(WIDTHS) for _ in range(rng.randint(0, 12))) + "</w:tr>" for _ in range(4)]
@@ -244,7 +247,7 @@ GRIDS = ["<w:tblGrid>", "</w:tblGrid>", '<w:gridCol w:w="5"/>', "<w:tr>", "x", "
 def test_a_grid_is_replaced_where_the_grid_expression_finds_it(seed: int) -> None:
     """Every grid (opened, and closed after) is replaced as a substitution with the grid expression replaces it,
     however many grids or unclosed openings the text holds."""
-    from generator.writers.docx.tables import _GRID, _regrid
+    from generator.writers.docx.tables import _regrid
 
     rng = random.Random(seed)
     table = "".join(rng.choice(GRIDS) for _ in range(rng.randint(0, 12)))

@@ -36,7 +36,8 @@ def _put(book: Book, sheet: Sheet, where: tuple[int, int], value: object, look: 
     """Write a value (text as text, '_xHHHH_' kept as typed, as the workbooks write it) with a look into the chart's
     sheet."""
     book.styles.use(look)
+    row, column = where
     if isinstance(value, str):
-        sheet.put(*where, escape(value), look, as_text=True)
+        sheet.put(row, column, escape(value), look, as_text=True)
     else:
-        sheet.put(*where, value, look)
+        sheet.put(row, column, value, look)

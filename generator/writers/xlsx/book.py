@@ -90,21 +90,38 @@ class Sheet:
     highlights: dict[str, list[Rule]] = field(default_factory=dict)  # range: rules, in the order they were added
     pictures: list[Picture] = field(default_factory=list)
     state: str = "visible"
+    spanned: list[int] = field(default_factory=list, repr=False, compare=False)  # first and last row and column
 
     @property
     def max_row(self) -> int:
         """Return the last row holding a cell (1 for an empty sheet)."""
-        return max((r for r, _ in self.cells), default=1)
+        return self.spanned[1] if self.cells else 1
 
     @property
     def max_column(self) -> int:
         """Return the last column holding a cell (1 for an empty sheet)."""
-        return max((c for _, c in self.cells), default=1)
+        return self.spanned[3] if self.cells else 1
 
     def put(self, row: int, column: int, value: object, look: Look = DEFAULT, as_text: bool = False) -> None:
         """Write a value with a look: text as text (as_text: whatever it starts with), numbers, dates, formulas
-        (a string starting with = unless as_text) or nothing."""
-        self.cells[(row, column)] = (_tail(value, as_text), look)
+        (a string starting with = unless as_text) or nothing; the span of the cells follows (no scan of a sheet's
+        thousands of cells for its last row or column)."""
+        tail = _tail(value, as_text)
+        if not tail.isascii():  # as the sheet is written: its rows then pass to bytes at a glance
+            tail = ascii_xml(tail).decode("ascii")
+        self.cells[(row, column)] = (tail, look)
+        spanned = self.spanned
+        if not spanned:
+            spanned.extend((row, row, column, column))
+            return
+        if row < spanned[0]:
+            spanned[0] = row
+        if row > spanned[1]:
+            spanned[1] = row
+        if column < spanned[2]:
+            spanned[2] = column
+        if column > spanned[3]:
+            spanned[3] = column
 
     def highlight(self, area: str, rule: Rule) -> None:
         """Add a conditional highlight over an area."""
@@ -116,16 +133,16 @@ class Sheet:
         parts.append('<pageSetUpPr fitToPage="0"/></sheetPr>' if self.printing else "<pageSetUpPr/></sheetPr>")
         parts += [f'<dimension ref="{self._dimension()}"/>', self._view()]
         parts.append('<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>')
-        parts += [self._columns(), f"<sheetData>{self._rows(styles)}</sheetData>", self._highlights(styles)]
+        parts += [self._columns(), "<sheetData>", self._rows(styles), "</sheetData>", self._highlights(styles)]
         parts += [self._validations(), self._printing(), self._relations(relations), "</worksheet>"]
-        return ascii_xml("".join(parts))
+        return b"".join(map(ascii_xml, parts))  # part by part: the rows, ASCII already, are copied, not scanned
 
     def _dimension(self) -> str:
         """Return the range the cells span."""
         if not self.cells:
             return "A1:A1"
-        rows, columns = {r for r, _ in self.cells}, {c for _, c in self.cells}
-        return f"{letter(min(columns))}{min(rows)}:{letter(max(columns))}{max(rows)}"
+        top, bottom, left, right = self.spanned
+        return f"{letter(left)}{top}:{letter(right)}{bottom}"
 
     def _view(self) -> str:
         """Return the sheet view: grid lines, frozen rows and columns, the selection."""
@@ -162,12 +179,17 @@ class Sheet:
         """Return the rows with their heights and cells, each cell's format numbered as it is written."""
         rows: dict[int, list[str]] = {row: [] for row in self.heights}
         styled: dict[int, str] = {}  # each look object's style attribute, numbered when first met
-        for (row, column), (tail, look) in sorted(self.cells.items()):
+        cells, last, number, found = self.cells, 0, "", []
+        for where in sorted(cells):  # the keys alone: pairs of numbers compare faster than pairs of pairs
+            row, column = where
+            tail, look = cells[where]
             style = styled.get(id(look))
             if style is None:
-                number = styles.xf(look)  # 0 only for the default look, which openpyxl writes without a style
-                style = styled[id(look)] = f' s="{number}"' if number else ""
-            rows.setdefault(row, []).append(f'<c r="{letter(column)}{row}"{style}{tail}')
+                index = styles.xf(look)  # 0 only for the default look, which openpyxl writes without a style
+                style = styled[id(look)] = f' s="{index}"' if index else ""
+            if row != last:  # a row's cells come together: its number and list looked up once
+                last, number, found = row, str(row), rows.setdefault(row, [])
+            found.append(f'<c r="{letter(column)}{number}"{style}{tail}')
         out = []
         for row in sorted(rows):
             points = self.heights.get(row)
@@ -238,17 +260,19 @@ class Sheet:
 
 def _tail(value: object, as_text: bool) -> str:
     """Return a cell's XML after its reference and style: its type and value, as openpyxl writes them."""
-    if value is None or value == "":
-        return ' t="inlineStr"></c>' if as_text and value == "" else ' t="n"></c>'
-    if isinstance(value, str):
+    if isinstance(value, str):  # text first: most cells hold it, and an empty one is told at once
+        if not value:
+            return ' t="inlineStr"></c>' if as_text else ' t="n"></c>'
         if not as_text and len(value) > 1 and value.startswith("="):
             return f"><f>{text(_holdable(value)[:32767][1:])}</f><v></v></c>"
         if not as_text and value in _ERROR_CODES:  # each printable
             return f' t="e"><v>{value}</v></c>'
         return _text_tail(value)
+    if value is None:
+        return ' t="n"></c>'
     if isinstance(value, bool):
         return f' t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float | Decimal):
+    if isinstance(value, (int, float, Decimal)):  # a tuple: a union would be made again at every call
         return f' t="n"><v>{_number(value)}</v></c>'
     if isinstance(value, date):
         return f' t="n"><v>{_serial(value)}</v></c>'

@@ -190,10 +190,11 @@ class Sheets:
     ) -> None:
         """Write a value into a cell with a look (text as text, whatever it starts with, '_xHHHH_' kept)."""
         styles = self.book.styles
-        if isinstance(value, date) and (typed or look not in styles.parts):
+        if not isinstance(value, str) and isinstance(value, date) and (typed or look not in styles.parts):
             styles.number_format(OPENPYXL_DATE)  # the stylesheet lists it as openpyxl's did: same bytes
         styles.use(look)
-        ws.put(*where, escape(value) if text and isinstance(value, str) else value, look, as_text=text)
+        row, column = where  # a compiled call: spreading the pair made a generic call, slower than the cell's XML
+        ws.put(row, column, escape(value) if text and isinstance(value, str) else value, look, as_text=text)
 
     def _lines(self, ws: Sheet, block: Bullets) -> None:
         """Write a sheet of running lines (the blank workbook's instructions)."""
@@ -232,17 +233,17 @@ class Sheets:
     ) -> list[tuple[str, float]]:
         """Write one data row (text wraps in its column, never runs across the sheet; numbers do not); return the
         texts and widths its height is measured on."""
-        shown, cell = [], data.cell
+        shown = []
         for plan in columns:
             column = plan.column
-            indent = _indent(cell(column.indent_key).raw) if column.indent_key else 0
+            indent = _indent(data.cell(column.indent_key).raw) if column.indent_key else 0
             if plan.computed:
-                template = cell(column.key).formula or column.formula
+                template = data.cell(column.key).formula or column.formula
                 formula = plan.formula_at(template, self.layout, letters, number) if template else None
                 look = _data_look(plan.wraps, indent, plan.number_format, computed=True)
                 self._put(ws, (number, plan.index), formula, look)
                 continue
-            raw = cell(column.key).raw
+            raw = data.cell(column.key).raw  # a method called on its row: a compiled call
             shown.append((_shown(raw), column.chars))
             if isinstance(raw, str) and raw:
                 self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, None), text=True)
@@ -416,7 +417,7 @@ def _indent(level: object) -> int:
 
 def _shown(raw: object) -> str:
     """Return a raw value as the text a row's height is measured on."""
-    return str(raw or "")
+    return raw if isinstance(raw, str) else str(raw or "")
 
 
 def _logo(ws: Sheet, png: bytes) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import Final
 
 _ATTRIBUTE = re.compile('[&<>"\r\n\t]')
 _ATTRIBUTE_CODES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
@@ -24,14 +24,25 @@ def attribute(value: str) -> str:
     return _ATTRIBUTE.sub(lambda m: _ATTRIBUTE_CODES[m[0]], value)
 
 
-@lru_cache(maxsize=1024)
 def letter(column: int) -> str:
-    """Return a column's letters (1 is A, 27 is AA)."""
+    """Return a column's letters (1 is A, 27 is AA): looked up for the columns sheets use (every cell asks; a
+    cached function's call cost more than working them out), worked out beyond."""
+    if 0 <= column < _KNOWN:
+        return _LETTERS[column]
+    return _letters(column)
+
+
+def _letters(column: int) -> str:
+    """Return a column's letters, worked out (0 gives '')."""
     letters = ""
-    while column:
+    while column > 0:
         column, rest = divmod(column - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+_KNOWN: Final = 1024
+_LETTERS: Final = tuple(_letters(column) for column in range(_KNOWN))
 
 
 def quoted(sheet: str) -> str:

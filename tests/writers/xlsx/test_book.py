@@ -142,3 +142,42 @@ def test_a_drop_down_s_error_message_stays_within_what_excel_allows() -> None:
     ((area, source, error),) = sheet.validations
     assert area == "A4:A8" and source == "=Lists!$A$2:$A$41"
     assert len(error) == rules.ERROR_LIMIT and error.startswith("Stage: Stage number 0, ") and error.endswith("…")
+
+
+def test_a_sheet_s_extent_follows_its_cells_in_whatever_order_they_are_written() -> None:
+    """The used range (dimension), last row and last column a spreadsheet program and the print area read."""
+    book = Book()
+    ws = book.sheet("S")
+    assert (ws.max_row, ws.max_column) == (1, 1)
+    for row, column in [(7, 3), (4, 30), (9, 2), (5, 2), (7, 3)]:
+        ws.put(row, column, f"{row}/{column}", as_text=True)
+    assert (ws.max_row, ws.max_column) == (9, 30)
+    sheet = dict(book.parts())["xl/worksheets/sheet1.xml"]
+    assert b'<dimension ref="B4:AD9"/>' in sheet
+    cells = [
+        c.coordinate
+        for row in load_workbook(io.BytesIO(package(book.parts(), None)))["S"].iter_rows()
+        for c in row
+        if c.value
+    ]
+    assert cells == ["AD4", "B5", "C7", "B9"]  # row by row, left to right, as Excel expects
+
+
+@pytest.mark.parametrize(
+    ("column", "letters"), [(1, "A"), (26, "Z"), (27, "AA"), (702, "ZZ"), (1023, "AMI"), (1024, "AMJ"), (16384, "XFD")]
+)
+def test_column_letters_are_excel_s_on_both_sides_of_the_looked_up_ones(column: int, letters: str) -> None:
+    from generator.writers.xlsx.xml import letter
+
+    assert letter(column) == letters
+
+
+def test_text_beyond_ascii_is_written_as_the_character_references_openpyxl_writes() -> None:
+    book = Book()
+    ws = book.sheet("S")
+    ws.put(1, 1, "Krüger — 東京 😀", as_text=True)
+    ws.put(2, 1, '="Größe"&A1')
+    sheet = dict(book.parts())["xl/worksheets/sheet1.xml"]
+    assert b"<t>Kr&#252;ger &#8212; &#26481;&#20140; &#128512;</t>" in sheet
+    assert b'<f>"Gr&#246;&#223;e"&amp;A1</f>' in sheet
+    assert sheet.isascii()

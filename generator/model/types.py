@@ -25,7 +25,7 @@ def number_to_text(value: Any) -> Any:
     """Return numbers and dates as the text the user typed; leave everything else alone."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):  # a tuple: a union would be made at every call
         return getattr(value, "source", str(value))
     if isinstance(value, date):
         return value.isoformat()

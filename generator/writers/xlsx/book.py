@@ -3,6 +3,7 @@ tables, drop-downs, conditional highlights and drawings; each sheet written as t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -14,6 +15,8 @@ from generator.writers.xlsx.xml import ILLEGAL, ascii_xml, attribute, letter, qu
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _EPOCH = date(1899, 12, 30)
+_EXACT = 2**53  # below it, a whole number is a float exactly and has at most 16 digits
+_INFINITIES = (math.inf, -math.inf)
 _ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
 _MARGINS = '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
 _UNPRINTED_MARGINS = '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
@@ -295,8 +298,11 @@ def _holdable(value: str) -> str:
 
 
 def _number(value: float | Decimal) -> str:
-    """Return a number as openpyxl writes it (17 significant digits at most; NaN and infinity as nothing)."""
-    if value != value or value in (float("inf"), float("-inf")):  # NaN is the one value unequal to itself
+    """Return a number as openpyxl writes it (17 significant digits at most; NaN and infinity as nothing); a whole
+    number a float holds exactly is its digits, which is what the format makes of it, without making it."""
+    if type(value) is int and -_EXACT < value < _EXACT:  # not a subclass: its own str() may differ
+        return str(value)
+    if value != value or value in _INFINITIES:  # NaN is the one value unequal to itself
         return ""
     return f"{value:.16g}"
 

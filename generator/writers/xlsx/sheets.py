@@ -106,11 +106,17 @@ class _Column:
     resolved: str  # the column's formula resolved with ROW_MARK for the row ("" when it holds the mark itself)
     wraps: bool = field(init=False)  # the column's text wraps in its cells
     computed: bool = field(init=False)  # a workbook fills the column with formulas
+    plain: tuple[Look, Look, Look] = field(init=False)  # looks_at(0), found once (most rows have no indent)
 
     def __post_init__(self) -> None:
         """Work out once what every cell of the column asks."""
         object.__setattr__(self, "wraps", self.column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES))
         object.__setattr__(self, "computed", self.column.computed)
+        object.__setattr__(self, "plain", _looks(self.wraps, 0, self.number_format))
+
+    def looks_at(self, indent: int) -> tuple[Look, Look, Look]:
+        """Return the looks of the column's cells at an indent: text, a value in its format, a formula."""
+        return self.plain if indent == 0 else _looks(self.wraps, indent, self.number_format)
 
     def formula_at(self, template: str, layout: Layout, letters: dict[str, str], row: int) -> str:
         """Return a cell's formula resolved for its row: the column's own worked out once, a cell's own each time."""
@@ -236,19 +242,20 @@ class Sheets:
         shown = []
         for plan in columns:
             column = plan.column
-            indent = _indent(data.cell(column.indent_key).raw) if column.indent_key else 0
+            text_look, value_look, formula_look = plan.looks_at(
+                _indent(data.cell(column.indent_key).raw) if column.indent_key else 0
+            )
             if plan.computed:
                 template = data.cell(column.key).formula or column.formula
                 formula = plan.formula_at(template, self.layout, letters, number) if template else None
-                look = _data_look(plan.wraps, indent, plan.number_format, computed=True)
-                self._put(ws, (number, plan.index), formula, look)
+                self._put(ws, (number, plan.index), formula, formula_look)
                 continue
             raw = data.cell(column.key).raw  # a method called on its row: a compiled call
             shown.append((_shown(raw), column.chars))
             if isinstance(raw, str) and raw:
-                self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, None), text=True)
+                self._put(ws, (number, plan.index), raw, text_look, text=True)
             else:
-                self._put(ws, (number, plan.index), raw, _data_look(plan.wraps, indent, plan.number_format))
+                self._put(ws, (number, plan.index), raw, value_look)
         return shown
 
     def _value(self, ws: Sheet, where: tuple[int, int], value: Cell, kind: Kind) -> None:
@@ -349,6 +356,17 @@ _WRAPPED = Look(align=WRAPPED_TOP)  # made once: a look is looked up by hash and
 def _formatted(look: Look, number_format: str) -> Look:
     """Return a look with a number format."""
     return Look(look.font, look.fill, look.border, look.align, number_format)
+
+
+@lru_cache(maxsize=256)
+def _looks(wrap: bool, indent: int, number_format: str) -> tuple[Look, Look, Look]:
+    """Return a data column's looks at an indent: text, a value in the column's format, a formula (the same objects
+    _data_look gives)."""
+    return (
+        _data_look(wrap, indent, None),
+        _data_look(wrap, indent, number_format),
+        _data_look(wrap, indent, number_format, computed=True),
+    )
 
 
 @lru_cache(maxsize=256)

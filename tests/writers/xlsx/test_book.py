@@ -181,3 +181,20 @@ def test_text_beyond_ascii_is_written_as_the_character_references_openpyxl_write
     assert b"<t>Kr&#252;ger &#8212; &#26481;&#20140; &#128512;</t>" in sheet
     assert b'<f>"Gr&#246;&#223;e"&amp;A1</f>' in sheet
     assert sheet.isascii()
+
+
+@pytest.mark.parametrize(
+    "value", [0, 7, -42, 2**53 - 1, -(2**53 - 1), 2**53 + 1, 10**16 + 3, 1234567.5, -0.0, 1e-7, Decimal("12.50")]
+)
+def test_numbers_are_written_with_the_digits_openpyxl_writes(value: float | Decimal) -> None:
+    book = Book()
+    book.sheet("S").put(1, 1, value)
+    assert f"<v>{value:.16g}</v>".encode() in dict(book.parts())["xl/worksheets/sheet1.xml"]
+
+
+def test_numbers_that_are_not_finite_are_written_empty() -> None:
+    book = Book()
+    ws = book.sheet("S")
+    for row, value in enumerate([float("nan"), float("inf"), float("-inf"), Decimal("NaN")], 1):
+        ws.put(row, 1, value)
+    assert dict(book.parts())["xl/worksheets/sheet1.xml"].count(b't="n"><v></v>') == 4

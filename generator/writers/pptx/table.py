@@ -229,29 +229,37 @@ def _draw(
 
 
 def _row_xml(line: Line, colour: str) -> str:
-    """Return the XML of one table row (a group row spans the table, tinted)."""
+    """Return the XML of one table row (a group row spans the table, tinted): the run look made once a row, again
+    only for a cell whose fill asks for another text colour."""
     if line.group:
         count = len(line.fills) or 0
-        first = _cell_xml(line.texts[0], (True, line.size), colour, theme.GROUP_ROW, f' gridSpan="{count}"')
-        rest = _cell_xml("", (True, line.size), colour, "", ' hMerge="1"') * (count - 1)
+        style = _style(True, line.size, colour)
+        first = _cell_xml(line.texts[0], style, theme.GROUP_ROW, f' gridSpan="{count}"')
+        rest = _cell_xml("", style, "", ' hMerge="1"') * (count - 1)
         return f'<a:tr h="{line.height}">{first}{rest}</a:tr>'
     fills = line.fills or [""] * len(line.texts)
+    plain = _style(line.bold, line.size, colour)
     cells = "".join(
-        _cell_xml(text, (line.bold, line.size), theme.text_on(fill) if fill else colour, fill)
+        _cell_xml(text, _style(line.bold, line.size, theme.text_on(fill)) if fill else plain, fill)
         for text, fill in zip(line.texts, fills, strict=True)
     )
     return f'<a:tr h="{line.height}">{cells}</a:tr>'
 
 
-def _cell_xml(text: str, look: tuple[bool, float], colour: str, fill: str, span: str = "") -> str:
-    """Return the XML of one cell: its paragraph of runs (lines split at line breaks), margins and fill."""
-    bold, size = look
-    style = f'sz="{round(size * 100)}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-    runs = runs_xml(text, style)
-    if not text:
-        runs = f"<a:pPr><a:defRPr {style}</a:defRPr></a:pPr>"
-    margins = f'marL="{INSET_X}" marR="{INSET_X}" marT="{INSET_Y}" marB="{INSET_Y}"'
-    shade = f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>' if fill else ""
-    tcpr = f"<a:tcPr {margins}>{shade}</a:tcPr>" if shade else f"<a:tcPr {margins}/>"
-    body = f'<a:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p>{runs}</a:p></a:txBody>'
-    return f"<a:tc{span}>{body}{tcpr}</a:tc>"
+def _style(bold: bool, size: float, colour: str) -> str:
+    """Return a cell's run properties after a:rPr's name: size, weight and colour (closed by the caller's '>')."""
+    return f'sz="{round(size * 100)}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+
+
+_MARGINS = f'marL="{INSET_X}" marR="{INSET_X}" marT="{INSET_Y}" marB="{INSET_Y}"'
+_BODY = '<a:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p>'
+
+
+def _cell_xml(text: str, style: str, fill: str, span: str = "") -> str:
+    """Return the XML of one cell in a run look (_style): its paragraph of runs (lines split at line breaks),
+    margins and fill, made in one piece."""
+    runs = runs_xml(text, style) if text else f"<a:pPr><a:defRPr {style}</a:defRPr></a:pPr>"
+    if fill:
+        shade = f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
+        return f"<a:tc{span}>{_BODY}{runs}</a:p></a:txBody><a:tcPr {_MARGINS}>{shade}</a:tcPr></a:tc>"
+    return f"<a:tc{span}>{_BODY}{runs}</a:p></a:txBody><a:tcPr {_MARGINS}/></a:tc>"

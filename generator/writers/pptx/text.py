@@ -195,9 +195,24 @@ _TO_ESCAPE = re.compile("[&<>\x00-\x08\x0b-\x1f]")  # most texts have none: look
 
 
 def escape_text(text: str) -> str:
-    """Return text escaped for XML, control characters as python-pptx writes them (in one pass)."""
+    """Return text escaped for XML, control characters as python-pptx writes them (in one pass); a text met before
+    is looked up (headers, statuses, names and actions recur across an account's decks and across accounts)."""
+    found = _ESCAPED_TEXTS.get(text)
+    if found is None:
+        if len(_ESCAPED_TEXTS) >= _REMEMBERED_TEXTS:  # bounded: a batch's worker must not grow
+            _ESCAPED_TEXTS.clear()
+        found = _ESCAPED_TEXTS[text] = _escaped(text)
+    return found
+
+
+def _escaped(text: str) -> str:
+    """Return text escaped for XML, control characters as python-pptx writes them."""
     plain = "&" not in text and "<" not in text and ">" not in text and text.isprintable()  # most text: no regex
     return text if plain or not _TO_ESCAPE.search(text) else text.translate(_ESCAPED)
+
+
+_ESCAPED_TEXTS: dict[str, str] = {}
+_REMEMBERED_TEXTS = 20_000
 
 
 def textbox(

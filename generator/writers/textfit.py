@@ -96,12 +96,37 @@ def _ems(text: str) -> float:
     return _ems_in(text, _FONT.get())
 
 
+_CHAR_EMS: dict[str, dict[str, float]] = {}  # per font ('' the house font): each character's width met so far
+_WORD_EMS: dict[str, dict[str, float]] = {}  # per font: each word's width met so far
+REMEMBERED_WORDS = 65_536  # words remembered per font: bounded for long batches (forgotten all at once when full)
+
+
 def _summed_ems(text: str, family: str) -> float:
-    """Return the width of text in em in a font ('' for the house font), its characters' widths summed."""
-    return sum(map(_width_of(family), text))
+    """Return the width of text in em in a font ('' for the house font), its characters' widths summed in order;
+    each character looked up in a dict (a cached function called for each character cost a tuple a call)."""
+    known = _CHAR_EMS.get(family)
+    if known is None:
+        known = _CHAR_EMS[family] = {}
+    try:
+        return sum(map(known.__getitem__, text))
+    except KeyError:  # a character met for the first time in this font
+        width = _width_of(family)
+        known.update((char, width(char)) for char in set(text) if char not in known)
+        return sum(map(known.__getitem__, text))
 
 
-_ems_in = lru_cache(maxsize=65_536)(_summed_ems)  # words recur across tables and fitting tries; bounded
+def _ems_in(word: str, family: str) -> float:
+    """Return the width of a word in em in a font, remembered: words recur across tables and fitting tries (a dict
+    looked up, with no call: the cached function called from compiled code cost two tuples a word)."""
+    known = _WORD_EMS.get(family)
+    if known is None:
+        known = _WORD_EMS[family] = {}
+    found = known.get(word)
+    if found is None:
+        if len(known) >= REMEMBERED_WORDS:
+            known.clear()
+        found = known[word] = _summed_ems(word, family)
+    return found
 
 
 def text_width(text: str, size_pt: float) -> float:
@@ -158,22 +183,30 @@ _paragraph_ems = lru_cache(maxsize=4_096)(_summed_ems)  # a paragraph is counted
 def _count_paragraph(paragraph: str, width_em: float, family: str) -> int:
     """Return how many lines _wrap_paragraph makes of a paragraph, its steps taken without making the lines: a
     line's text matters only as empty or not (an empty word starts one that is)."""
-    width = _width_of(family)
     if paragraph[:1] != " " and _paragraph_ems(paragraph, family) <= width_em * _CLEARLY:
         return 1
-    count, filled, used, space = 1, False, 0.0, width(" ")  # the last line, always made
-    for word in paragraph.split(" "):
-        size = _ems_in(word, family)
+    words, sizes = _words_of(paragraph, family)
+    count, filled, used, space = 1, False, 0.0, _ems_in(" ", family)  # the last line, always made
+    for index in range(len(words)):
+        size: float = sizes[index]
         if filled and used + space + size <= width_em:
             used += space + size
         elif not filled and size <= width_em:
-            filled, used = bool(word), size
+            filled, used = words[index] != "", size
         elif size <= width_em * _CLEARLY:  # a full line ends; the word starts the next whole
-            count, filled, used = count + 1, bool(word), size
+            count, filled, used = count + 1, words[index] != "", size
         else:  # the word is cut into lines
-            pieces = _split_long(word, width_em, family)
-            count, filled, used = count + filled + len(pieces) - 1, bool(pieces[-1]), _ems_in(pieces[-1], family)
+            pieces = _split_long(words[index], width_em, family)
+            count, filled, used = count + filled + len(pieces) - 1, pieces[-1] != "", _ems_in(pieces[-1], family)
     return count
+
+
+@lru_cache(maxsize=4_096)  # bounded like _paragraph_ems, whose paragraphs these are
+def _words_of(paragraph: str, family: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """Return a paragraph's words and their widths in em in a font, looked up once however many widths the
+    paragraph is counted at (fitting tries several sizes)."""
+    words = tuple(paragraph.split(" "))
+    return words, tuple(map(_ems_in, words, repeat(family)))
 
 
 @lru_cache(maxsize=4_096)  # bounded: batches of many accounts must not grow memory

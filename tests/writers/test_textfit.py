@@ -77,3 +77,25 @@ def test_a_paragraph_that_fits_at_a_glance_wraps_as_word_by_word(seed: int, monk
     at_a_glance = textfit._wrap_paragraph(paragraph, width, "")
     monkeypatch.setattr(textfit, "_CLEARLY", float("-inf"))  # no paragraph fits at a glance: word by word
     assert at_a_glance == textfit._wrap_paragraph(paragraph, width, "")
+
+
+def test_a_text_counted_at_several_widths_in_turn_is_counted_as_wrapping_makes_it() -> None:
+    """A paragraph's words are measured once and reused at every width it is counted at (fitting tries several
+    sizes): each count is still what wrapping at that width makes."""
+    from generator.writers import textfit
+
+    text = "Ländergeschäftsführungen fi  Управление a\nWahrscheinlichkeit — x"
+    for width in (30.0, 12.0, 7.3, 3.0, 30.0, 0.5, 12.0):
+        assert textfit._count(text, width, "") == len(textfit._wrap(text, width, ""))
+
+
+def test_remembered_word_widths_are_forgotten_all_at_once_past_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font's remembered words never pass their bound (a batch of thousands of accounts must not grow memory),
+    and a word measured again after it was forgotten has the same width, its characters' widths summed in order."""
+    from generator.writers import textfit
+
+    monkeypatch.setattr(textfit, "REMEMBERED_WORDS", 4)
+    monkeypatch.setitem(textfit._WORD_EMS, "", {})
+    widths = [textfit._ems_in(word, "") for word in ("Grüße", "a", "Пр", "€1", "x", "Grüße", "fi", "—")]
+    assert len(textfit._WORD_EMS[""]) <= 4
+    assert widths[0] == widths[5] == sum(map(textfit._width_of(""), "Grüße"))

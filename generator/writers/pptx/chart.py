@@ -5,19 +5,17 @@ of what the strategic deck cost."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 
 from generator.document import theme
 from generator.document.blocks import Chart
 from generator.writers.pptx.chartdata import chart_workbook
-from generator.writers.pptx.graph import relate_new
-from generator.writers.pptx.text import SLIDE_NAMESPACES, centipoints, flush, next_shape_id, pt
+from generator.writers.pptx.graph import Part, Rel, next_partname, relate, walk
+from generator.writers.pptx.text import SLIDE_NAMESPACES, TextSlide, centipoints, flush, next_shape_id, pt
 from generator.writers.textfit import text_width
 from generator.writers.xlsx.xml import attribute, letter, text
 
@@ -40,21 +38,21 @@ _SHOWN = (
 )
 
 
-def add_chart(slide: Any, box: Rect, spec: Chart) -> None:
-    """Add a clustered column chart whose series are the block's values, with its data workbook, to a slide: the
-    parts, relationships and frame python-pptx's add_chart makes, in the same order."""
+def add_chart(slide: TextSlide, box: Rect, spec: Chart, package: dict[str, Rel]) -> None:
+    """Add a clustered column chart whose series are the block's values, with its data workbook, to a slide of a
+    package (its relationships): the parts, relationships and frame python-pptx's add_chart makes, in the same
+    order."""
     room = pt(box[2]) * 0.8 / max(1, len(spec.categories))  # the plot's width shared by the categories
     categories = [category_lines(c, room, CHART_POINTS) for c in spec.categories]
     size, turned = label_size(spec, room / (max(1, len(spec.series)) + GAP_WIDTH / 100))  # a bar's width
-    package = slide.part.package
-    chart = Part(package.next_partname("/ppt/charts/chart%d.xml"), CT.DML_CHART, package)
+    chart = Part(next_partname(walk(package), "/ppt/charts/chart%d.xml"), CT.DML_CHART)
     workbook = chart_workbook(categories, [(s.name, s.values) for s in spec.series], VALUES_FORMAT)
-    embedded_name = package.next_partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
-    embedded = Part(embedded_name, CT.SML_SHEET, package, workbook)
-    chart.blob = chart_xml(spec, categories, size, turned, relate_new(chart, embedded, RT.PACKAGE)).encode()
-    rid = relate_new(slide.part, chart, RT.CHART)
+    embedded_name = next_partname(walk(package), "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+    embedded = Part(embedded_name, CT.SML_SHEET, workbook)
+    chart.blob = chart_xml(spec, categories, size, turned, relate(chart, embedded, RT.PACKAGE)).encode()
+    rid = relate(slide.part, chart, RT.CHART)
     flush(slide)  # numbered from the shapes in the slide's tree, as python-pptx numbers it
-    tree = slide.shapes._spTree
+    tree = slide.tree()
     number = next_shape_id(tree)
     tree.append(parse_xml(_frame(number, rid, box)))
 

@@ -6,45 +6,40 @@ same layout names gives its look.
 
 from __future__ import annotations
 
+import hashlib
 import io
-from copy import deepcopy
-from dataclasses import dataclass, field
-from functools import reduce
-from operator import getitem
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
-from lxml.etree import SubElement
 from PIL import Image
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
-from pptx.parts.slide import SlidePart
+from pptx.oxml.shapes.picture import CT_Picture
+from pptx.parts.image import Image as Picture
 from pptx.shapes.autoshape import Shape
-from pptx.shapes.shapetree import SlideShapes
-from pptx.slide import Slide
 from pptx.util import Emu
 
 from generator.document import theme
 from generator.document.blocks import Block, Box, Boxes, Bullets, Chart, Cover, Fields, Section, Tiles
 from generator.document.people import Matrix
+from generator.writers.pptx import master as masters
 from generator.writers.pptx.chart import add_chart
-from generator.writers.pptx.graph import relate_new, with_relationships
-from generator.writers.pptx.notes import DefaultNotes, Page, add_notes, notes_master, notes_page
+from generator.writers.pptx.graph import Part, Rel, relate, related, walk
+from generator.writers.pptx.master import Master
+from generator.writers.pptx.notes import notes_blob
 from generator.writers.pptx.text import (
     Para,
-    awaiting_title,
+    TextSlide,
     entitle,
     fill,
     fitted_xml,
     flush,
     line_textbox,
-    next_shape_id,
     placed_shape,
-    shapes_expected_in,
-    shapes_removed,
+    saved,
     textbox,
     textboxes,
 )
@@ -52,10 +47,6 @@ from generator.writers.pptx.text import (
 Rect = tuple[int, int, int, int]
 GAP = Emu(228600)
 MARGIN, LOGO_WIDEST = Emu(457200), Emu(1828800)  # half an inch from the edges; a logo at most two inches wide
-BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
-_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
-_SLIDE_ID, _RELATIONSHIP_ID = qn("p:sldId"), qn("r:id")
-_SLIDES = "/ppt/slides"  # the folder of a deck's slides: their relationships' base
 _FOOTER_HEIGHT, _FOOTER_RISE = Emu(301752), Emu(338328)  # the footer line's height, its top above the slide's foot
 _FOOTER_RIGHT, _NUMBER_RIGHT, _NUMBER_WIDTH = Emu(2286000), Emu(1600200), Emu(1143000)  # from the right edge
 _FOOTER_LOOK: dict[str, Any] = {"size": 10, "colour": theme.MUTED}
@@ -64,150 +55,105 @@ _NUMBER_LOOK: dict[str, Any] = {**_FOOTER_LOOK, "align": PP_ALIGN.RIGHT}
 
 @dataclass(frozen=True)
 class Layout:
-    """A master layout and where its placeholders are (read once: python-pptx looks inherited positions up
+    """A master layout's part and where its placeholders are (read once: python-pptx looks inherited positions up
     through the layout on every access)."""
 
-    layout: Any
+    part: Part
     title: Rect | None
     bodies: list[Rect]
 
 
-class Blank(NamedTuple):
-    """A layout's new slide as python-pptx made it, copied for each next slide of the layout."""
-
-    element: Any
-    held: int  # how many elements its shape tree holds
-    next_id: int  # the id its next shape takes
-    path: tuple[int, ...]  # where its shape tree is (see _path)
-
-
-@dataclass
-class Prepared:
-    """What every deck on one master starts from, worked out once per process."""
-
-    geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
-    blanks: dict[str, Blank] = field(default_factory=dict)  # per layout, a new slide as python-pptx made it
-    titled: dict[str, tuple[str | None] | None] = field(default_factory=dict)  # per layout, its title's alignment
-    extents: dict[tuple[str, int], tuple[int, int] | None] = field(default_factory=dict)  # placeholder sizes
-    notes_page: Page | None = None  # a new notes page as python-pptx clones it from the notes master
-    notes_default: DefaultNotes | None = None  # the default notes master and its theme, when the master has none
-    serialized: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)  # the master's parts as XML
-    layouts: dict[str, Any] = field(default_factory=dict)  # python-pptx's layout by name (the decks share its part)
-    bodies: dict[str, tuple[int, list[int]]] = field(default_factory=dict)  # per layout: a new slide's shape count
-    # and the places of its content boxes among them
-
-
-@dataclass
 class Canvas:
-    """One presentation being built."""
+    """One presentation being built on a master deck: its slides, their notes pages, charts and pictures kept as
+    the writer's parts (see graph), no python-pptx object made for them."""
 
-    prs: Any
-    footer: str
-    layouts: dict[str, Layout] = field(default_factory=dict)
-    shared: Prepared = field(default_factory=Prepared)  # shared by the decks on one master
-    current: str = ""
-    slide_id: int = 0  # the id given to the last slide added
-    logo: bytes | None = None  # the seller's logo (PNG): on the title slide and in every slide's footer
-    notes_master: Any = None  # the deck's notes master part, once its first slide has notes
-    size: tuple[int, int] = (0, 0)  # the slides' width and height, read from the deck once
+    def __init__(self, master: Master, footer: str, logo: bytes | None = None) -> None:
+        self.master, self.footer, self.logo = master, footer, logo
+        self.slides: list[TextSlide] = []
+        self.listed: list[tuple[int, str]] = []  # each slide's id and relationship id, in the presentation's list
+        self.current = ""  # the layout of the last slide added
+        self.notes_master: Part | None = None  # the notes master, once the first slide has notes
+        loaded = master.presentation
+        self.presentation = Part(loaded.name, loaded.content_type, rels=dict(loaded.rels))
+        self.presentation.write = lambda: masters.listing(master, self.listed)
+        self.core = Part(master.core.name, master.core.content_type)
+        own = {id(loaded): self.presentation, id(master.core): self.core}
+        self.package_rels = {
+            rid: Rel(rid, rel.reltype, own.get(id(rel.target), rel.target)) for rid, rel in master.package_rels.items()
+        }
+        self.pictures: dict[str, Part] = {}  # the image parts added, by the SHA-1 of their bytes
+        self.layouts: dict[str, Layout] = {}
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Return the slides' width and height."""
+        return self.master.size
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
-        if name not in self.layouts:
-            layout = self.shared.layouts.get(name)
-            if layout is None:
-                layout = self.shared.layouts[name] = self.prs.slide_layouts.get_by_name(name)
-            if name not in self.shared.geometry:
-                self.shared.geometry[name] = _geometry(layout)
-            title, bodies = self.shared.geometry[name]
-            self.layouts[name] = Layout(layout, title, list(bodies))
-        return self.layouts[name]
+        found = self.layouts.get(name)
+        if found is None:
+            title, bodies = masters.geometry(self.master, name)
+            part = self.master.layout_part(masters.layout(self.master, name))
+            found = self.layouts[name] = Layout(part, title, list(bodies))
+        return found
 
-    def slide(self, layout: str, title: str, notes: str) -> Any:
+    def parts(self) -> list[Part]:
+        """Return the deck's parts, in the order python-pptx would zip them."""
+        return walk(self.package_rels)
+
+    def slide(self, layout: str, title: str, notes: str) -> TextSlide:
         """Add a slide of a named layout with its title and notes."""
-        slide = self._new_slide(layout)
+        blank = masters.blank(self.master, layout, masters.title_anchor(layout))
+        number = self.master.listed + len(self.slides) + 1
+        part = Part(f"/ppt/slides/slide{number}.xml", CT.PML_SLIDE)
+        slide = TextSlide(part, blank, notes)
+        part.write = lambda: saved(slide)
+        relate(part, self.layout(layout).part, RT.SLIDE_LAYOUT)
+        self.listed.append((self.master.first_id + len(self.slides), relate(self.presentation, part, RT.SLIDE)))
+        self.slides.append(slide)
         self.current = layout
-        titled = self.shared.titled[layout]
-        if titled is not None:
-            self._title(slide, title, layout, titled[0])
-        self._notes(slide, notes)
+        if blank.titled is not None:
+            self._title(slide, title, layout, blank.titled[0])
+        self._notes(slide, number)
         self._footer(slide)
         return slide
 
-    def _new_slide(self, name: str) -> Any:
-        """Return a new slide of a layout: the first made by python-pptx (it clones the layout's placeholders),
-        the rest copied from that one, related and listed as python-pptx does."""
-        layout = self.layout(name).layout
-        if name not in self.shared.blanks:
-            slide = self.prs.slides.add_slide(layout)
-            heading = _title_shape(slide)
-            self.shared.titled[name] = None if heading is None else (awaiting_title(heading, _anchor(name)),)
-            tree = slide.shapes._spTree
-            self.shared.blanks[name] = Blank(deepcopy(slide._element), len(tree), next_shape_id(tree), _path(tree))
-            return slide
-        presentation, listed = self.prs.part, self.prs.slides._sldIdLst
-        name_of_part = PackURI(f"/ppt/slides/slide{len(listed) + 1}.xml")  # python-pptx's, without its look-up
-        blank = self.shared.blanks[name]
-        element = deepcopy(blank.element)
-        part = with_relationships(SlidePart(name_of_part, CT.PML_SLIDE, presentation.package, element), _SLIDES)
-        slide = part.__dict__["slide"] = Slide(element, part)  # what python-pptx's lazy properties would make
-        tree = reduce(getitem, blank.path, element)
-        slide.__dict__["shapes"] = SlideShapes(tree, slide)
-        shapes_expected_in(part, tree, blank.held, blank.next_id)  # its tree's ids are its blank's: not looked for
-        relate_new(part, layout.part, RT.SLIDE_LAYOUT)  # a new part: nothing to search
-        number, rid = self._next_slide_id(listed), relate_new(presentation, part, RT.SLIDE)
-        SubElement(listed, _SLIDE_ID, {"id": str(number), _RELATIONSHIP_ID: rid})  # python-pptx's _add_sldId, at once
-        return slide
-
-    def _next_slide_id(self, listed: Any) -> int:
-        """Return the id of the next slide in the list, as python-pptx numbers them (one more than the largest,
-        from 256), without searching the list for every slide."""
-        if listed[-1:] and int(listed[-1].get("id")) == self.slide_id:
-            self.slide_id += 1
-        else:
-            self.slide_id = listed._next_id
-        return self.slide_id
-
-    def _notes(self, slide: Any, text: str) -> None:
-        """Give a new slide its notes page with text: the page made once per process as python-pptx makes it
-        (cloned from the notes master), the notes put in when the deck is saved."""
+    def _notes(self, slide: TextSlide, number: int) -> None:
+        """Give a new slide its notes page (the page made once per process as python-pptx makes it, the notes put in
+        when the deck is saved), related as python-pptx relates one."""
+        found, added, page = masters.notes(self.master)
         if self.notes_master is None:
-            self.notes_master, self.shared.notes_default = notes_master(self.prs.part, self.shared.notes_default)
-        if self.shared.notes_page is None:
-            self.shared.notes_page = notes_page(self.notes_master.notes_master)
-        add_notes(slide, len(self.prs.slides), self.notes_master, self.shared.notes_page, text)
+            self.notes_master = found
+            if added:
+                relate(self.presentation, found, RT.NOTES_MASTER)
+        notes = Part(f"/ppt/notesSlides/notesSlide{number}.xml", CT.PML_NOTES_SLIDE)
+        notes.write = lambda: notes_blob(page, slide.notes)
+        relate(notes, found, RT.NOTES_MASTER)
+        relate(notes, slide.part, RT.SLIDE)
+        relate(slide.part, notes, RT.NOTES_SLIDE)
 
-    def body(self, slide: Any) -> list[Rect]:
-        """Return the boxes of the current slide's body placeholders (left to right) and remove them: found once
-        per layout (looking into each shape cost more than the rest of a new slide), by their places in the tree
-        while it holds what the layout's new slides hold."""
-        tree = slide.shapes._spTree
-        before = len(tree)
-        found = self.shared.bodies.get(self.current)
-        if found is None or found[0] != before:
-            places = [i for i, shape in enumerate(tree) if _body_placeholder(shape)]
-            found = self.shared.bodies[self.current] = (before, places)
-        for index in reversed(found[1]):
-            del tree[index]
-        shapes_removed(slide, before)
+    def body(self, slide: TextSlide) -> list[Rect]:
+        """Return the boxes of the current slide's body placeholders (left to right) and take them out of it."""
+        if slide.element is None:
+            slide.bare = True
+        else:
+            tree = slide.tree()
+            for index in reversed([i for i, shape in enumerate(tree) if masters.body_placeholder(shape)]):
+                del tree[index]
         return list(self.layout(self.current).bodies)
 
-    def placeholder(self, slide: Any, idx: int) -> tuple[Any, tuple[int, int]]:
-        """Return a new slide's placeholder by number and its size (its layout's: python-pptx looks it up through
-        the layout on every access), found without a shape made for every placeholder."""
-        key = (self.current, idx)
-        if key not in self.shared.extents:
-            found = self.layout(self.current).layout.placeholders.get(idx=idx)
-            self.shared.extents[key] = (found.width, found.height) if found is not None else None
-        extent = self.shared.extents[key]
-        for element in slide.shapes._spTree:
-            ph = element.find(_PH)
+    def placeholder(self, slide: TextSlide, idx: int) -> tuple[Any, tuple[int, int]]:
+        """Return a new slide's placeholder by number (python-pptx's shape, in the slide's tree) and its size (its
+        layout's: python-pptx looks it up through the layout on every access)."""
+        extent = masters.extent(self.master, self.current, idx)
+        for element in slide.tree():
+            ph = element.find(masters.PH)
             if extent is not None and ph is not None and ph.get("idx", "0") == str(idx):
-                return Shape(element, slide.shapes), extent
-        shape = slide.placeholders[idx]  # python-pptx's own look-up (and its error when there is none)
-        return shape, (shape.width, shape.height)
+                return Shape(element, None), extent  # type: ignore[arg-type]  # filled: no parent asked for
+        raise KeyError(f"no placeholder on this slide with idx == {idx}")
 
-    def _title(self, slide: Any, title: str, layout: str, kept: str | None) -> None:
+    def _title(self, slide: TextSlide, title: str, layout: str, kept: str | None) -> None:
         """Write a title fitted into the title placeholder (white and centred on the title slide, large on a
         chapter divider), its first line aligned as the placeholder's was (kept)."""
         box = self.layout(layout).title
@@ -218,11 +164,9 @@ class Canvas:
             style, largest = {"bold": True, "colour": theme.WHITE, "align": PP_ALIGN.CENTER}, 40
         entitle(slide, fitted_xml([(title, style)], box[2:], (largest, 14), slide, kept)[0])
 
-    def _footer(self, slide: Any) -> None:
+    def _footer(self, slide: TextSlide) -> None:
         """Add the footer line and the slide number."""
-        number = len(self.prs.slides)
-        if not self.size[0]:
-            self.size = self.prs.slide_width, self.prs.slide_height
+        number = self.master.listed + len(self.slides)
         width, top = self.size[0], self.size[1] - _FOOTER_RISE
         logo_w = self._logo(slide, (width - MARGIN, top, _FOOTER_HEIGHT)) if self.logo else 0
         left_box = (MARGIN, top, width - _FOOTER_RIGHT - logo_w, _FOOTER_HEIGHT)
@@ -230,55 +174,64 @@ class Canvas:
         line_textbox(slide, left_box, (self.footer, _FOOTER_LOOK), 10)
         line_textbox(slide, right_box, (str(number), _NUMBER_LOOK), 10)
 
-    def _logo(self, slide: Any, corner: tuple[int, int, int]) -> int:
-        """Add the logo with its right edge at corner's x, at its top and height; return the width it takes."""
+    def _logo(self, slide: TextSlide, corner: tuple[int, int, int]) -> int:
+        """Add the logo with its right edge at corner's x, at its top and height, as python-pptx's add_picture adds
+        it; return the width it takes."""
         right, top, height = corner
-        flush(slide)  # python-pptx numbers the picture from the shapes in the slide's tree
         with Image.open(io.BytesIO(self.logo or b"")) as image:
             width = min(int(height * image.width / max(image.height, 1)), LOGO_WIDEST)
-        slide.shapes.add_picture(io.BytesIO(self.logo or b""), right - width, top, width, height)
+        flush(slide)  # python-pptx numbers the picture from every id in the slide's tree
+        picture = self._picture(self.logo or b"")
+        rid = related(slide.part, picture, RT.IMAGE)
+        tree = slide.tree()
+        ids = [int(found) for found in tree.xpath("//@id") if found.isdigit()]
+        number = max(ids) + 1 if ids else 1
+        description = f"image.{PackURI(picture.name).ext}"
+        pic = CT_Picture.new_pic(number, f"Picture {number - 1}", description, rid, right - width, top, width, height)
+        tree.insert_element_before(pic, "p:extLst")
         return width + int(GAP)
 
-
-def _path(element: Any) -> tuple[int, ...]:
-    """Return where an element is in its tree: the index of each ancestor's child leading to it, from the root."""
-    path: list[int] = []
-    while (parent := element.getparent()) is not None:
-        path.insert(0, parent.index(element))
-        element = parent
-    return tuple(path)
-
-
-def _body_placeholder(shape: Any) -> bool:
-    """Return whether a shape of a slide's tree is one of its layout's content boxes."""
-    ph = shape.find(_PH)
-    return ph is not None and int(ph.get("idx", "0")) in BODY
-
-
-def _anchor(layout: str) -> Any:
-    """Return where a layout's title sits in its placeholder: in the middle on the title slide, else at the top."""
-    return MSO_ANCHOR.MIDDLE if layout == "Title" else MSO_ANCHOR.TOP
-
-
-def _title_shape(slide: Any) -> Any:
-    """Return a slide's title placeholder (python-pptx's lookup runs an XPath per shape), or None."""
-    for element in slide.shapes._spTree:
-        ph = element.find(_PH)
-        if ph is not None and ph.get("idx", "0") == "0":
-            return Shape(element, slide.shapes)
-    return None
+    def _picture(self, data: bytes) -> Part:
+        """Return the image part of a picture: one of the deck's with the same bytes (python-pptx's, found by SHA-1),
+        else a new one named as python-pptx names it."""
+        sha1 = hashlib.sha1(data).hexdigest()  # python-pptx's way to tell images apart
+        found = self.pictures.get(sha1)
+        if found is not None:
+            return found
+        parts = self.parts()
+        for part in parts:
+            for rel in part.rels.values():
+                target = rel.target
+                if rel.reltype == RT.IMAGE and not isinstance(target, str) and _same_picture(target, sha1):
+                    self.pictures[sha1] = target
+                    return target
+        image = Picture.from_blob(data)
+        name = f"/ppt/media/image{_free_image_number(parts)}.{image.ext}"
+        found = self.pictures[sha1] = Part(name, image.content_type, data)
+        return found
 
 
-def _geometry(layout: Any) -> tuple[Rect | None, list[Rect]]:
-    """Return a layout's title box and its body boxes, left to right."""
-    title, bodies = None, []
-    for ph in layout.placeholders:
-        box = (ph.left, ph.top, ph.width, ph.height)
-        if ph.placeholder_format.idx == 0:
-            title = box
-        elif ph.placeholder_format.idx in BODY:
-            bodies.append(box)
-    return title, sorted(bodies)
+def _free_image_number(parts: list[Part]) -> int:
+    """Return the number of a new image part, as python-pptx's next_image_partname finds it: the first gap in the
+    numbers of the images, else one past their count."""
+    numbers = []
+    for part in parts:
+        number = PackURI(part.name).idx if part.name.startswith("/ppt/media/image") else None
+        if number is not None:
+            numbers.append(number)
+    for expected, number in enumerate(sorted(numbers), 1):
+        if expected < number:
+            return expected
+    return len(numbers) + 1
+
+
+def _same_picture(part: Part, sha1: str) -> bool:
+    """Return whether an image part holds a picture of this SHA-1 (python-pptx compares image parts only)."""
+    return (
+        part.content_type.startswith("image/")
+        and "svg" not in part.content_type
+        and (hashlib.sha1(part.blob).hexdigest() == sha1)
+    )
 
 
 def paragraphs(block: Block | Box) -> list[Para]:
@@ -308,7 +261,7 @@ def title_slide(canvas: Canvas, cover: Cover) -> None:
     subtitle, extent = canvas.placeholder(slide, 1)
     fill(subtitle, [(line, white) for line in cover.subtitle], 20, 12, notes=slide, extent=extent)
     if canvas.logo:
-        canvas._logo(slide, (canvas.prs.slide_width - MARGIN, MARGIN, Emu(731520)))
+        canvas._logo(slide, (canvas.size[0] - MARGIN, MARGIN, Emu(731520)))
 
 
 def divider_slide(canvas: Canvas, section: Section) -> None:
@@ -370,7 +323,7 @@ def chart_slide(canvas: Canvas, section: Section, chart: Chart) -> None:
         frame = textbox(slide, chart_box, [(chart.hint, grey)], 16, tint="F7F9FC", anchor=MSO_ANCHOR.MIDDLE)
         placed_shape(slide, frame).line.dash_style = 4
     else:
-        add_chart(slide, chart_box, chart)
+        add_chart(slide, chart_box, chart, canvas.package_rels)
     side_left = left + chart_w + GAP
     side = (side_left, top, left + width - side_left, height)
     texts = [p for block in section.blocks if not isinstance(block, Chart) for p in paragraphs(block)]

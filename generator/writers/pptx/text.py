@@ -5,22 +5,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from copy import deepcopy
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, reduce
+from operator import getitem
+from typing import Any, NamedTuple
 
 from lxml import etree
 from lxml.etree import XPath
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.text.text import TextFrame
 
 from generator.document import theme
+from generator.writers.pptx.graph import Part
 from generator.writers.textfit import EMU_PER_PT, Fit, fit, measuring_font
 
 Box = tuple[int, int, int, int]
@@ -41,10 +42,9 @@ def pt(emu: int) -> float:
     return emu / EMU_PER_PT
 
 
-def append_notes(slide: Any, text: str) -> None:
-    """Add text to a slide's speaker notes (its notes page holds them until the deck is saved)."""
-    notes = slide.part.part_related_by(RT.NOTES_SLIDE)
-    notes.text = f"{notes.text}\n\n{text}" if notes.text else text
+def append_notes(slide: TextSlide, text: str) -> None:
+    """Add text to a slide's speaker notes (its notes page is written when the deck is saved)."""
+    slide.notes = f"{slide.notes}\n\n{text}" if slide.notes else text
 
 
 _PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
@@ -243,20 +243,48 @@ def next_shape_id(tree: Any) -> int:
     return max((int(found) for found in _SHAPE_IDS(tree) if found.isdigit()), default=0) + 1
 
 
-@dataclass
-class Pending:
-    """The shapes placed on a slide and not yet in its tree, as XML: parsed only when something must read the
-    tree, else written into the slide's XML as text when the deck is saved (parsing each shape was a sixth of a
-    deck)."""
+class Blank(NamedTuple):
+    """A new slide of a layout as python-pptx makes it, its title's text marked where a slide's title goes."""
 
-    shapes: list[str] = field(default_factory=list)
-    title: str | None = None  # the title's paragraphs, where the slide's title placeholder has TITLE_MARK
-    counted: int = -1  # how many elements the slide's tree held when next was worked out
-    next: int = 0  # the id of the next shape
-    tree: Any = None  # the slide's shape tree, once a shape was placed
+    xml: bytes  # as python-pptx writes it
+    bare: bytes  # the same without the layout's content boxes
+    top: int  # the largest shape id in xml
+    bare_top: int  # the largest shape id in bare
+    path: tuple[int, ...]  # where its shape tree is in its element
+    titled: tuple[str | None] | None  # None without a title placeholder, else its first paragraph's alignment
 
 
-_PENDING = "_accountplan_pending"
+class TextSlide:
+    """A slide being written: its layout's new slide as text, the shapes placed on it and its title waiting as XML
+    to be written in when the deck is saved, parsed into python-pptx's element only when something must read or
+    change its tree (a picture, a chart, a placeholder filled): parsing, copying and freeing a tree per slide was
+    a tenth of a deck."""
+
+    def __init__(self, part: Part, blank: Blank, notes: str) -> None:
+        self.part, self.blank, self.notes = part, blank, notes
+        self.bare = False  # its layout's content boxes taken out
+        self.element: Any = None  # python-pptx's element, once something reads the tree
+        self.shapes: list[str] = []  # placed, waiting
+        self.title: str | None = None  # the title's paragraphs, where its title placeholder has TITLE_MARK
+        self.last = 0  # the id of the last shape waiting (0: none waits)
+        self.counted = (-1, 0)  # how many elements its parsed tree held when its largest id was read, and that id
+
+    def tree(self) -> Any:
+        """Return the slide's shape tree (its waiting shapes not in it), parsed from its text the first time."""
+        if self.element is None:
+            self.element = parse_xml(self.blank.bare if self.bare else self.blank.xml)
+        return reduce(getitem, self.blank.path, self.element)
+
+    def next_id(self) -> int:
+        """Return the id of a new shape: one more than the largest of the slide's shapes and those waiting."""
+        if self.element is None:
+            return max(self.blank.bare_top if self.bare else self.blank.top, self.last) + 1
+        tree = self.tree()
+        if self.counted[0] != len(tree):  # read again only when shapes came or went
+            self.counted = (len(tree), next_shape_id(tree) - 1)
+        return max(self.counted[1], self.last) + 1
+
+
 TITLE_MARK = "\ue000accountplan-title\ue001"  # the text of the paragraph a slide's title takes the place of
 _TITLE_MARKED = f"<a:p><a:r><a:t>{TITLE_MARK}</a:t></a:r></a:p>".encode()
 _TEXT = qn("a:t")
@@ -264,58 +292,27 @@ SLIDE_NAMESPACES = nsdecls("a", "p")  # what each placed shape declares: the sli
 _DECLARED = f" {SLIDE_NAMESPACES}"
 
 
-def _pending(part: Any) -> Pending:
-    """Return the shapes waiting to be added to a slide part (a new, empty list the first time)."""
-    found: Pending | None = part.__dict__.get(_PENDING)
-    if found is None:
-        found = part.__dict__[_PENDING] = Pending()
-    return found
-
-
-def place(slide: Any, xml_of: Callable[[int], str]) -> int:
+def place(slide: TextSlide, xml_of: Callable[[int], str]) -> int:
     """Add a shape written as XML in one piece, xml_of given its id (one more than the slide's largest, as
-    python-pptx numbers them); return that id. The shape waits beside the slide (see Pending); the next id is
-    counted on while the slide's tree has not changed since."""
-    waiting = _pending(slide.part)
-    if waiting.tree is None:
-        waiting.tree = slide.shapes._spTree
-    tree = waiting.tree
-    if waiting.counted != len(tree):
-        waiting.next = max(next_shape_id(tree), waiting.next if waiting.shapes else 0)
-        waiting.counted = len(tree)
-    number = waiting.next
-    waiting.shapes.append(xml_of(number))
-    waiting.next = number + 1
+    python-pptx numbers them); return that id. The shape waits beside the slide until the deck is saved."""
+    number = slide.next_id()
+    slide.shapes.append(xml_of(number))
+    slide.last = number
     return number
 
 
-def shapes_expected_in(part: Any, tree: Any, count: int, next_id: int) -> None:
-    """Tell a new slide's part, whose shape tree holds count elements, the id its first placed shape takes (as
-    next_shape_id would find it: a copy of one slide has that slide's ids)."""
-    waiting = _pending(part)
-    waiting.tree, waiting.counted, waiting.next = tree, count, next_id
-
-
-def shapes_removed(slide: Any, before: int) -> None:
-    """Note that shapes were only taken out of a slide's tree since it held before elements: the next id stands
-    while shapes wait (taking shapes out never raises the largest id), so it is not counted again."""
-    waiting = slide.part.__dict__.get(_PENDING)
-    if waiting is not None and waiting.shapes and waiting.counted == before:
-        waiting.counted = len(waiting.tree)
-
-
-def flush(slide: Any) -> None:
-    """Add the shapes waiting beside a slide to its tree (before python-pptx adds one itself), parsed at once."""
-    waiting = slide.part.__dict__.pop(_PENDING, None)
-    if waiting is None:
-        return
-    tree = slide.shapes._spTree
-    if waiting.title is not None:
-        _title_into(tree, waiting.title)
-    if not waiting.shapes:
-        return
-    for element in list(parse_xml(f"<p:spTree {nsdecls('a', 'p')}>{''.join(waiting.shapes)}</p:spTree>")):
-        tree.insert_element_before(element, "p:extLst")
+def flush(slide: TextSlide) -> None:
+    """Put the shapes and title waiting beside a slide into its tree (before python-pptx's code reads or adds to
+    it), parsed at once."""
+    tree = slide.tree()
+    if slide.title is not None:
+        _title_into(tree, slide.title)
+        slide.title = None
+    if slide.shapes:
+        for element in list(parse_xml(f"<p:spTree {nsdecls('a', 'p')}>{''.join(slide.shapes)}</p:spTree>")):
+            tree.insert_element_before(element, "p:extLst")
+        slide.shapes = []
+    slide.last = 0
 
 
 def awaiting_title(shape: Any, anchor: Any) -> str | None:
@@ -326,10 +323,10 @@ def awaiting_title(shape: Any, anchor: Any) -> str | None:
     return kept
 
 
-def entitle(slide: Any, xml: str) -> None:
+def entitle(slide: TextSlide, xml: str) -> None:
     """Give a slide whose title placeholder awaits its title (see awaiting_title) the title's paragraphs: they
     wait beside the slide with its placed shapes."""
-    _pending(slide.part).title = xml
+    slide.title = xml
 
 
 def _title_into(tree: Any, xml: str) -> None:
@@ -344,29 +341,31 @@ def _title_into(tree: Any, xml: str) -> None:
             return
 
 
-def placed_shape(slide: Any, number: int) -> Shape:
+def placed_shape(slide: TextSlide, number: int) -> Shape:
     """Return the shape of a slide with an id, its waiting shapes added first."""
     flush(slide)
-    found = slide.shapes._spTree.xpath(f"./*[*/p:cNvPr/@id='{number}']")
-    return Shape(found[0], slide.shapes)
+    found = slide.tree().xpath(f"./*[*/p:cNvPr/@id='{number}']")
+    return Shape(found[0], None)  # type: ignore[arg-type]  # its look is set: no parent asked for
 
 
-def saved(part: Any) -> bytes:
-    """Return a slide part's XML with its waiting shapes written in as text where lxml would have put them (at
-    the end of the shape tree, their namespace declarations dropped as the slide's own): the same bytes."""
-    waiting: Pending | None = part.__dict__.get(_PENDING)
-    if waiting is None:
-        return bytes(part.blob)
-    shapes = [xml.replace(_DECLARED, "", 1) for xml in waiting.shapes]
-    blob = bytes(part.blob)
+def saved(slide: TextSlide) -> bytes:
+    """Return a slide's XML with its waiting shapes written in as text where lxml would have put them (at the end
+    of the shape tree, their namespace declarations dropped as the slide's own): the same bytes."""
+    if slide.element is None:
+        blob = slide.blank.bare if slide.bare else slide.blank.xml
+    else:
+        blob = serialize_part_xml(slide.element)
+    if not slide.shapes and slide.title is None:
+        return blob
+    shapes = [xml.replace(_DECLARED, "", 1) for xml in slide.shapes]
     at = blob.rindex(b"</p:spTree>")
     ends = blob.endswith((b"</p:extLst>", b"<p:extLst/>"), 0, at)  # the tree's extensions come last, shapes before
-    titled = waiting.title is None or blob.count(_TITLE_MARKED) == 1  # else a title's text has the mark
+    titled = slide.title is None or blob.count(_TITLE_MARKED) == 1  # else a title's text has the mark
     if any("xmlns" in xml for xml in shapes) or ends or not titled:
-        flush(part.slide)
-        return bytes(part.blob)
-    if waiting.title is not None:
-        blob = blob.replace(_TITLE_MARKED, waiting.title.encode())
+        flush(slide)
+        return bytes(serialize_part_xml(slide.element))
+    if slide.title is not None:
+        blob = blob.replace(_TITLE_MARKED, slide.title.encode())
         at = blob.rindex(b"</p:spTree>")
     whole = memoryview(blob)  # the slide copied once, not sliced first
     return b"".join((whole[:at], "".join(shapes).encode(), whole[at:]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from pptx import Presentation
 
 from generator.writers.pptx import build_deck
 from tests.writers import sample
+from tests.writers.pptx.pptx_pages import text_slide
 
 
 def slides() -> list[str]:
@@ -44,13 +45,41 @@ def test_relationships_written_as_text_are_python_pptx_s_own() -> None:
     """Every relationship part of a deck is byte for byte what python-pptx writes (Office reads them)."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from generator.writers.pptx.deck import rels_xml
+    from generator.writers.pptx.graph import base_of, from_pptx, rels_xml
 
     prs = Presentation(io.BytesIO(build_deck(sample.document())))
     prs.slides[0].part.relate_to("https://example.com/a?b=1&c=2", RT.HYPERLINK, is_external=True)
+    parts = from_pptx(prs.part.package)[1]
     for part in prs.part.package.iter_parts():
         if part._rels:
-            assert rels_xml(part) == part.rels.xml
+            assert rels_xml(parts[id(part)].rels, base_of(str(part.partname))) == part.rels.xml
+
+
+def test_a_deck_is_what_python_pptx_writes_of_it() -> None:
+    """Opened and saved again by python-pptx, a deck is the same member for member, in the same order: its parts,
+    relationships and content types are written as python-pptx's object model writes them (the sample's charts,
+    tables, org chart and notes; the example's four decks; the branded example's logos)."""
+    import zipfile
+
+    import generator as lib
+    from generator.sources import read_brand, with_brand
+
+    root = Path(__file__).resolve().parents[3]
+    plan = lib.load_plan().plan
+    branded = with_brand(plan, read_brand(root / "data" / "brand" / "nordwind.yaml"))
+    decks = [build_deck(sample.document())]
+    decks += [
+        lib.render(p, family, "pptx") for p in (plan, branded) for family in ("strategic-account-plan", "account-map")
+    ]
+
+    def members(data: bytes) -> list[tuple[str, bytes]]:
+        zipped = zipfile.ZipFile(io.BytesIO(data))
+        return [(name, zipped.read(name)) for name in zipped.namelist()]
+
+    for deck in decks:
+        again = io.BytesIO()
+        Presentation(io.BytesIO(deck)).save(again)
+        assert members(deck) == members(again.getvalue())
 
 
 def test_no_word_of_a_german_table_cell_is_broken_when_all_fit() -> None:
@@ -83,46 +112,41 @@ def test_a_swatch_written_as_xml_is_python_pptx_s_own() -> None:
     def drawn(ours: bool) -> bytes:
         prs = Presentation()
         slide = prs.slides.add_slide(prs.slide_layouts[5])
+        made = text_slide(slide)[0]
         for left in (10, 500):
             if ours:
-                swatch(slide, (left, 20, 30, 30), "AABBCC")
+                swatch(made, (left, 20, 30, 30), "AABBCC")
                 continue
             square = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, 20, 30, 30)
             square.fill.solid()
             square.fill.fore_color.rgb = RGBColor.from_string("AABBCC")  # type: ignore[no-untyped-call]
             square.line.fill.background()
-        return saved(slide.part) if ours else bytes(slide.part.blob)
+        return saved(made) if ours else bytes(slide.part.blob)
 
     assert drawn(True) == drawn(False)
 
 
-def test_shapes_written_into_a_saved_slide_as_text_are_the_bytes_lxml_writes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Shapes wait beside a slide as XML text and are written into it when the deck is saved: the deck is byte for
-    byte the one made by parsing every shape into its slide (text boxes, tables, org charts, markup in the text)."""
+def test_shapes_written_into_a_saved_slide_as_text_are_the_bytes_lxml_writes() -> None:
+    """Shapes and titles wait beside a slide as XML text and are written into it when the deck is saved: each slide
+    is byte for byte the one made by parsing them into its tree (text boxes, tables, org charts, charts, markup in
+    the text)."""
+    from pptx.opc.oxml import serialize_part_xml
+
     import generator as lib
-    from generator.writers.package import package
-    from generator.writers.pptx import deck_parts, text
+    from generator.writers.pptx.deck import laid_out
+    from generator.writers.pptx.text import flush, saved
 
     plan = lib.load_plan().plan
     tricky = plan.model_copy(update={"account": plan.account.model_copy(update={"name": 'A&B <xmlns:p> "Co"'})})
     documents = [sample.document()] + [d for p in (plan, tricky) for d in lib.check(p) if "pptx" in d.formats()]
-    written: list[int] = []
-
-    def spliced(part: object) -> bytes:
-        written.append(len(part.__dict__.get(text._PENDING, text.Pending()).shapes))
-        return text.saved(part)
-
-    def parsed(part: object) -> bytes:
-        if part.__dict__.get(text._PENDING) is not None:
-            text.flush(part.slide)  # type: ignore[attr-defined]
-        return bytes(part.blob)  # type: ignore[attr-defined]
-
-    def built(save: Callable[[object], bytes]) -> list[bytes]:  # zipped: chart workbooks dated as the plan
-        return [package(deck_parts(document, save), document.meta.when) for document in documents]
-
-    as_text = built(spliced)
-    assert sum(written) > 200  # most shapes did wait as text
-    assert built(parsed) == as_text
+    waited = 0
+    for document in documents:
+        for slide in laid_out(document).slides:
+            waited += len(slide.shapes)
+            as_text = saved(slide)
+            flush(slide)
+            assert as_text == serialize_part_xml(slide.element)
+    assert waited > 200  # most shapes did wait as text
 
 
 def test_the_org_chart_legend_note_is_shown_in_full_in_every_language() -> None:
@@ -153,45 +177,53 @@ def test_notes_written_as_text_are_python_pptx_s_own(first: str, added: list[str
     slide and text frame write, notes added later included (line and paragraph breaks, escapes, empty notes)."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from generator.writers.pptx.notes import add_notes, notes_page
+    from generator.writers.pptx.notes import notes_blob, notes_page
     from generator.writers.pptx.text import append_notes, notes_frame
 
     def page(ours: bool) -> bytes:
         prs = Presentation()
         slide = prs.slides.add_slide(prs.slide_layouts[1])
         if ours:
-            master = prs.part.notes_master_part
-            add_notes(slide, 1, master, notes_page(master.notes_master), first)
+            made = text_slide(slide)[0]
+            made.notes = first
             for text in added:
-                append_notes(slide, text)
-        else:
-            frame = notes_frame(slide.notes_slide)
-            frame.text = first
-            for text in added:
-                frame.text = f"{frame.text}\n\n{text}" if frame.text else text
+                append_notes(made, text)
+            return notes_blob(notes_page(prs.part.notes_master_part.notes_master), made.notes)
+        frame = notes_frame(slide.notes_slide)
+        frame.text = first
+        for text in added:
+            frame.text = f"{frame.text}\n\n{text}" if frame.text else text
         return bytes(slide.part.part_related_by(RT.NOTES_SLIDE).blob)
 
     assert page(True) == page(False)
 
 
 def test_a_default_notes_master_made_once_per_master_is_python_pptx_s_own() -> None:
-    """Every deck of a master deck without a notes master gets python-pptx's default one (its theme's part name
-    worked out once): the same parts, names and relationships python-pptx makes."""
+    """Every deck of a master deck without a notes master gets python-pptx's default one (made once per process):
+    the same parts, names and relationships python-pptx makes for a slide's notes."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
     from generator import resources
-    from generator.writers.pptx.deck import _fresh, rels_xml
-    from generator.writers.pptx.notes import notes_master
+    from generator.writers.pptx.deck import laid_out, loaded
+    from generator.writers.pptx.graph import base_of, rels_xml
 
-    version = resources.template_version("master.pptx")
-
-    def made(ours: bool, theme: tuple[Any, Any, Any] | None = None) -> list[tuple[str, bytes, bytes]]:
-        prs = _fresh(version)
-        prs.slides.add_slide(prs.slide_layouts[0])
-        master = notes_master(prs.part, theme)[0] if ours else prs.part.notes_master_part
-        parts = [master, *(r.target_part for r in master.rels.values())]
-        return [(str(p.partname), p.blob, rels_xml(p)) for p in parts] + [("", b"", rels_xml(prs.part))]
-
-    theme = notes_master(_fresh(version).part, None)[1]
-    assert made(True) == made(False) == made(True, theme)
+    master = loaded(resources.template_version("master.pptx"))
+    prs = Presentation(io.BytesIO(resources.template("master.pptx")))
+    prs.slides.add_slide(prs.slide_layouts[0]).notes_slide  # noqa: B018  # python-pptx makes the notes master
+    theirs = prs.part.part_related_by(RT.NOTES_MASTER)
+    canvas = laid_out(sample.document())
+    ours = canvas.notes_master
+    assert ours is not None and ours is laid_out(sample.document()).notes_master  # one per process
+    pairs = [
+        (ours, theirs),
+        *zip((r.target for r in ours.rels.values()), (r.target_part for r in theirs.rels.values()), strict=True),
+    ]
+    for mine, python_pptx in pairs:
+        assert not isinstance(mine, str)
+        assert (mine.name, mine.data()) == (str(python_pptx.partname), python_pptx.blob)
+        assert len(mine.rels) == len(python_pptx.rels)  # a part without any has no relationships written
+        assert not mine.rels or rels_xml(mine.rels, base_of(mine.name)) == python_pptx.rels.xml
+    assert master.notes is not None and master.notes[0] is ours
 
 
 def test_org_chart_boxes_show_every_name_and_title_in_full_in_one_type_size() -> None:
@@ -237,18 +269,18 @@ def test_decks_share_the_master_s_parts_and_never_change_them() -> None:
     tables and org charts leave them as loaded, so the next deck starts from the same master."""
     import generator as lib
     from generator import resources
-    from generator.writers.pptx.deck import _fresh, _loaded
+    from generator.writers.pptx.deck import laid_out, loaded
 
-    version = resources.template_version("master.pptx")
-    shared = _loaded(version)[1]
-    before = {str(part.partname): part.blob for part in shared.values()}
+    master = loaded(resources.template_version("master.pptx"))
+    before = {part.name: (part.data(), dict(part.rels)) for part in master.parts.values()}
     plan = lib.load_plan().plan
     for family in ("strategic-account-plan", "account-map"):
         lib.render(plan, family, "pptx")
-    build_deck(sample.document())
-    assert {str(part.partname): part.blob for part in shared.values()} == before
-    parts = {id(part) for part in _fresh(version).part.package.iter_parts()}
-    assert set(shared) <= parts and len(parts) == len(shared) + 2  # the presentation and its properties: copies
+    canvas = laid_out(sample.document())
+    assert {part.name: (part.data(), dict(part.rels)) for part in master.parts.values()} == before
+    mine = {id(part) for part in canvas.parts()}
+    layouts = {id(part) for part in master.parts.values() if part.name.startswith("/ppt/slideLayouts/")}
+    assert layouts <= mine and id(master.presentation) not in mine and id(master.core) not in mine
 
 
 @pytest.mark.parametrize("example", ["halden-freight-de", "halden-freight-ru", "rheintal-kliniken"])
@@ -385,10 +417,11 @@ def test_shapes_written_as_text_go_before_the_slide_s_own_extensions() -> None:
         prs = Presentation()
         slide = prs.slides.add_slide(prs.slide_layouts[5])
         slide.shapes._spTree.append(parse_xml(f"<p:extLst {nsdecls('p')}><p:ext uri='x'/></p:extLst>"))
-        swatch(slide, (10, 20, 30, 30), "AABBCC")
+        made = text_slide(slide)[0]
+        swatch(made, (10, 20, 30, 30), "AABBCC")
         if not as_text:
-            flush(slide)
-        return saved(slide.part)
+            flush(made)
+        return saved(made)
 
     assert drawn(True) == drawn(False)
     assert drawn(True).index(b"AABBCC") < drawn(True).index(b"<p:extLst>")
@@ -399,26 +432,27 @@ def test_a_deck_s_parts_are_walked_and_named_as_python_pptx_walks_and_names_them
     free part names, for a deck with charts, notes and an external link."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from generator.writers.pptx import graph
+    from generator.writers.pptx.graph import from_pptx, next_partname, walk
 
     prs = Presentation(io.BytesIO(build_deck(sample.document())))
     prs.slides[0].part.relate_to("https://example.com/a", RT.HYPERLINK, is_external=True)
     package = prs.part.package
-    assert graph.parts(package) == list(package.iter_parts())
-    assert len(graph.parts(package)) > 20
+    rels = from_pptx(package)[0]
+    assert [p.name for p in walk(rels)] == [str(p.partname) for p in package.iter_parts()]
+    assert len(walk(rels)) > 20
     for template in (
         "/ppt/charts/chart%d.xml",
         "/ppt/slides/slide%d.xml",
         "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx",
     ):
-        assert graph.next_partname(package, template) == type(package).next_partname(package, template)
+        assert next_partname(walk(rels), template) == type(package).next_partname(package, template)
 
 
 def test_no_slide_keeps_an_empty_content_placeholder() -> None:
     """Content boxes are taken out of every slide that does not fill them (found once per layout, by their place
     in a new slide): PowerPoint would show 'Click to add text' in each left behind."""
     import generator as lib
-    from generator.writers.pptx.slides import BODY
+    from generator.writers.pptx.master import BODY
 
     plan = lib.load_plan().plan
     for family in ("strategic-account-plan", "sales-account-plan", "account-map", "kam-action-plan"):
@@ -440,35 +474,3 @@ def test_each_shape_takes_the_id_python_pptx_would_give_it() -> None:
             added = [shape.shape_id for shape in slide.shapes if not shape.is_placeholder]
             assert added == list(range(added[0], added[0] + len(added))), (family, own, added)
             assert added[0] > max(own, default=1) and added[0] <= max(own, default=1) + 4, (family, own, added)
-
-
-def test_a_new_deck_is_the_master_copied_as_deepcopy_copies_it() -> None:
-    """A new deck's objects are those copy.deepcopy makes of the loaded master (the shared parts kept): the same
-    classes, attributes and XML, and none of them the master's own apart from the shared parts."""
-    import copy
-
-    from lxml import etree
-
-    from generator import resources
-    from generator.writers.pptx.deck import _loaded, copied
-
-    prs, shared = _loaded(resources.template_version("master.pptx"))
-    ours, theirs = copied(prs, dict(shared)), copy.deepcopy(prs, dict(shared))
-    seen: set[int] = set()
-
-    def same(mine: object, other: object, original: object) -> None:
-        if id(mine) in seen or isinstance(mine, (str, int, bytes, type(None))):
-            return
-        seen.add(id(mine))
-        assert type(mine) is type(other) and (mine is original) == (id(original) in shared)
-        if isinstance(mine, etree._Element):
-            assert etree.tostring(mine) == etree.tostring(other)
-        elif isinstance(mine, dict):
-            assert list(mine) == list(other)  # type: ignore[call-overload]
-            for key in mine:
-                same(mine[key], other[key], original[key])  # type: ignore[index]
-        elif type(mine).__module__.startswith("pptx.") and id(original) not in shared:
-            same(vars(mine), vars(other), vars(original))
-
-    same(ours, theirs, prs)
-    assert len(seen) > 20

@@ -1,0 +1,221 @@
+"""A master deck as every deck on it starts, worked out once per process: loaded by python-pptx and kept as the
+writer's parts (graph.Part), with a new slide of each layout, a new notes page and the XML of the presentation and
+its document properties around what each deck puts in them. Decks read it and never change it."""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.etree import SubElement
+from pptx import Presentation
+from pptx.enum.text import MSO_ANCHOR
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+from pptx.oxml.slide import CT_NotesMaster
+from pptx.oxml.theme import CT_OfficeStyleSheet
+from pptx.parts.coreprops import CorePropertiesPart
+from pptx.parts.slide import NotesMasterPart
+from pptx.shapes.autoshape import Shape
+
+from generator import resources
+from generator.writers.pptx.graph import Part, Rel, base_of, from_pptx, next_partname, rels_xml, walk
+from generator.writers.pptx.notes import Page, notes_page
+from generator.writers.pptx.text import Blank, awaiting_title, next_shape_id
+
+Rect = tuple[int, int, int, int]
+BODY = range(1, 10)  # placeholder numbers of a layout's content boxes
+PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder properties
+_MARKED_ID = "accountplan-slide"  # the relationship id of the entry marking where a deck's slides are listed
+
+
+@dataclass
+class Master:
+    """A master deck's parts and what its decks start from."""
+
+    prs: Any  # python-pptx's presentation as loaded: its layouts and sizes are read, nothing changed
+    package_rels: dict[str, Rel]  # the package's relationships (each deck's presentation and properties its own)
+    parts: dict[int, Part]  # the loaded parts, by the id of python-pptx's
+    presentation: Part  # the presentation as loaded (each deck's relates to its slides too)
+    core: Part  # the document properties as loaded
+    listing: tuple[bytes, bytes, bytes]  # the presentation's XML with its slide list as loaded; before, after new ones
+    first_id: int  # the id of a deck's first slide
+    listed: int  # how many slides the master holds
+    size: tuple[int, int]  # the slides' width and height
+    scratch: Any = None  # a copy of the presentation new slides of each layout are made on, once
+    blanks: dict[str, Blank] = field(default_factory=dict)
+    geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
+    layouts: dict[str, Any] = field(default_factory=dict)  # python-pptx's layout by name
+    extents: dict[tuple[str, int], tuple[int, int] | None] = field(default_factory=dict)  # placeholder sizes
+    notes: tuple[Part, bool, Page] | None = None  # the notes master, whether decks add it, a new notes page
+    shared: set[int] = field(default_factory=set)  # the ids of the parts every deck shares, never changed
+    written: dict[int, bytes | None] = field(default_factory=dict)  # the shared parts' relationships as written
+
+    def layout_part(self, layout: Any) -> Part:
+        """Return a layout's part."""
+        return self.parts[id(layout.part)]
+
+    def rels_of(self, part: Part) -> bytes | None:
+        """Return a shared part's relationships as written (None without any), worked out once."""
+        if id(part) not in self.written:
+            self.written[id(part)] = rels_xml(part.rels, base_of(part.name)) if part.rels else None
+        return self.written[id(part)]
+
+
+def load(version: tuple[str, int, int]) -> Master:
+    """Return the master deck (the user's when they gave one, else the bundled one) as its decks start from it."""
+    prs = Presentation(io.BytesIO(resources.template("master.pptx")))
+    core = prs.part.package.core_properties  # made (python-pptx's default) when the master has none
+    package_rels, parts = from_pptx(prs.part.package)
+    presentation = deepcopy(prs.part._element)
+    listed = presentation.get_or_add_sldIdLst()
+    ids = [int(s) for s in listed.xpath("./p:sldId/@id")]
+    SubElement(listed, qn("p:sldId"), {"id": "1", qn("r:id"): _MARKED_ID})  # as a deck's slides are listed
+    before, mark, after = serialize_part_xml(presentation).partition(f'<p:sldId id="1" r:id="{_MARKED_ID}"/>'.encode())
+    assert mark, "the presentation's slide list is written as expected"
+    made = Master(
+        prs,
+        package_rels,
+        parts,
+        parts[id(prs.part)],
+        parts[id(core)],
+        (parts[id(prs.part)].blob, before, after),
+        max([255, *ids]) + 1,
+        len(ids),
+        (int(prs.slide_width or 0), int(prs.slide_height or 0)),
+    )
+    made.shared.update(id(part) for part in parts.values())
+    return made
+
+
+def blank(master: Master, name: str, anchor: Any) -> Blank:
+    """Return a new slide of a named layout, made by python-pptx once per process (it clones the layout's
+    placeholders), its title placeholder set up to take a title anchored so."""
+    found = master.blanks.get(name)
+    if found is not None:
+        return found
+    if master.scratch is None:
+        prs, shared = master.prs, {id(p): p for p in master.prs.part.package.iter_parts() if p is not master.prs.part}
+        master.scratch = deepcopy(prs, shared)
+    slide = master.scratch.slides.add_slide(layout(master, name))
+    heading = _title_shape(slide)
+    titled = None if heading is None else (awaiting_title(heading, anchor),)
+    tree = slide.shapes._spTree
+    xml, top = serialize_part_xml(slide._element), next_shape_id(tree) - 1
+    for index in reversed([i for i, shape in enumerate(tree) if body_placeholder(shape)]):
+        del tree[index]
+    bare, bare_top = serialize_part_xml(slide._element), next_shape_id(tree) - 1
+    found = master.blanks[name] = Blank(xml, bare, top, bare_top, path_of(tree), titled)
+    return found
+
+
+def layout(master: Master, name: str) -> Any:
+    """Return python-pptx's layout of a name."""
+    found = master.layouts.get(name)
+    if found is None:
+        found = master.layouts[name] = master.prs.slide_layouts.get_by_name(name)
+    return found
+
+
+def geometry(master: Master, name: str) -> tuple[Rect | None, list[Rect]]:
+    """Return a layout's title box and its body boxes, left to right."""
+    found = master.geometry.get(name)
+    if found is None:
+        title, bodies = None, []
+        for ph in layout(master, name).placeholders:
+            box = (ph.left, ph.top, ph.width, ph.height)
+            if ph.placeholder_format.idx == 0:
+                title = box
+            elif ph.placeholder_format.idx in BODY:
+                bodies.append(box)
+        found = master.geometry[name] = (title, sorted(bodies))
+    return found
+
+
+def extent(master: Master, name: str, idx: int) -> tuple[int, int] | None:
+    """Return the size of a layout's placeholder of a number (None when it has none)."""
+    key = (name, idx)
+    if key not in master.extents:
+        found = layout(master, name).placeholders.get(idx=idx)
+        master.extents[key] = (found.width, found.height) if found is not None else None
+    return master.extents[key]
+
+
+def notes(master: Master) -> tuple[Part, bool, Page]:
+    """Return the notes master of the decks: the master deck's own, else python-pptx's default made as python-pptx
+    makes it (its theme named as python-pptx names it, after the master's parts); whether each deck relates its
+    presentation to it (the default); and a new notes page as python-pptx clones it from the notes master."""
+    if master.notes is not None:
+        return master.notes
+    try:
+        loaded = master.prs.part.part_related_by(RT.NOTES_MASTER)
+        found, added, cloned = master.parts[id(loaded)], False, loaded.notes_master
+    except KeyError:
+        theme_name = next_partname(walk(master.package_rels), "/ppt/theme/theme%d.xml")
+        theme = Part(theme_name, CT.OFC_THEME, serialize_part_xml(CT_OfficeStyleSheet.new_default()))
+        element = CT_NotesMaster.new_default()
+        name = "/ppt/notesMasters/notesMaster1.xml"
+        found, added = Part(name, CT.PML_NOTES_MASTER, serialize_part_xml(element)), True
+        found.rels["rId1"] = Rel("rId1", RT.THEME, theme)
+        master.shared.update((id(found), id(theme)))
+        cloned = NotesMasterPart(PackURI(name), CT.PML_NOTES_MASTER, None, element).notes_master  # type: ignore[arg-type]
+    master.notes = found, added, notes_page(cloned)
+    return master.notes
+
+
+def core_xml(master: Master, title: str, author: str, stamp: Any) -> bytes:
+    """Return a deck's document properties as python-pptx writes them: the master's, with its title and author,
+    made and changed at stamp, first revision."""
+    props = CorePropertiesPart(PackURI(master.core.name), master.core.content_type, None, deepcopy(_core(master)))  # type: ignore[arg-type]
+    props.title, props.author, props.last_modified_by = title[:255], author[:255], "accountplan"
+    props.created = props.modified = stamp
+    props.revision = 1
+    return bytes(serialize_part_xml(props._element))
+
+
+def _core(master: Master) -> Any:
+    """Return the master's document properties as python-pptx loaded them."""
+    return master.prs.part.package.core_properties._element
+
+
+def listing(master: Master, entries: list[tuple[int, str]]) -> bytes:
+    """Return the presentation's XML listing the master's slides and then a deck's (id, relationship id) pairs."""
+    empty, before, after = master.listing
+    if not entries:
+        return empty
+    listed = "".join(f'<p:sldId id="{number}" r:id="{rid}"/>' for number, rid in entries)
+    return b"".join((before, listed.encode(), after))
+
+
+def path_of(element: Any) -> tuple[int, ...]:
+    """Return where an element is in its tree: the index of each ancestor's child leading to it, from the root."""
+    path: list[int] = []
+    while (parent := element.getparent()) is not None:
+        path.insert(0, parent.index(element))
+        element = parent
+    return tuple(path)
+
+
+def body_placeholder(shape: Any) -> bool:
+    """Return whether a shape of a slide's tree is one of its layout's content boxes."""
+    ph = shape.find(PH)
+    return ph is not None and int(ph.get("idx", "0")) in BODY
+
+
+def title_anchor(name: str) -> Any:
+    """Return where a layout's title sits in its placeholder: in the middle on the title slide, else at the top."""
+    return MSO_ANCHOR.MIDDLE if name == "Title" else MSO_ANCHOR.TOP
+
+
+def _title_shape(slide: Any) -> Any:
+    """Return a slide's title placeholder (python-pptx's lookup runs an XPath per shape), or None."""
+    for element in slide.shapes._spTree:
+        ph = element.find(PH)
+        if ph is not None and ph.get("idx", "0") == "0":
+            return Shape(element, slide.shapes)
+    return None

@@ -18,7 +18,6 @@ from generator.writers.pptx.text import (
     INSET_X,
     INSET_Y,
     MIN_SIZE,
-    SLIDE_NAMESPACES,
     Para,
     fitted,
     place,
@@ -125,7 +124,7 @@ def _connect(slide: Any, parent: tuple[int, Rect], child: tuple[int, Rect]) -> N
     place(
         slide,
         lambda number: (
-            f"<p:cxnSp {SLIDE_NAMESPACES}><p:nvCxnSpPr>"
+            "<p:cxnSp><p:nvCxnSpPr>"
             f'<p:cNvPr id="{number}" name="Connector {number - 1}"/>'
             f'<p:cNvCxnSpPr><a:stCxn id="{parent_id}" idx="2"/><a:endCxn id="{child_id}" idx="0"/></p:cNvCxnSpPr>'
             f'<p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flips}><a:off x="{span.x}" y="{span.y}"/>'

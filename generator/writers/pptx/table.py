@@ -9,7 +9,7 @@ from typing import Any
 from generator.document import theme
 from generator.document.blocks import Column, Row, Section, Table
 from generator.writers.pptx.slides import Canvas
-from generator.writers.pptx.text import INSET_X, INSET_Y, SLIDE_NAMESPACES, append_notes, place, pt, runs_xml
+from generator.writers.pptx.text import INSET_X, INSET_Y, append_notes, place, pt, runs_xml
 from generator.writers.textfit import (
     BOLD,
     EMU_PER_PT,
@@ -211,7 +211,7 @@ def _draw(
     place(
         slide,
         lambda number: (
-            f"<p:graphicFrame {SLIDE_NAMESPACES}><p:nvGraphicFramePr>"
+            "<p:graphicFrame><p:nvGraphicFramePr>"
             f'<p:cNvPr id="{number}" name="Table {number - 1}"/><p:cNvGraphicFramePr>'
             '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
             f'<p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{total_h}"/></p:xfrm><a:graphic>'

@@ -288,8 +288,7 @@ class TextSlide:
 TITLE_MARK = "\ue000accountplan-title\ue001"  # the text of the paragraph a slide's title takes the place of
 _TITLE_MARKED = f"<a:p><a:r><a:t>{TITLE_MARK}</a:t></a:r></a:p>".encode()
 _TEXT = qn("a:t")
-SLIDE_NAMESPACES = nsdecls("a", "p")  # what each placed shape declares: the slide's own namespaces
-_DECLARED = f" {SLIDE_NAMESPACES}"
+SLIDE_NAMESPACES = nsdecls("a", "p")  # the slide's own namespaces: placed shapes use them undeclared
 
 
 def place(slide: TextSlide, xml_of: Callable[[int], str]) -> int:
@@ -309,7 +308,7 @@ def flush(slide: TextSlide) -> None:
         _title_into(tree, slide.title)
         slide.title = None
     if slide.shapes:
-        for element in list(parse_xml(f"<p:spTree {nsdecls('a', 'p')}>{''.join(slide.shapes)}</p:spTree>")):
+        for element in list(parse_xml(f"<p:spTree {SLIDE_NAMESPACES}>{''.join(slide.shapes)}</p:spTree>")):
             tree.insert_element_before(element, "p:extLst")
         slide.shapes = []
     slide.last = 0
@@ -350,25 +349,25 @@ def placed_shape(slide: TextSlide, number: int) -> Shape:
 
 def saved(slide: TextSlide) -> bytes:
     """Return a slide's XML with its waiting shapes written in as text where lxml would have put them (at the end
-    of the shape tree, their namespace declarations dropped as the slide's own): the same bytes."""
+    of the shape tree, in the slide's namespaces): the same bytes."""
     if slide.element is None:
         blob = slide.blank.bare if slide.bare else slide.blank.xml
     else:
         blob = serialize_part_xml(slide.element)
     if not slide.shapes and slide.title is None:
         return blob
-    shapes = [xml.replace(_DECLARED, "", 1) for xml in slide.shapes]
+    shapes = "".join(slide.shapes)
     at = blob.rindex(b"</p:spTree>")
     ends = blob.endswith((b"</p:extLst>", b"<p:extLst/>"), 0, at)  # the tree's extensions come last, shapes before
     titled = slide.title is None or blob.count(_TITLE_MARKED) == 1  # else a title's text has the mark
-    if any("xmlns" in xml for xml in shapes) or ends or not titled:
+    if "xmlns" in shapes or ends or not titled:  # a declaration (or its look in a text): lxml's own writing
         flush(slide)
         return bytes(serialize_part_xml(slide.element))
     if slide.title is not None:
         blob = blob.replace(_TITLE_MARKED, slide.title.encode())
         at = blob.rindex(b"</p:spTree>")
     whole = memoryview(blob)  # the slide copied once, not sliced first
-    return b"".join((whole[:at], "".join(shapes).encode(), whole[at:]))
+    return b"".join((whole[:at], shapes.encode(), whole[at:]))
 
 
 _SHAPE_STYLE = (
@@ -383,7 +382,7 @@ def _shape_start(number: int, name: str, box: Box, prst: str = "rect", text_box:
     left, top, width, height = box
     kind = ' txBox="1"' if text_box else ""
     return (
-        f"<p:sp {SLIDE_NAMESPACES}><p:nvSpPr>"
+        "<p:sp><p:nvSpPr>"
         f'<p:cNvPr id="{number}" name="{name} {number - 1}"/>'
         f'<p:cNvSpPr{kind}/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/>'
         f'<a:ext cx="{width}" cy="{height}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom>'

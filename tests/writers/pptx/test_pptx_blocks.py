@@ -474,3 +474,39 @@ def test_each_shape_takes_the_id_python_pptx_would_give_it() -> None:
             added = [shape.shape_id for shape in slide.shapes if not shape.is_placeholder]
             assert added == list(range(added[0], added[0] + len(added))), (family, own, added)
             assert added[0] > max(own, default=1) and added[0] <= max(own, default=1) + 4, (family, own, added)
+
+
+def test_a_master_with_its_own_slide_picture_and_notes_master_gives_decks_python_pptx_would_write(
+    tmp_path: Path,
+) -> None:
+    """A user's master that already holds a slide (with a picture and notes) keeps it first in every deck; the
+    decks' notes pages use its notes master, a logo with the same bytes as its picture is the same image part, and
+    python-pptx, saving a deck again, writes every member the same."""
+    import zipfile
+
+    import generator as lib
+    from generator import resources
+    from generator.sources import read_brand, with_brand
+
+    root = Path(__file__).resolve().parents[3]
+    logo = root / "data" / "brand" / "nordwind-logo.png"
+    prs = Presentation(io.BytesIO(resources.template("master.pptx")))
+    slide = prs.slides.add_slide(prs.slide_layouts.get_by_name("Title Only"))
+    slide.shapes.add_picture(str(logo), 100, 100)
+    slide.notes_slide.notes_text_frame.text = "The master's own notes."
+    prs.save(str(tmp_path / "master.pptx"))
+    plan = with_brand(lib.load_plan().plan, read_brand(root / "data" / "brand" / "nordwind.yaml"))
+    resources.use_templates(tmp_path)
+    try:
+        deck = lib.render(plan, "account-map", "pptx")
+    finally:
+        resources.use_templates(None)
+    again = io.BytesIO()
+    Presentation(io.BytesIO(deck)).save(again)
+    ours, theirs = zipfile.ZipFile(io.BytesIO(deck)), zipfile.ZipFile(again)
+    assert [(n, ours.read(n)) for n in ours.namelist()] == [(n, theirs.read(n)) for n in theirs.namelist()]
+    made = Presentation(io.BytesIO(deck))
+    assert made.slides[0].notes_slide.notes_text_frame.text == "The master's own notes."
+    assert len(made.slides) > 3 and all(s.has_notes_slide for s in made.slides)
+    assert [n for n in ours.namelist() if n.startswith("ppt/media/")] == ["ppt/media/image1.png"]
+    assert len([n for n in ours.namelist() if n.startswith("ppt/notesMasters/notesMaster")]) == 1

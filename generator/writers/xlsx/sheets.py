@@ -22,7 +22,7 @@ from generator.writers.textfit import BOLD, line_count, longest_word, longest_wo
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.book import Picture, Sheet
 from generator.writers.xlsx.parts import Book
-from generator.writers.xlsx.styles import DEFAULT, Align, Border, Fill, Font, Look
+from generator.writers.xlsx.styles import DEFAULT, Align, Border, Fill, Font, Look, padded
 from generator.writers.xlsx.xml import letter, quoted
 
 CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
@@ -148,7 +148,7 @@ class Sheets:
         self.layout = Layout()
         self.layout.plan(part)
         here = part.formats.locale  # separators of the document's language wherever the reader opens it
-        self.formats = {
+        formats = {
             Kind.MONEY: part.formats.money,
             Kind.PERCENT: f"{here}0%",
             Kind.CHANGE: f"{here}+0.0%;{here}-0.0%;{here}0.0%",
@@ -156,6 +156,7 @@ class Sheets:
             Kind.INT: f"{here}#,##0",
             Kind.NUMBER: f"{here}#,##0.##",
         }
+        self.formats = {kind: padded(number_format) for kind, number_format in formats.items()}
         self.choices = {c.name: c.labels for c in part.choices}
 
     def build(self) -> Book:

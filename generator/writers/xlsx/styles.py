@@ -225,3 +225,20 @@ def _xf(number_format: int, font: int, fill: int, border: int, align: Align | No
     if align is None:
         return f'{head} pivotButton="0" quotePrefix="0" xfId="0"/>'
     return f'{head} applyAlignment="1" pivotButton="0" quotePrefix="0" xfId="0">{align.xml()}</xf>'
+
+
+PADDING = "_)"  # a space as wide as ")" after a figure, as accounting formats end
+
+
+def padded(number_format: str) -> str:
+    """Return a number format whose every section ends in a space as wide as ')': a right-aligned figure keeps that
+    gap from the left-aligned text of the column after it (2 Neutral, not 2Neutral), in Excel and LibreOffice."""
+    sections, quoted, start = [], False, 0
+    for index, char in enumerate(number_format):
+        if char == '"':
+            quoted = not quoted
+        elif char == ";" and not quoted:
+            sections.append(number_format[start:index])
+            start = index + 1
+    sections.append(number_format[start:])
+    return ";".join(section + PADDING for section in sections)

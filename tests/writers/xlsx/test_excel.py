@@ -52,7 +52,7 @@ def test_closed_vocabularies_are_drop_downs(built: dict[str, Path], family: str)
 def test_strategic_workbook_derives_numbers_with_formulas(built: dict[str, Path]) -> None:
     wb = workbook(built, "strategic-account-plan")
     pipeline = wb["Pipeline"]
-    assert pipeline["D4"].value == "=B4*C4" and pipeline["C4"].number_format == "0%"
+    assert pipeline["D4"].value == "=B4*C4" and pipeline["C4"].number_format == "0%_)"
     summary = {row[0].value: row[1].value for row in wb["Summary"].iter_rows(min_row=3)}
     # structured references: rows a user adds to the Pipeline table are counted
     assert summary["Weighted pipeline"] == '=SUMIF(Pipeline[Stage],"<>Closed lost",Pipeline[Weighted value])'
@@ -172,3 +172,21 @@ def test_numbers_are_never_wider_than_their_column(built: dict[str, Path]) -> No
                     if isinstance(cell.value, int | float) and cell.number_format != "General":
                         width = ws.column_dimensions[cell.column_letter].width
                         assert len(f"{cell.value:,.0f}") + 2 <= width, (ws.title, cell.coordinate)
+
+
+@pytest.mark.parametrize("family", list(WORKBOOKS))
+def test_a_figure_keeps_a_gap_from_the_text_of_the_next_column(built: dict[str, Path], family: str) -> None:
+    """Every figure and date in a table (right-aligned) ends in a space as wide as ')', in every section of its
+    format, so a rating of 2 beside a stance reads "2  Neutral", not "2Neutral"."""
+    wb = workbook(built, family)
+    formats = {
+        cell.number_format
+        for ws in wb.worksheets
+        for table in ws.tables.values()
+        for row in ws[table.ref]
+        for cell in row
+        if cell.number_format != "General"
+    }
+    assert formats
+    for number_format in formats:
+        assert all(section.endswith("_)") for section in number_format.split(";")), number_format

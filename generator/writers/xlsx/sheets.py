@@ -413,8 +413,10 @@ def _print_columns(block: object) -> tuple[int, int]:
 
 def _width(table: Table, column: Column) -> float:
     """Return a column's sheet width: its own, or wider where a number shown in it would not fit (a number
-    never spills into its neighbour) or where the longest word of its header would break (Вероятность)."""
-    header = longest_word(column.label, FONT_POINTS * BOLD)
+    never spills into its neighbour) or where the longest word of its header would break (Вероятность); a
+    bracket closing a header stays on one line with the word before it (LibreOffice would break "(1–5)" at
+    its dash)."""
+    header = longest_word(column.label.replace(" (", "("), FONT_POINTS * BOLD)  # "Beziehung (1–5)" kept whole
     own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
         longest = max(longest_words([row.cell(column.key).text for row in table.rows], FONT_POINTS), default=0.0)

@@ -14,7 +14,7 @@ from generator.document import theme
 from generator.errors import WriterError
 from generator.families import FAMILIES
 from generator.model.plan import AccountPlan
-from tests.conftest import MINIMAL, write_yaml
+from tests.conftest import MINIMAL, needs_office, needs_poppler, soffice, write_yaml
 
 WORKBOOKS = [name for name, family in FAMILIES.items() if "xlsx" in family.formats]
 
@@ -190,3 +190,20 @@ def test_a_figure_keeps_a_gap_from_the_text_of_the_next_column(built: dict[str, 
     assert formats
     for number_format in formats:
         assert all(section.endswith("_)") for section in number_format.split(";")), number_format
+
+
+@needs_office
+@needs_poppler
+@pytest.mark.parametrize("language", ["de", "ru"])
+def test_a_header_s_closing_bracket_stays_on_one_line_with_the_word_before_it(language: str, tmp_path: Path) -> None:
+    """The contacts sheet's rating header prints "Beziehung (1–5)" on one line: LibreOffice would break a narrower
+    column at the dash ("Beziehung (1–" over "5)")."""
+    from tests import render_check
+    from tests.conftest import ROOT
+
+    plan = lib.load_plan(ROOT / "data" / "examples" / f"halden-freight-{language}.yaml").plan
+    path = tmp_path / "sales.xlsx"
+    path.write_bytes(lib.render(plan, "sales-account-plan", "xlsx"))
+    pdf = render_check.to_pdf([path], tmp_path / "pdf", str(soffice()))[path]
+    words = {word.text for page in render_check.pages(pdf) for word in page.words}
+    assert "(1–5)" in words and "(1–" not in words

@@ -172,3 +172,19 @@ def test_a_template_s_footnotes_are_rendered_for_each_document(tmp_path: Path) -
         footnotes = zipfile.ZipFile(path).read("word/footnotes.xml").decode()
         name = "Seeblick" if "seeblick" in path.parent.name else "Rheintal"
         assert f"{name}-Kliniken" in footnotes and "Source: " in footnotes and "{{" not in footnotes
+
+
+def test_a_master_whose_presentation_is_written_unlike_powerpoint_s_is_refused_with_a_message(tmp_path: Path) -> None:
+    """A master whose presentation part declares its relationships' namespace elsewhere than PowerPoint does (so a
+    deck's slides could not be listed as text) is refused with a message naming it, never a traceback."""
+    mine = tmp_path / "mine"
+    run("templates", "export", str(mine))
+    r = b' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+    def moved(xml: bytes) -> bytes:
+        return xml.replace(r, b"", 1).replace(b"<p:sldMasterId ", b"<p:sldMasterId" + r + b" ", 1)
+
+    edit(mine / "master.pptx", "ppt/presentation.xml", moved)
+    code, _, err = run("build", "-o", str(tmp_path / "out"), "--templates", str(mine), "--family", "account-map")
+    assert code == 1 and "Traceback" not in err
+    assert "master.pptx: its presentation part is not written as PowerPoint writes it" in err

@@ -24,6 +24,7 @@ from pptx.parts.slide import NotesMasterPart
 from pptx.shapes.autoshape import Shape
 
 from generator import resources
+from generator.errors import TemplateError
 from generator.writers.pptx.graph import Part, Rel, base_of, from_pptx, next_partname, rels_xml, walk
 from generator.writers.pptx.notes import Page, notes_page
 from generator.writers.pptx.text import Blank, awaiting_title, next_shape_id
@@ -77,7 +78,8 @@ def load(version: tuple[str, int, int]) -> Master:
     ids = [int(s) for s in listed.xpath("./p:sldId/@id")]
     SubElement(listed, qn("p:sldId"), {"id": "1", qn("r:id"): _MARKED_ID})  # as a deck's slides are listed
     before, mark, after = serialize_part_xml(presentation).partition(f'<p:sldId id="1" r:id="{_MARKED_ID}"/>'.encode())
-    assert mark, "the presentation's slide list is written as expected"
+    if not mark:  # its relationships' namespace not declared where PowerPoint declares it
+        raise TemplateError("master.pptx: its presentation part is not written as PowerPoint writes it; save it again")
     made = Master(
         prs,
         package_rels,

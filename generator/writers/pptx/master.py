@@ -35,6 +35,16 @@ PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder pr
 _MARKED_ID = "accountplan-slide"  # the relationship id of the entry marking where a deck's slides are listed
 
 
+@dataclass(frozen=True)
+class Layout:
+    """A master layout's part and where its placeholders are (read once: python-pptx looks inherited positions up
+    through the layout on every access)."""
+
+    part: Part
+    title: Rect | None
+    bodies: list[Rect]  # left to right; read, never changed
+
+
 @dataclass
 class Master:
     """A master deck's parts and what its decks start from."""
@@ -50,16 +60,12 @@ class Master:
     size: tuple[int, int]  # the slides' width and height
     scratch: Any = None  # a copy of the presentation new slides of each layout are made on, once
     blanks: dict[str, Blank] = field(default_factory=dict)
-    geometry: dict[str, tuple[Rect | None, list[Rect]]] = field(default_factory=dict)  # placeholder boxes by layout
+    geometry: dict[str, Layout] = field(default_factory=dict)  # each layout's part and placeholder boxes
     layouts: dict[str, Any] = field(default_factory=dict)  # python-pptx's layout by name
     extents: dict[tuple[str, int], tuple[int, int] | None] = field(default_factory=dict)  # placeholder sizes
     notes: tuple[Part, bool, Page] | None = None  # the notes master, whether decks add it, a new notes page
     shared: set[int] = field(default_factory=set)  # the ids of the parts every deck shares, never changed
     written: dict[int, bytes | None] = field(default_factory=dict)  # the shared parts' relationships as written
-
-    def layout_part(self, layout: Any) -> Part:
-        """Return a layout's part."""
-        return self.parts[id(layout.part)]
 
     def rels_of(self, part: Part) -> bytes | None:
         """Return a shared part's relationships as written (None without any), worked out once."""
@@ -105,7 +111,8 @@ def blank(master: Master, name: str, anchor: Any) -> Blank:
         prs, shared = master.prs, {id(p): p for p in master.prs.part.package.iter_parts() if p is not master.prs.part}
         master.scratch = deepcopy(prs, shared)
     slide = master.scratch.slides.add_slide(layout(master, name))
-    heading = _title_shape(slide)
+    found_title = placeholder_in(slide.shapes._spTree, 0)
+    heading = None if found_title is None else Shape(found_title, slide.shapes)
     titled = None if heading is None else (awaiting_title(heading, anchor),)
     tree = slide.shapes._spTree
     xml, top = serialize_part_xml(slide._element), next_shape_id(tree) - 1
@@ -124,18 +131,18 @@ def layout(master: Master, name: str) -> Any:
     return found
 
 
-def geometry(master: Master, name: str) -> tuple[Rect | None, list[Rect]]:
-    """Return a layout's title box and its body boxes, left to right."""
+def geometry(master: Master, name: str) -> Layout:
+    """Return a named layout's part, title box and body boxes (left to right), worked out once."""
     found = master.geometry.get(name)
     if found is None:
-        title, bodies = None, []
-        for ph in layout(master, name).placeholders:
+        loaded, title, bodies = layout(master, name), None, []
+        for ph in loaded.placeholders:
             box = (ph.left, ph.top, ph.width, ph.height)
             if ph.placeholder_format.idx == 0:
                 title = box
             elif ph.placeholder_format.idx in BODY:
                 bodies.append(box)
-        found = master.geometry[name] = (title, sorted(bodies))
+        found = master.geometry[name] = Layout(master.parts[id(loaded.part)], title, sorted(bodies))
     return found
 
 
@@ -214,10 +221,11 @@ def title_anchor(name: str) -> Any:
     return MSO_ANCHOR.MIDDLE if name == "Title" else MSO_ANCHOR.TOP
 
 
-def _title_shape(slide: Any) -> Any:
-    """Return a slide's title placeholder (python-pptx's lookup runs an XPath per shape), or None."""
-    for element in slide.shapes._spTree:
+def placeholder_in(tree: Any, idx: int) -> Any:
+    """Return the element of a shape tree that is the placeholder of a number (0: the title), or None (python-pptx's
+    look-up runs an XPath per shape)."""
+    for element in tree:
         ph = element.find(PH)
-        if ph is not None and ph.get("idx", "0") == "0":
-            return Shape(element, slide.shapes)
+        if ph is not None and ph.get("idx", "0") == str(idx):
+            return element
     return None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image
@@ -28,7 +27,7 @@ from generator.document.people import Matrix
 from generator.writers.pptx import master as masters
 from generator.writers.pptx.chart import add_chart
 from generator.writers.pptx.graph import Part, Rel, relate, related, walk
-from generator.writers.pptx.master import Master
+from generator.writers.pptx.master import Layout, Master
 from generator.writers.pptx.notes import notes_blob
 from generator.writers.pptx.text import (
     Para,
@@ -53,16 +52,6 @@ _FOOTER_LOOK: dict[str, Any] = {"size": 10, "colour": theme.MUTED}
 _NUMBER_LOOK: dict[str, Any] = {**_FOOTER_LOOK, "align": PP_ALIGN.RIGHT}
 
 
-@dataclass(frozen=True)
-class Layout:
-    """A master layout's part and where its placeholders are (read once: python-pptx looks inherited positions up
-    through the layout on every access)."""
-
-    part: Part
-    title: Rect | None
-    bodies: list[Rect]
-
-
 class Canvas:
     """One presentation being built on a master deck: its slides, their notes pages, charts and pictures kept as
     the writer's parts (see graph), no python-pptx object made for them."""
@@ -82,7 +71,6 @@ class Canvas:
             rid: Rel(rid, rel.reltype, own.get(id(rel.target), rel.target)) for rid, rel in master.package_rels.items()
         }
         self.pictures: dict[str, Part] = {}  # the image parts added, by the SHA-1 of their bytes
-        self.layouts: dict[str, Layout] = {}
 
     @property
     def size(self) -> tuple[int, int]:
@@ -91,12 +79,7 @@ class Canvas:
 
     def layout(self, name: str) -> Layout:
         """Return a named layout with its placeholder boxes."""
-        found = self.layouts.get(name)
-        if found is None:
-            title, bodies = masters.geometry(self.master, name)
-            part = self.master.layout_part(masters.layout(self.master, name))
-            found = self.layouts[name] = Layout(part, title, list(bodies))
-        return found
+        return masters.geometry(self.master, name)
 
     def parts(self) -> list[Part]:
         """Return the deck's parts, in the order python-pptx would zip them."""
@@ -147,10 +130,9 @@ class Canvas:
         """Return a new slide's placeholder by number (python-pptx's shape, in the slide's tree) and its size (its
         layout's: python-pptx looks it up through the layout on every access)."""
         extent = masters.extent(self.master, self.current, idx)
-        for element in slide.tree():
-            ph = element.find(masters.PH)
-            if extent is not None and ph is not None and ph.get("idx", "0") == str(idx):
-                return Shape(element, None), extent  # type: ignore[arg-type]  # filled: no parent asked for
+        element = masters.placeholder_in(slide.tree(), idx)
+        if extent is not None and element is not None:
+            return Shape(element, None), extent  # type: ignore[arg-type]  # filled: no parent asked for
         raise KeyError(f"no placeholder on this slide with idx == {idx}")
 
     def _title(self, slide: TextSlide, title: str, layout: str, kept: str | None) -> None:

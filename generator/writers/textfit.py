@@ -146,6 +146,13 @@ def longest_word(text: str, size_pt: float) -> float:
     return _longest_ems(text, _FONT.get()) * size_pt * SAFETY
 
 
+def bracket_kept(header: str) -> str:
+    """Return a header with each bracketed group joined to the word before it, to be measured as one word: a column
+    that fits "Beziehung (1–5)" so keeps it on one line (LibreOffice breaks a narrower one at the dash, "(1–" over
+    "5)")."""
+    return header.replace(" (", "(")
+
+
 def longest_words(texts: Iterable[str], size_pt: float) -> list[float]:
     """Return what longest_word returns for each of texts (map: no frame a text)."""
     return [ems * size_pt * SAFETY for ems in map(_longest_ems, texts, repeat(_FONT.get()))]

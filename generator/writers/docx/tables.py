@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, longest_words, text_width, widest
+from generator.writers.textfit import BOLD, EMU_PER_PT, bracket_kept, fitted_widths, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
@@ -133,12 +133,20 @@ class _Cells:
             measured[r][c] = max(measured[r][c], width)
         return measured
 
-    def needs(self, table: str, measured: list[list[float]], columns: int) -> tuple[list[float], list[float]]:
-        """Return what _needs returns, from the cells' measured longest words: the header row's, the others'."""
-        first = _ROW_START.search(table)
+    def needs(self, table: str, measured: list[list[float]], size: float) -> tuple[list[float], list[float]]:
+        """Return what _needs returns, from the cells' measured longest words (at a size): the header row's and the
+        others'. A header's bracketed group is kept with the word before it ("Отн. (1–5)" on one line, not broken
+        at the dash) where every column's longest word still fits whole."""
+        first, grid = _ROW_START.search(table), _grid(table)
         headed = first is not None and "<w:tblHeader" in table[first.start() : table.find("</w:tr>", first.end())]
-        heads = _column_needs(measured[:1] if headed else [], columns)
-        return heads, _column_needs(measured[1:] if headed else measured, columns)
+        if not headed:
+            return _column_needs([], len(grid)), _column_needs(measured, len(grid))
+        words = _column_needs(measured[1:], len(grid))
+        kept = longest_words(map(bracket_kept, self.rows[0]), size)
+        heads = _column_needs([[max(pair) for pair in zip(measured[0], kept, strict=False)]], len(grid))
+        if sum(map(max, heads, words)) > sum(grid):  # no room: the data's words stay whole, the header may break
+            heads = _column_needs(measured[:1], len(grid))
+        return heads, words
 
     def grid_fits(self, table: str) -> bool:
         """Return what grid_fits returns for a table without spans, counting each row's cells from the text."""
@@ -220,7 +228,7 @@ def _widen(table: str, text: str | None = None) -> str:
     if "<wp:extent " not in table and widest(text.split(), size * BOLD) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column, and no picture: no column needs more
     cells = _Cells.walked(table)
-    heads, words = cells.needs(table, cells.measured(size * BOLD), len(grid))
+    heads, words = cells.needs(table, cells.measured(size * BOLD), size * BOLD)
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen(resized, text))
 
 
@@ -234,7 +242,7 @@ def _widen_cells(table: str, cells: _Cells) -> str:
     measured = cells.measured(size * BOLD)
     if max((max(row, default=0.0) for row in measured), default=0.0) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
-    heads, words = cells.needs(table, measured, len(grid))
+    heads, words = cells.needs(table, measured, size * BOLD)
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen_cells(resized, cells))
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import escape
-from generator.writers.textfit import BOLD, line_count, longest_word, longest_words, text_width
+from generator.writers.textfit import BOLD, bracket_kept, line_count, longest_word, longest_words, text_width
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.book import Picture, Sheet
 from generator.writers.xlsx.parts import Book
@@ -416,7 +416,7 @@ def _width(table: Table, column: Column) -> float:
     never spills into its neighbour) or where the longest word of its header would break (Вероятность); a
     bracket closing a header stays on one line with the word before it (LibreOffice would break "(1–5)" at
     its dash)."""
-    header = longest_word(column.label.replace(" (", "("), FONT_POINTS * BOLD)  # "Beziehung (1–5)" kept whole
+    header = longest_word(bracket_kept(column.label), FONT_POINTS * BOLD)
     own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
         longest = max(longest_words([row.cell(column.key).text for row in table.rows], FONT_POINTS), default=0.0)

@@ -15,7 +15,7 @@ from generator.model.figures import weighted_pipeline
 from generator.model.plan import AccountPlan
 from generator.writers.docx.context import context
 from generator.writers.docx.render import prepared
-from tests.conftest import MINIMAL, write_yaml
+from tests.conftest import MINIMAL, ROOT, needs_office, needs_poppler, soffice, write_yaml
 from tests.docx_text import docx_text
 
 VIEWS = [name for name, family in FAMILIES.items() if "docx" in family.formats]
@@ -290,3 +290,21 @@ def test_relationships_kept_serialized_are_python_docx_s_own(example: AccountPla
             for part in package.iter_parts():
                 if len(part.rels):
                     assert members.read(part.partname.rels_uri.membername) == part.rels.xml
+
+
+@needs_office
+@needs_poppler
+@pytest.mark.parametrize("language", ["de", "ru"])
+def test_a_header_s_bracket_is_never_broken_at_its_dash(language: str, tmp_path: Path) -> None:
+    """The account map's rating header prints "Отн. (1–5)" on one line where the columns have room (Russian), and
+    else breaks at the space ("Bez." over "(1–5)"), never at the dash ("Отн. (1–" over "5)")."""
+    from tests import render_check
+
+    plan = lib.load_plan(ROOT / "data" / "examples" / f"halden-freight-{language}.yaml").plan
+    path = tmp_path / "map.docx"
+    path.write_bytes(lib.render(plan, "account-map", "docx"))
+    pdf = render_check.to_pdf([path], tmp_path / "pdf", str(soffice()))[path]
+    words = [word for page in render_check.pages(pdf) for word in page.words]
+    assert "(1–" not in {word.text for word in words} and "(1–5)" in {word.text for word in words}
+    rows = {round(word.box[1]) for word in words if word.text == "Отн."}
+    assert all(round(word.box[1]) in rows for word in words if word.text == "(1–5)") == (language == "ru")

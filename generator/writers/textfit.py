@@ -146,11 +146,11 @@ def longest_word(text: str, size_pt: float) -> float:
     return _longest_ems(text, _FONT.get()) * size_pt * SAFETY
 
 
-def bracket_kept(header: str) -> str:
-    """Return a header with each bracketed group joined to the word before it, to be measured as one word: a column
-    that fits "Beziehung (1–5)" so keeps it on one line (LibreOffice breaks a narrower one at the dash, "(1–" over
-    "5)")."""
-    return header.replace(" (", "(")
+def header_width(header: str, size_pt: float) -> float:
+    """Return the width in points a header needs: its widest word's, or the whole header's when it holds a bracketed
+    group ("Сила отношений (1–5)" on one line: in a narrower column LibreOffice fills the first line up to the dash,
+    "Сила отношений (1–" over "5)")."""
+    return text_width(header, size_pt) if " (" in header else longest_word(header, size_pt)
 
 
 def longest_words(texts: Iterable[str], size_pt: float) -> list[float]:

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.textfit import BOLD, EMU_PER_PT, bracket_kept, fitted_widths, longest_words, text_width, widest
+from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
 _TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
@@ -135,14 +135,14 @@ class _Cells:
 
     def needs(self, table: str, measured: list[list[float]], size: float) -> tuple[list[float], list[float]]:
         """Return what _needs returns, from the cells' measured longest words (at a size): the header row's and the
-        others'. A header's bracketed group is kept with the word before it ("Отн. (1–5)" on one line, not broken
-        at the dash) where every column's longest word still fits whole."""
+        others'. A header holding a bracketed group fits whole (header_width: "Отн. (1–5)" on one line, not broken
+        at the dash) where every column's longest word still fits too."""
         first, grid = _ROW_START.search(table), _grid(table)
         headed = first is not None and "<w:tblHeader" in table[first.start() : table.find("</w:tr>", first.end())]
         if not headed:
             return _column_needs([], len(grid)), _column_needs(measured, len(grid))
         words = _column_needs(measured[1:], len(grid))
-        kept = longest_words(map(bracket_kept, self.rows[0]), size)
+        kept = [header_width(text, size) for text in self.rows[0]]
         heads = _column_needs([[max(pair) for pair in zip(measured[0], kept, strict=False)]], len(grid))
         if sum(map(max, heads, words)) > sum(grid):  # no room: the data's words stay whole, the header may break
             heads = _column_needs(measured[:1], len(grid))

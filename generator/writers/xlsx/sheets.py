@@ -18,7 +18,7 @@ from functools import lru_cache
 from generator.document import theme
 from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
 from generator.ooxml import escape
-from generator.writers.textfit import BOLD, bracket_kept, line_count, longest_word, longest_words, text_width
+from generator.writers.textfit import BOLD, header_width, line_count, longest_words, text_width
 from generator.writers.xlsx import printing, rules
 from generator.writers.xlsx.book import Picture, Sheet
 from generator.writers.xlsx.parts import Book
@@ -29,6 +29,9 @@ CHAR_POINTS, FONT_POINTS, LINE_POINTS = 5.6, 11, 15
 LONGEST_WORD = 30  # characters: a column widens to its longest word up to this
 LOGO_HEIGHT = 53  # pixels: 40 points
 SERIF = 1.12  # labels are set in the heading font (Caladea), wider than Carlito
+# LibreOffice sets the letters Caladea lacks (Cyrillic, Greek) in DejaVu Serif: 1.39 times Carlito's width where
+# Caladea's Latin is 1.11 times (which a header's two characters of room absorb), so such a header measures 1.25 times
+FALLBACK_SERIF = 1.25
 TIMELINE_WIDTHS = (44.0, 18.0, 12.0, 12.0, 13.0)  # action, owner, start, due, status
 WRAPPED_TOP = Align(vertical="top", wrap=True)
 HEADER_ROW, FIRST_ROW, BLANK_ROWS, VALIDATION_ROWS = 3, 4, 3, 500
@@ -219,7 +222,7 @@ class Sheets:
             ws.widths[index] = _width(table, column)
             if column.internal and table.chart is not None:  # settings the formulas read; a chart's helpers hidden
                 ws.hidden.add(index)
-        ws.heights[HEADER_ROW] = height([(c.label, c.chars) for c in table.columns], bold=True)
+        ws.heights[HEADER_ROW] = height([(c.label, c.chars / _serif(c.label)) for c in table.columns], bold=True)
         count, columns = self.layout.rows[table.name], _columns(table, self.layout, letters, self.number_format)
         for offset in range(count):
             data = table.rows[offset] if offset < len(table.rows) else Row(())
@@ -413,16 +416,21 @@ def _print_columns(block: object) -> tuple[int, int]:
 
 def _width(table: Table, column: Column) -> float:
     """Return a column's sheet width: its own, or wider where a number shown in it would not fit (a number
-    never spills into its neighbour) or where the longest word of its header would break (Вероятность); a
-    bracket closing a header stays on one line with the word before it (LibreOffice would break "(1–5)" at
-    its dash)."""
-    header = longest_word(bracket_kept(column.label), FONT_POINTS * BOLD)
+    never spills into its neighbour) or where the longest word of its header would break (Вероятность, in
+    LibreOffice's wider serif: _serif); a header holding a bracketed group fits whole (header_width)."""
+    header = header_width(column.label, FONT_POINTS * BOLD) * _serif(column.label)
     own = max(column.chars, math.ceil(header / CHAR_POINTS) + 2)
     if column.kind in (Kind.TEXT, Kind.BULLETS, Kind.LINES, Kind.IMAGE):  # and no word of the data broken
         longest = max(longest_words([row.cell(column.key).text for row in table.rows], FONT_POINTS), default=0.0)
         return max(own, min(LONGEST_WORD, math.ceil(longest / CHAR_POINTS) + 2))
     chars = max((len(r.cell(column.key).text) for r in table.rows), default=0)
     return max(own, chars + 3)
+
+
+def _serif(header: str) -> float:
+    """Return how much wider than measured a header prints: FALLBACK_SERIF when it holds Greek or Cyrillic letters
+    (Вероятность), else 1."""
+    return FALLBACK_SERIF if any("\u0370" <= char < "\u0530" for char in header) else 1.0
 
 
 def _title(block: object) -> str:

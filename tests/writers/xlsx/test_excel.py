@@ -207,3 +207,20 @@ def test_a_header_s_closing_bracket_stays_on_one_line_with_the_word_before_it(la
     pdf = render_check.to_pdf([path], tmp_path / "pdf", str(soffice()))[path]
     words = {word.text for page in render_check.pages(pdf) for word in page.words}
     assert "(1–5)" in words and "(1–" not in words
+
+
+@needs_office
+@needs_poppler
+def test_russian_headers_keep_their_words_whole_in_libreoffice_s_serif(tmp_path: Path) -> None:
+    """LibreOffice prints a Russian header in DejaVu Serif (Caladea has no Cyrillic), a quarter wider than a Latin
+    one: the strategic workbook's pipeline and risk sheets still show "Количество" and "Вероятность" whole, not
+    "Количеств" over "о"."""
+    from tests import render_check
+    from tests.conftest import ROOT
+
+    plan = lib.load_plan(ROOT / "data" / "examples" / "halden-freight-ru.yaml").plan
+    path = tmp_path / "strategic.xlsx"
+    path.write_bytes(lib.render(plan, "strategic-account-plan", "xlsx"))
+    pdf = render_check.to_pdf([path], tmp_path / "pdf", str(soffice()))[path]
+    words = {word.text for page in render_check.pages(pdf) for word in page.words}
+    assert {"Количество", "Вероятность"} <= words and not {"Количеств", "Вероятност"} & words

@@ -46,9 +46,10 @@ _FONT_ATTRIBUTE = re.compile(rb'((?:typeface|w:ascii|w:hAnsi|w:cs|w:eastAsia|w:n
 _THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")([^"]*)(")')
 LEVEL = 6  # zlib's level for a template's parts (deflated once a process)
 FAST_LEVEL = 1  # ISA-L's level for the parts written anew: 2.6 times as fast as zlib's level 3, 3 % larger
-# ISA-L deflates a part shorter than half its hash table (4,096 bytes) with a table cut to the part's size, and there
-# it is not deterministic: now and then a process deflated a 237-byte sheet relationship part differently (the same
-# content; one test run in about 13). Parts written anew shorter than this are deflated by zlib at SHORT_LEVEL.
+# ISA-L is not deterministic for short parts: now and then a process deflated a 237-byte sheet relationship part
+# differently (the same content; one test run in about 13); no part of 446 bytes or more ever differed. Below 4,096
+# bytes ISA-L cuts its hash table to the part's size, the likely place (not proven). Parts written anew shorter
+# than this are deflated by zlib at SHORT_LEVEL.
 ISAL_SHORTEST = 8192
 SHORT_LEVEL = 1
 _WRITTEN = (  # the parts written anew for every account: deflated fast

@@ -133,11 +133,13 @@ class _Cells:
             measured[r][c] = max(measured[r][c], width)
         return measured
 
-    def needs(self, table: str, measured: list[list[float]], size: float) -> tuple[list[float], list[float]]:
-        """Return what _needs returns, from the cells' measured longest words (at a size): the header row's and the
-        others'. A header holding a bracketed group fits whole (header_width: "Отн. (1–5)" on one line, not broken
-        at the dash) where every column's longest word still fits too."""
-        first, grid = _ROW_START.search(table), _grid(table)
+    def needs(
+        self, table: str, measured: list[list[float]], laid: tuple[list[int], float]
+    ) -> tuple[list[float], list[float]]:
+        """Return what _needs returns, from the cells' measured longest words (in a grid, at a size): the header
+        row's and the others'. A header holding a bracketed group fits whole (header_width: "Отн. (1–5)" on one
+        line, not broken at the dash) where every column's longest word still fits too."""
+        (grid, size), first = laid, _ROW_START.search(table)
         headed = first is not None and "<w:tblHeader" in table[first.start() : table.find("</w:tr>", first.end())]
         if not headed:
             return _column_needs([], len(grid)), _column_needs(measured, len(grid))
@@ -228,7 +230,7 @@ def _widen(table: str, text: str | None = None) -> str:
     if "<wp:extent " not in table and widest(text.split(), size * BOLD) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column, and no picture: no column needs more
     cells = _Cells.walked(table)
-    heads, words = cells.needs(table, cells.measured(size * BOLD), size * BOLD)
+    heads, words = cells.needs(table, cells.measured(size * BOLD), (grid, size * BOLD))
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen(resized, text))
 
 
@@ -242,7 +244,7 @@ def _widen_cells(table: str, cells: _Cells) -> str:
     measured = cells.measured(size * BOLD)
     if max((max(row, default=0.0) for row in measured), default=0.0) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
-    heads, words = cells.needs(table, measured, size * BOLD)
+    heads, words = cells.needs(table, measured, (grid, size * BOLD))
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen_cells(resized, cells))
 
 

@@ -5,8 +5,10 @@ its document properties around what each deck puts in them. Decks read it and ne
 from __future__ import annotations
 
 import io
+import re
 from copy import deepcopy
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml.etree import SubElement
@@ -66,6 +68,7 @@ class Master:
     notes: tuple[Part, bool, Page] | None = None  # the notes master, whether decks add it, a new notes page
     shared: set[int] = field(default_factory=set)  # the ids of the parts every deck shares, never changed
     written: dict[int, bytes | None] = field(default_factory=dict)  # the shared parts' relationships as written
+    core_form: tuple[bytes, ...] | None = None  # a deck's document properties around its values (see core_xml)
 
     def rels_of(self, part: Part) -> bytes | None:
         """Return a shared part's relationships as written (None without any), worked out once."""
@@ -177,14 +180,36 @@ def notes(master: Master) -> tuple[Part, bool, Page]:
     return master.notes
 
 
-def core_xml(master: Master, title: str, author: str, stamp: Any) -> bytes:
+def core_xml(master: Master, title: str, author: str, stamp: datetime) -> bytes:
     """Return a deck's document properties as python-pptx writes them: the master's, with its title and author,
-    made and changed at stamp, first revision."""
+    made and changed at stamp, first revision (python-pptx fills a form of them once a master; each deck's values
+    are escaped as lxml escapes text)."""
+    if master.core_form is None:
+        master.core_form = _core_form(master)
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    values = {_TITLE: _xml_text(title[:255]), _AUTHOR: _xml_text(author[:255]), _STAMP: when}
+    return b"".join(values.get(piece, piece) for piece in master.core_form)
+
+
+_TITLE, _AUTHOR = "\ue000title\ue000".encode(), "\ue000author\ue000".encode()  # never in a master's properties
+_STAMP_SEEN = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
+_STAMP = b"1901-02-03T04:05:06Z"
+_FORM_PIECES = re.compile(b"(" + b"|".join(map(re.escape, (_TITLE, _AUTHOR, _STAMP))) + b")")
+
+
+def _core_form(master: Master) -> tuple[bytes, ...]:
+    """Return the master's document properties as python-pptx writes them for a deck, split around where a deck's
+    title, author and dates go (each such piece the placeholder it stands for)."""
     props = CorePropertiesPart(PackURI(master.core.name), master.core.content_type, None, deepcopy(_core(master)))  # type: ignore[arg-type]
-    props.title, props.author, props.last_modified_by = title[:255], author[:255], "accountplan"
-    props.created = props.modified = stamp
+    props.title, props.author, props.last_modified_by = _TITLE.decode(), _AUTHOR.decode(), "accountplan"
+    props.created = props.modified = _STAMP_SEEN
     props.revision = 1
-    return bytes(serialize_part_xml(props._element))
+    return tuple(_FORM_PIECES.split(bytes(serialize_part_xml(props._element))))
+
+
+def _xml_text(text: str) -> bytes:
+    """Return text as lxml writes an element's text in UTF-8 (checked text: no control character but line ends)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;").encode()
 
 
 def _core(master: Master) -> Any:

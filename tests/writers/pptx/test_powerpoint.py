@@ -13,7 +13,7 @@ from pptx.util import Pt
 
 import generator as lib
 from generator.document import theme
-from generator.families import FAMILIES
+from generator.families import FAMILIES, document
 from generator.model import figures
 from generator.model.plan import AccountPlan
 from tests import render_check
@@ -240,6 +240,19 @@ def test_values_are_exact_and_line_endings_clean(tmp_path: Path) -> None:
     assert "a\nbc" in "\n".join(texts) or "a\vbc" in "\n".join(texts)
     xml = b"".join(zipfile.ZipFile(path).read(n) for n in zipfile.ZipFile(path).namelist() if n.endswith(".xml"))
     assert b"_x000D_" not in xml and b"_x0007_" not in xml and b"49" not in xml.split(b"{{ 7*7 }}")[0][-5:]
+
+
+def test_document_properties_hold_the_title_and_author_exactly(tmp_path: Path) -> None:
+    value = 'AT&T <b> "q" شركة 北京 🚚 ' + "x" * 300
+    source = write_yaml(tmp_path, MINIMAL.replace("Test Account", f"'{value}'"))
+    plan = lib.load_plan(source).plan
+    for family in ("sales-account-plan", "account-map"):
+        path = tmp_path / f"{family}.pptx"
+        path.write_bytes(lib.render(plan, family, "pptx"))
+        props, meta = Presentation(str(path)).core_properties, document(plan, family).meta
+        assert value[:40] in props.title and props.title == meta.title[:255]  # at most 255 characters: metadata
+        assert (props.author, props.last_modified_by, props.revision) == (meta.author[:255], "accountplan", 1)
+        assert props.created.date() == props.modified.date() == plan.plan.date
 
 
 def test_every_slide_has_the_footer_and_its_number(built: dict[str, Path]) -> None:

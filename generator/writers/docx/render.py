@@ -9,8 +9,8 @@ from functools import cache, lru_cache, partial
 from typing import Any
 
 from docx import Document
-from docx.opc.packuri import CONTENT_TYPES_URI
-from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.parser import element_class_lookup, parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate
@@ -294,12 +294,11 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         props.revision = 1
         self.is_saved = True
         pkg, parts = self.docx.part.package, Parts()
-        phys: Any = parts  # stands in for python-docx's zip writer
         found = pkg.parts  # python-docx walks every relationship to list them: once
         for part in found:
             part.before_marshal()
         parts.write(CONTENT_TYPES_URI, self._content_types(found))
-        PackageWriter._write_pkg_rels(phys, pkg.rels)
+        parts.write(PACKAGE_URI.rels_uri, self._rels_xml(pkg.rels))  # as python-docx's PackageWriter, once
         for part in found:
             parts.part(part.partname, self._blob(part), self._rels_xml(part.rels) if len(part.rels) else None)
         self.forget_pictures()

@@ -46,12 +46,12 @@ _FONT_ATTRIBUTE = re.compile(rb'((?:typeface|w:ascii|w:hAnsi|w:cs|w:eastAsia|w:n
 _THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")([^"]*)(")')
 LEVEL = 6  # zlib's level for a template's parts (deflated once a process)
 FAST_LEVEL = 1  # ISA-L's level for the parts written anew: 2.6 times as fast as zlib's level 3, 3 % larger
-# ISA-L is not deterministic for short parts deflated in one call: now and then a process deflated a 237-byte sheet
-# relationship part differently (the same content; one test run in about 13); no part of 446 bytes or more ever
-# differed. Given a whole input under 4,096 bytes at once, ISA-L cuts its hash table to the input's size, the likely
-# place (not proven). Parts written anew shorter than this are streamed through a compressor instead: its first call
-# is not the last, so it keeps the whole hash table, reset as for a long part (zlib took 2.5 times as long).
+# ISA-L is not deterministic for short parts: now and then a process deflated a 237-byte sheet relationship part
+# differently (the same content; one test run in about 13); no part of 446 bytes or more ever differed. Below 4,096
+# bytes ISA-L cuts its hash table to the part's size, the likely place (not proven). Parts written anew shorter
+# than this are deflated by zlib at SHORT_LEVEL.
 ISAL_SHORTEST = 8192
+SHORT_LEVEL = 1
 _WRITTEN = (  # the parts written anew for every account: deflated fast
     "ppt/slides/",
     "ppt/notesSlides/",
@@ -147,13 +147,12 @@ def written_anew(name: str) -> bool:
 
 
 def _member(body: bytes, fast: bool = False) -> Member:
-    """Return a part deflated fast by ISA-L (in one call when it is long, streamed when it is short), or else as
+    """Return a part deflated fast (by ISA-L when it is long, by zlib at its fastest when it is short), or else as
     zipfile deflates it by default."""
     if fast and len(body) >= ISAL_SHORTEST:
         return Member(isal_zlib.crc32(body), len(body), isal_zlib.compress(body, FAST_LEVEL, -15))
     if fast:
-        stream = isal_zlib.compressobj(FAST_LEVEL, isal_zlib.DEFLATED, -15)
-        return Member(isal_zlib.crc32(body), len(body), stream.compress(body) + stream.flush())
+        return Member(zlib.crc32(body), len(body), zlib.compress(body, SHORT_LEVEL, -15))
     squeeze = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     return Member(zlib.crc32(body), len(body), squeeze.compress(body) + squeeze.flush())
 

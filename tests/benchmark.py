@@ -57,6 +57,16 @@ def zip_bound(data: bytes) -> float:
     return timed(pack, 5)
 
 
+def python_gauge() -> float:
+    """Return the seconds PyYAML's pure-Python loader takes to read the example source: a fixed, Python-heavy work
+    (dicts, strings, calls, like a build) no change to this project moves. The zip bound is deflate's C code; on a
+    shared host the two have moved apart (a build 50 % slower while the zip bound stayed)."""
+    import yaml
+
+    text = (ROOT / "data" / "example.yaml").read_text("utf-8")
+    return timed(lambda: yaml.load(text, Loader=yaml.SafeLoader), 3)
+
+
 RATIO_TARGETS = {"pptx": 4.0, "xlsx": 3.0, "docx": 1.0}  # issue 10: each file at most this many zip bounds
 
 
@@ -293,14 +303,15 @@ _PEAK = (  # runs a command and prints the peak RSS of its largest process (KB) 
 def portfolio(count: int, jobs: int, example: AccountPlan) -> float:
     """Print what building a folder of distinct accounts with the CLI costs against the target (1,000 accounts in
     60 s wall on 2 cores, so 0.06 s each), and the incremental re-run; return the first run's peak RSS (MB). The
-    CPU an account is also given in zip bounds of the example suite measured just before: the machine's speed
-    moves by a tenth and more within an hour, and this ratio lets runs of different hours be compared."""
+    CPU an account is also given in zip bounds of the example suite measured just before and just after: the
+    machine's speed moves by a tenth and more within an hour (by half, once), and this ratio lets runs of different
+    hours be compared; two bounds far apart say the host changed speed during the run."""
     import subprocess
 
     peaks = []
     with built_folder(count, jobs) as (command, _):
-        bound = suite_bound(example)
         for label in ("first run", "second run (unchanged)"):
+            bound, gauge = suite_bound(example), python_gauge()
             start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
             done = subprocess.run([sys.executable, "-c", _PEAK, *command, "--quiet"], capture_output=True, text=True)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -308,12 +319,16 @@ def portfolio(count: int, jobs: int, example: AccountPlan) -> float:
                 time.perf_counter() - start,
                 (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
             )
+            bounds = (bound, suite_bound(example))  # before and after: a host that slowed down meanwhile shows
+            gauges = (gauge, python_gauge())
             peak, code = done.stdout.split()[-2:]
             peaks.append(int(peak) / 1024)
             print(
                 f"  {label}: {count} accounts, --jobs {jobs}: {wall:.1f} s wall (target {count * 0.06:.0f} s), "
-                f"{cpu:.1f} CPU-s ({cpu / count * 1000:.0f} ms CPU per account, {cpu / count / bound:.1f} times the "
-                f"example suite's zip bound of {bound * 1000:.0f} ms just before), exit {code}, "
+                f"{cpu:.1f} CPU-s ({cpu / count * 1000:.0f} ms CPU per account, {cpu / count / max(bounds):.1f}-"
+                f"{cpu / count / min(bounds):.1f} times the example suite's zip bound of {bounds[0] * 1000:.0f} ms "
+                f"before and {bounds[1] * 1000:.0f} ms after; Python gauge {gauges[0] * 1000:.0f} ms before and "
+                f"{gauges[1] * 1000:.0f} ms after), exit {code}, "
                 f"peak RSS of its largest process {int(peak) / 1024:.0f} MB (target < 250, flat)"
             )
     return peaks[0]

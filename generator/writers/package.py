@@ -47,9 +47,10 @@ _THEME_FONT = re.compile(rb'(<a:(major|minor)Font>\s*<a:latin typeface=")([^"]*)
 LEVEL = 6  # zlib's level for a template's parts (deflated once a process)
 FAST_LEVEL = 1  # ISA-L's level for the parts written anew: 2.6 times as fast as zlib's level 3, 3 % larger
 # ISA-L is not deterministic for short parts: now and then a process deflated a 237-byte sheet relationship part
-# differently (the same content; one test run in about 13); no part of 446 bytes or more ever differed. Below 4,096
-# bytes ISA-L cuts its hash table to the part's size, the likely place (not proven). Parts written anew shorter
-# than this are deflated by zlib at SHORT_LEVEL.
+# differently (the same content; one test run in about 13). Streamed through a compressor, which keeps its whole hash
+# table, parts of 380 to 7,153 bytes differed in 6 of about 150 processes under load, so the table ISA-L cuts for a
+# part under 4,096 bytes is not the cause; the cause is not known. No part of 8,192 bytes or more ever differed.
+# Parts written anew shorter than this are deflated by zlib at SHORT_LEVEL.
 ISAL_SHORTEST = 8192
 SHORT_LEVEL = 1
 _WRITTEN = (  # the parts written anew for every account: deflated fast

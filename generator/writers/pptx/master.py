@@ -68,7 +68,7 @@ class Master:
     notes: tuple[Part, bool, Page] | None = None  # the notes master, whether decks add it, a new notes page
     shared: set[int] = field(default_factory=set)  # the ids of the parts every deck shares, never changed
     written: dict[int, bytes | None] = field(default_factory=dict)  # the shared parts' relationships as written
-    core_form: tuple[bytes, ...] | None = None  # a deck's document properties around its values (see core_xml)
+    core_form: tuple[bytes, ...] = ()  # a deck's document properties around its values (see core_xml)
 
     def rels_of(self, part: Part) -> bytes | None:
         """Return a shared part's relationships as written (None without any), worked out once."""
@@ -101,6 +101,7 @@ def load(version: tuple[str, int, int]) -> Master:
         (int(prs.slide_width or 0), int(prs.slide_height or 0)),
     )
     made.shared.update(id(part) for part in parts.values())
+    made.core_form = _core_form(made)
     return made
 
 
@@ -184,16 +185,15 @@ def core_xml(master: Master, title: str, author: str, stamp: datetime) -> bytes:
     """Return a deck's document properties as python-pptx writes them: the master's, with its title and author,
     made and changed at stamp, first revision (python-pptx fills a form of them once a master; each deck's values
     are escaped as lxml escapes text)."""
-    if master.core_form is None:
-        master.core_form = _core_form(master)
-    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    when = stamp.strftime(_W3CDTF).encode()
     values = {_TITLE: _xml_text(title[:255]), _AUTHOR: _xml_text(author[:255]), _STAMP: when}
     return b"".join(values.get(piece, piece) for piece in master.core_form)
 
 
 _TITLE, _AUTHOR = "\ue000title\ue000".encode(), "\ue000author\ue000".encode()  # never in a master's properties
 _STAMP_SEEN = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
-_STAMP = b"1901-02-03T04:05:06Z"
+_W3CDTF = "%Y-%m-%dT%H:%M:%SZ"  # a document date as python-pptx writes it
+_STAMP = _STAMP_SEEN.strftime(_W3CDTF).encode()
 _FORM_PIECES = re.compile(b"(" + b"|".join(map(re.escape, (_TITLE, _AUTHOR, _STAMP))) + b")")
 
 

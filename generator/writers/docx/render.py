@@ -33,7 +33,7 @@ PHOTO_WIDTH = Mm(20)
 RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # as docxtpl renders them
 OWN_PROPERTIES = ("author", "title")  # set for each document after docxtpl renders the template's
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-_PARAGRAPH = re.compile(r"<w:p([ >])")
+_MARKED = ("\n<w:p ", "\n<w:p>")  # a line break before a paragraph: docxtpl takes it out of a rendered part
 KEPT_RELATIONSHIPS = 256  # sets of a part's relationships kept serialized, per template
 _LENIENT = etree.XMLParser(recover=True, resolve_entities=False)  # docxtpl's leniency, python-docx's elements
 _LENIENT.set_element_class_lookup(element_class_lookup)
@@ -127,8 +127,11 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.docx = None
 
     def _compile(self, key: str, xml: str) -> None:
-        """Compile the Jinja template of one part's XML, and see which of its elements its code may leave empty."""
-        source = _PARAGRAPH.sub(r"\n<w:p\1", self.patch_xml(xml))
+        """Compile the Jinja template of one part's XML, and see which of its elements its code may leave empty.
+        docxtpl puts each paragraph on a line of its own before compiling (for its error context, which
+        TemplateError does not show) and takes every line break before a paragraph out after rendering: only the
+        taking out is done (see _render)."""
+        source = self.patch_xml(xml)
         self.compiled[key], self.empties[key] = self.env.from_string(source), emptied(source)
 
     def init_docx(self, reload: bool = True) -> None:
@@ -169,10 +172,11 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.docx._element = self.docx.part._element
         self.docx.part.package.image_parts._image_parts[:] = self.pictures
 
-    def resolve_listing(self, xml: str) -> str:
+    def resolve_listing(self, xml: str, breaks: list[int] | None = None) -> str:
         """Return the XML with tabs, line and page breaks in text made Word's, paragraph by paragraph as docxtpl
-        does, but only in the paragraphs that have any (found from the breaks when paragraphs cannot nest)."""
-        breaks = _breaks(xml)
+        does, but only in the paragraphs that have any (found from the breaks, where they are when known, when
+        paragraphs cannot nest)."""
+        breaks = _breaks(xml) if breaks is None else breaks
         if not breaks:
             return xml
         spans = listed(xml, breaks)
@@ -274,8 +278,11 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             raise TemplateError(f"template {self.name}: {error}") from None
         if key == "body":
             xml, self.grids_fit = fitted_tables(xml)
-        unmarked = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # _compile's marks
-        return str(self.resolve_listing(unmarked))
+        breaks = _breaks(xml)  # a rendered value's line breaks, and the template's, if it has any
+        if any(xml.startswith(mark, at) for at in breaks for mark in _MARKED):  # as docxtpl takes them out
+            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+            breaks = _breaks(xml)
+        return str(self.resolve_listing(xml, breaks))
 
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
         """Render context and return the document's bytes with fixed properties."""

@@ -37,32 +37,36 @@ def emptied(source: str) -> Emptied | None:
 def _closed(xml: str, empty: Emptied) -> str:
     """Return xml with every element of those names left empty closed at once (<w:t/>), as lxml writes it."""
     for name in empty:
-        closing = f"></{name}>"
-        if closing in xml:  # text is escaped: '>' before a closing tag is a start tag's (or a child's) end
-            xml = _closed_by(xml, name, closing)
+        xml = _closed_by(xml, name, f"></{name}>")
     return xml
 
 
 def _closed_by(xml: str, name: str, closing: str) -> str:
     """Return xml with each element of a name whose start tag runs right into its closing tag closed at once
-    (what <name( [^<>]*)?></name> finds, found with plain string searches: the name's start tags are many)."""
-    pieces = xml.split(closing)
-    start = f"<{name}"
-    for index in range(len(pieces) - 1):
-        piece = pieces[index]
-        tag = piece[piece.rfind("<") :]
-        if tag == start or (tag.startswith(start + " ") and ">" not in tag):
-            pieces[index] = piece + "/>"
-        else:
-            pieces[index] = piece + closing
+    (what <name( [^<>]*)?></name> finds, found with plain string searches: the name's start tags are many, the
+    closings right after a '>' few, as text is escaped: a '>' before a closing tag is a start tag's or a child's
+    end); xml itself when there is none (one look over it)."""
+    found = xml.find(closing)
+    if found < 0:
+        return xml
+    start, pieces, at = f"<{name}", [], 0
+    while found >= 0:
+        opened = xml.rfind("<", at, found)  # the last tag's start before the closing, since the last closing
+        tag = xml[opened:found] if opened >= 0 else ""
+        closed = tag == start or (tag.startswith(start + " ") and ">" not in tag)
+        pieces += [xml[at:found], "/>" if closed else closing]
+        at = found + len(closing)
+        found = xml.find(closing, at)
+    pieces.append(xml[at:])
     return "".join(pieces)
 
 
 @dataclass(frozen=True)
 class TextBody:
-    """A rendered body as lxml would write it, its pictures not yet numbered."""
+    """A rendered body as lxml would write it, its pictures not yet numbered (how many it has)."""
 
     xml: str
+    pictures: int = 0
 
 
 def as_text(xml: str, empty: Emptied, grids: bool | None = None) -> TextBody | None:
@@ -70,12 +74,14 @@ def as_text(xml: str, empty: Emptied, grids: bool | None = None) -> TextBody | N
     only parsing it gets that right; empty finds the elements the template's code may have left empty (values
     are escaped: what they add is text, quotes as character references, and pictures as lxml wrote them); grids
     says whether its tables' grids fit their rows (grids_fit) when that is known already."""
-    if _quote_in_tag(xml) or not (grids_fit(xml) if grids is None else grids):
+    quoted = "&#3" in xml  # markupsafe's quotes, &#34; and &#39; (no other reference: see emptied), looked for once
+    if (quoted and _quote_in_tag(xml)) or not (grids_fit(xml) if grids is None else grids):
         return None
-    if "<wp:docPr" in xml and xml.count("<wp:docPr") != len(_PICTURE_ID.findall(xml)):
+    pictures = xml.count("<wp:docPr")
+    if pictures and pictures != len(_PICTURE_ID.findall(xml)):
         return None
     written = _closed(xml, empty)
-    return TextBody(written.replace("&#34;", '"').replace("&#39;", "'"))
+    return TextBody(written.replace("&#34;", '"').replace("&#39;", "'") if quoted else written, pictures)
 
 
 def _quote_in_tag(xml: str) -> bool:
@@ -101,11 +107,11 @@ def grids_fit(xml: str) -> bool:
 def number_pictures(body: TextBody, first: int) -> tuple[TextBody, int]:
     """Return the body with its pictures numbered from first + 1 in document order, as docxtpl numbers them, and
     the last number given."""
-    if "<wp:docPr" not in body.xml:
+    if not body.pictures:
         return body, first
-    numbers = iter(range(first + 1, first + 1 + body.xml.count("<wp:docPr")))
+    numbers = iter(range(first + 1, first + 1 + body.pictures))
     numbered = _PICTURE_ID.sub(lambda m: f"{m[1]}{next(numbers)}{m[2]}", body.xml)
-    return TextBody(numbered), first + body.xml.count("<wp:docPr")
+    return TextBody(numbered, body.pictures), first + body.pictures
 
 
 _SPECIAL = ("&", "<", ">", "'", '"')  # what markupsafe escapes

@@ -256,17 +256,6 @@ class Field:
     formula: str = ""
     name: str = ""
 
-    def __init__(  # the dataclass's fields, in order
-        self, key: str, label: str, value: Cell, kind: Kind = Kind.TEXT, formula: str = "", name: str = ""
-    ) -> None:
-        """Set the fields (written out, as Cell's are: a plan's cards make hundreds of fields)."""
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "formula", formula)
-        object.__setattr__(self, "name", name)
-
 
 @dataclass(frozen=True)
 class Fields:

@@ -280,7 +280,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             xml, self.grids_fit = fitted_tables(xml)
         breaks = _breaks(xml)  # a rendered value's line breaks, and the template's, if it has any
         if any(xml.startswith(mark, at) for at in breaks for mark in _MARKED):  # as docxtpl takes them out
-            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+            for mark in _MARKED:
+                xml = xml.replace(mark, mark[1:])
             breaks = _breaks(xml)
         return str(self.resolve_listing(xml, breaks))
 

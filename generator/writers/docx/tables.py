@@ -69,7 +69,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool]) -> tuple[str, bool]:
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     if long and "<w:cantSplit/>" in table:
         rows = _spans(table, _ROW_START, "</w:tr>")
-        table = replaced(table, [rows[i] for i in long], _release_tall_row)
+        table = replaced(table, [rows[i] for i in long], _release_tall_row, [cells.rows[i] for i in long])
     return table, grid_fits(table) if spanned else cells.grid_fits(table)
 
 
@@ -206,11 +206,15 @@ def each_element(xml: str, opening: re.Pattern[str], closing: str, change: Calla
     return replaced(xml, _spans(xml, opening, closing), change)
 
 
-def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str]) -> str:
-    """Return xml with each of the spans (start, end; in order, apart) changed."""
+def replaced(
+    xml: str, spans: list[tuple[int, int]], change: Callable[[str], str], texts: list[list[str]] | None = None
+) -> str:
+    """Return xml with each of the spans (start, end; in order, apart) changed; texts: each span's cells' text, when
+    the spans are table rows whose text is known (see _release_tall_row)."""
     pieces, at = [], 0
-    for start, end in spans:
-        pieces += [xml[at:start], change(xml[start:end])]
+    for index, (start, end) in enumerate(spans):
+        span = xml[start:end]
+        pieces += [xml[at:start], change(span) if texts is None else _release_tall_row(span, texts[index])]
         at = end
     pieces.append(xml[at:])
     return "".join(pieces)
@@ -382,14 +386,40 @@ def _cell_width_at(table: str, at: int, end: int) -> tuple[int, int, str] | None
     return None
 
 
-def _release_tall_row(row: str) -> str:
+def _release_tall_row(row: str, texts: list[str] | None = None) -> str:
     """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
-    (Russian and German run longer than English: such a row would otherwise print over the footer)."""
-    if "<w:cantSplit/>" not in row or sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
+    (Russian and German run longer than English: such a row would otherwise print over the footer); texts: its
+    cells' text when known (_Cells), of at least SHORT_ROW characters in all."""
+    if "<w:cantSplit/>" not in row:
         return row
-    if row_height(row) <= TALLEST_KEPT_ROW:
+    if texts is None and sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
+        return row
+    tall = None if texts is None else _settled_tall(row, texts)
+    if not (row_height(row) > TALLEST_KEPT_ROW if tall is None else tall):
         return row
     return row.replace("<w:cantSplit/>", "").replace("<w:trPr></w:trPr>", "<w:trPr/>")  # closed, as lxml writes it
+
+
+def _settled_tall(row: str, texts: list[str]) -> bool | None:
+    """Return whether row_height(row) exceeds TALLEST_KEPT_ROW when bounds settle it, else None (a row whose cells
+    hold texts, each cell with one width): a cell takes at least its text's width over its room in lines, and at
+    most that and one line more for each paragraph. Most long rows are settled so, none of their text read again."""
+    if row.count(_CELL_WIDTH_START) != len(texts):
+        return None
+    widths = _cell_widths(row, 0, len(row), len(texts))
+    if len(widths) != len(texts):
+        return None
+    rooms = [max(int(width[2]) / 20 - 11, 20) for width in widths]  # as row_height takes them
+    least = max((text_width(text, ROW_POINTS) / room for text, room in zip(texts, rooms, strict=True)), default=0.0)
+    kept_lines = TALLEST_KEPT_ROW / (ROW_POINTS * 1.2)  # 40: one line more is taller than kept
+    if least > kept_lines + _SLACK:  # at least 41 lines
+        return True
+    if least + row.count("</w:p>") + 1 < kept_lines - _SLACK:  # at most 39 lines
+        return False
+    return None
+
+
+_SLACK = 1e-6  # lines: sums of widths taken in another order differ by far less
 
 
 def row_height(row: str) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -183,6 +184,35 @@ def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
     widened = each_element(body, _TABLE_START, "</w:tbl>", tables._widen)
     whole = each_element(widened, _ROW_START, "</w:tr>", tables._release_tall_row)
     assert tables.fitted_tables(body) == (whole, grids_fit(whole))
+
+
+def test_a_long_rows_height_settled_by_bounds_is_the_one_measured() -> None:
+    """A long row is kept on one page or let break as measuring its paragraphs decides, when bounds on its lines
+    settle it without reading its text again: rows growing a word at a time through a page's height (40 lines),
+    of one to three paragraphs, beside a short cell or not, in three widths, both ways, settled or measured."""
+    from generator.writers.docx import tables
+
+    def row(width: int, paragraphs: int, words: int, beside: bool) -> str:
+        text = "".join(("Wahrscheinlichkeit ", "Представлено ", "R&amp;D ", "x ")[n % 4] for n in range(words))
+        cell = f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        short = f"{cell}<w:p><w:r><w:t>kurz</w:t></w:r></w:p></w:tc>" if beside else ""
+        long = f"{cell}{f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p>' * paragraphs}</w:tc>"
+        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{short}{long}</w:tr>"
+
+    decided = []
+    for width, paragraphs, beside in itertools.product((2400, 4800, 9600), (1, 2, 3, 6), (False, True)):
+        for words in itertools.count(1):
+            found = row(width, paragraphs, words, beside)
+            read = tables._Cells.of(f"<w:tbl>{found}</w:tbl>")
+            assert read is not None
+            height = tables.row_height(found)
+            if read.lengths[0] >= tables.SHORT_ROW and height >= 400:
+                released = tables._release_tall_row(found, read.rows[0])
+                assert released == tables._release_tall_row(found), (width, paragraphs, words, beside)
+                decided.append((released != found, tables._settled_tall(found, read.rows[0]) is not None))
+            if height > 560:
+                break
+    assert set(decided) == {(True, True), (False, True), (True, False), (False, False)}  # each way, bounds or not
 
 
 @pytest.mark.parametrize("seed", range(100))

@@ -91,7 +91,7 @@ class Formatter:
         """Return a number with the locale's separators and no needless decimals."""
         if value is None:
             return self.hint(hint)
-        return format_decimal(value, _pattern("#,##0.##"), self.locale)
+        return _number(value, self.locale_name)
 
     def date(self, value: date | None, hint: str = "date") -> str:
         """Return a date in the language's shape: 15 Jan 2027, 15.01.2027, 15 janv. 2027."""
@@ -103,9 +103,7 @@ class Formatter:
         """Return a quarter given as 'Q3 2027' in the locale's shape: Q3 2027, T3 2027, 3-й кв. 2027."""
         if not value:
             return self.hint(hint)
-        number, year = value.split()
-        first_month = date(int(year), 3 * int(number[1]) - 2, 1)
-        return format_date(first_month, "QQQ y", self.locale)
+        return _quarter(value, self.locale_name)
 
     def enum(self, value: Vocabulary | None, hint: str) -> str:
         """Return the label of a vocabulary value, or the hint."""
@@ -233,6 +231,19 @@ def _percent(value: float, pattern: str, locale: str) -> str:
 def _date(value: date, pattern: str, locale: str) -> str:
     """Return a date formatted by Babel."""
     return format_date(value, pattern, _locale(locale))
+
+
+@lru_cache(maxsize=FORMATTED)
+def _number(value: float, locale: str) -> str:
+    """Return a number formatted by Babel, with no needless decimals."""
+    return format_decimal(value, _pattern("#,##0.##"), _locale(locale))
+
+
+@lru_cache(maxsize=FORMATTED)
+def _quarter(value: str, locale: str) -> str:
+    """Return a quarter given as 'Q3 2027' formatted by Babel."""
+    number, year = value.split()
+    return format_date(date(int(year), 3 * int(number[1]) - 2, 1), "QQQ y", _locale(locale))
 
 
 def _spaced(amount: str) -> str:

@@ -23,7 +23,7 @@ class Picture(InlineImage):  # type: ignore[misc]  # docxtpl has no type hints
 
     def _insert_image(self) -> str:
         """Return the run of the picture, closing the text run it stands in and opening the next, as docxtpl does."""
-        part = self.tpl.current_rendering_part
+        part, self.tpl.drawn = self.tpl.current_rendering_part, True
         rid, image = part.get_or_add_image(io.BytesIO(self.data))
         cx, cy = image.scaled_dimensions(self.width, self.height)
         shape_id = self.tpl.next_ids.get(part) or part.next_id  # footnotes: counted, as python-docx counts

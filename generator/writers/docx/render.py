@@ -25,7 +25,7 @@ from generator.errors import TemplateError
 from generator.writers.docx.context import looked_up
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.listing import resolved
-from generator.writers.docx.tables import fitted_tables, replaced
+from generator.writers.docx.tables import fitted_tables, possible_marks, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
 from generator.writers.package import Parts, package
 
@@ -108,6 +108,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.empties: dict[str, Emptied | None] = {}  # per part, its elements code may leave empty (see textbody)
         self.grids_fit = False  # whether the last rendered body's tables' grids fit their rows (see textbody.grids_fit)
         self.stories: dict[Any, bytes] = {}  # the headers and footers the last render wrote as text
+        self.possible: frozenset[str] | None = None  # the marks a rendered body may hold (see tables.possible_marks)
+        self.drawn = False  # whether the part being rendered drew a picture (its markup: see inline_pictures)
         self._prepare()
 
     def _prepare(self) -> None:
@@ -133,6 +135,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         taking out is done (see _render)."""
         source = self.patch_xml(xml)
         self.compiled[key], self.empties[key] = self.env.from_string(source), emptied(source)
+        if key == "body":  # what our own templates' markup holds is all a body rendered from them holds
+            self.possible = possible_marks(source) if self.bundled else None
 
     def init_docx(self, reload: bool = True) -> None:
         """Load the document from the template bytes once (each render replaces the body, headers, footers and
@@ -271,13 +275,14 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 
     def _render(self, key: str, part: Any, context: dict[str, Any]) -> str:
         """Render one compiled part (values are data: never evaluated, always escaped)."""
-        self.current_rendering_part = part
+        self.current_rendering_part, self.drawn = part, False
         try:
             xml = self.compiled[key].render(context)
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
         if key == "body":
-            xml, self.grids_fit = fitted_tables(xml)
+            possible = self.possible | {"<wp:extent "} if self.possible is not None and self.drawn else self.possible
+            xml, self.grids_fit = fitted_tables(xml, possible)
         breaks = _breaks(xml)  # a rendered value's line breaks, and the template's, if it has any
         if any(xml.startswith(mark, at) for at in breaks for mark in _MARKED):  # as docxtpl takes them out
             for mark in _MARKED:

@@ -26,15 +26,32 @@ SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a pa
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
 
-def fitted_tables(xml: str) -> tuple[str, bool]:
+NESTED = "<w:tbl> in <w:tbl>"  # a mark standing for tables inside tables
+MARKS = ("<w:tbl ", NESTED, "<w:tc ", "<wp:extent ")  # the markup fitted_tables looks for in a whole body
+
+
+def possible_marks(source: str) -> frozenset[str]:
+    """Return the MARKS a body rendered from a template's source may hold: the ones its own markup holds (values
+    are written as escaped text, which holds no markup; a picture's, when one is drawn, is added at render)."""
+    found = {mark for mark in MARKS if mark in source}
+    return frozenset(found | {NESTED} if _nested(source, _spans(source, _TABLE_START, "</w:tbl>")) else found)
+
+
+def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str, bool]:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break, and whether
-    every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once."""
+    every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once;
+    possible: the MARKS the body may hold (see possible_marks), the others not looked for (None: all may)."""
+
+    def holds(mark: str) -> bool:
+        return possible is None or mark in possible
+
     spans = _spans(xml, _TABLE_START, "</w:tbl>")
-    if "<w:tbl " in xml or _nested(xml, spans):
+    if (holds("<w:tbl ") and "<w:tbl " in xml) or (holds(NESTED) and _nested(xml, spans)):
         widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
         return each_element(widened, _ROW_START, "</w:tr>", _release_tall_row), False
     pieces, at, grids = [], 0, True
-    marks = ("<w:tc " in xml, "<wp:extent " in xml, "w:gridSpan" in xml)  # looked for in the body, not each table
+    cells, pictures = (holds(mark) and mark in xml for mark in MARKS[2:])
+    marks = (cells, pictures, "w:gridSpan" in xml)  # looked for in the body, not each table (text may say gridSpan)
     for start, end in spans:
         table, fits = _fitted(xml[start:end], marks)
         grids = grids and fits

@@ -334,3 +334,35 @@ def test_a_header_s_bracket_is_never_broken_at_its_dash(language: str, tmp_path:
     assert "(1–" not in {word.text for word in words} and "(1–5)" in {word.text for word in words}
     rows = {round(word.box[1]) for word in words if word.text == "Отн."}
     assert all(round(word.box[1]) in rows for word in words if word.text == "(1–5)") == (language == "ru")
+
+
+@pytest.mark.parametrize("family", VIEWS)
+def test_a_rendered_body_holds_no_markup_its_template_does_not(
+    example: AccountPlan, stress: AccountPlan, family: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundled template's tables are fitted looking only for the markup its own holds (values are escaped text;
+    a drawn picture adds its own): bodies rendered from the branded example (logo, photos) and the stress plan hold
+    none of the rest, and are fitted as looking for all of it fits them."""
+    from generator.sources import read_brand, with_brand
+    from generator.writers.docx import render, tables
+
+    seen: list[tuple[str, frozenset[str] | None]] = []
+
+    def fitted(xml: str, possible: frozenset[str] | None = None) -> tuple[str, bool]:
+        seen.append((xml, possible))
+        return tables.fitted_tables(xml, possible)
+
+    monkeypatch.setattr(render, "fitted_tables", fitted)
+    branded = with_brand(example, read_brand(ROOT / "data" / "brand" / "nordwind.yaml"))
+    for plan in (branded, stress):
+        lib.render(plan, family, "docx")
+    pictured = 0
+    for xml, possible in seen:
+        assert possible is not None
+        spans = tables._spans(xml, tables._TABLE_START, "</w:tbl>")
+        nested = {tables.NESTED} if tables._nested(xml, spans) else set()
+        held = {mark for mark in tables.MARKS if mark in xml} | nested
+        assert held <= possible
+        assert tables.fitted_tables(xml, possible) == tables.fitted_tables(xml)
+        pictured += "<wp:extent " in xml
+    assert pictured > 0 or family not in ("strategic-account-plan", "simple-account-plan")  # photos drawn

@@ -25,7 +25,7 @@ from generator.errors import TemplateError
 from generator.writers.docx.context import looked_up
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.listing import resolved
-from generator.writers.docx.tables import fitted_tables, possible_marks, replaced
+from generator.writers.docx.tables import PICTURE, fitted_tables, possible_marks, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
 from generator.writers.package import Parts, package
 
@@ -281,7 +281,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
         if key == "body":
-            possible = self.possible | {"<wp:extent "} if self.possible is not None and self.drawn else self.possible
+            possible = self.possible | {PICTURE} if self.possible is not None and self.drawn else self.possible
             xml, self.grids_fit = fitted_tables(xml, possible)
         breaks = _breaks(xml)  # a rendered value's line breaks, and the template's, if it has any
         if any(xml.startswith(mark, at) for at in breaks for mark in _MARKED):  # as docxtpl takes them out

@@ -27,7 +27,8 @@ TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, 
 
 
 NESTED = "<w:tbl> in <w:tbl>"  # a mark standing for tables inside tables
-MARKS = ("<w:tbl ", NESTED, "<w:tc ", "<wp:extent ")  # the markup fitted_tables looks for in a whole body
+PICTURE = "<wp:extent "  # a drawn picture's size: the markup a render adds to its template's
+MARKS = ("<w:tbl ", NESTED, "<w:tc ", PICTURE)  # the markup fitted_tables looks for in a whole body
 
 
 def possible_marks(source: str) -> frozenset[str]:
@@ -86,7 +87,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool]) -> tuple[str, bool]:
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     if long and "<w:cantSplit/>" in table:
         rows = _spans(table, _ROW_START, "</w:tr>")
-        table = replaced(table, [rows[i] for i in long], _release_tall_row, [cells.rows[i] for i in long])
+        table = _released(table, [rows[i] for i in long], [cells.rows[i] for i in long])
     return table, grid_fits(table) if spanned else cells.grid_fits(table)
 
 
@@ -223,17 +224,24 @@ def each_element(xml: str, opening: re.Pattern[str], closing: str, change: Calla
     return replaced(xml, _spans(xml, opening, closing), change)
 
 
-def replaced(
-    xml: str, spans: list[tuple[int, int]], change: Callable[[str], str], texts: list[list[str]] | None = None
-) -> str:
-    """Return xml with each of the spans (start, end; in order, apart) changed; texts: each span's cells' text, when
-    the spans are table rows whose text is known (see _release_tall_row)."""
+def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str]) -> str:
+    """Return xml with each of the spans (start, end; in order, apart) changed."""
     pieces, at = [], 0
-    for index, (start, end) in enumerate(spans):
-        span = xml[start:end]
-        pieces += [xml[at:start], change(span) if texts is None else _release_tall_row(span, texts[index])]
+    for start, end in spans:
+        pieces += [xml[at:start], change(xml[start:end])]
         at = end
     pieces.append(xml[at:])
+    return "".join(pieces)
+
+
+def _released(table: str, rows: list[tuple[int, int]], texts: list[list[str]]) -> str:
+    """Return a table with each of its rows at spans (in order) released as _release_tall_row releases it, from
+    each one's cells' text (texts, by row)."""
+    pieces, at = [], 0
+    for (start, end), cells in zip(rows, texts, strict=True):
+        pieces += [table[at:start], _release_tall_row(table[start:end], cells)]
+        at = end
+    pieces.append(table[at:])
     return "".join(pieces)
 
 

@@ -237,9 +237,10 @@ def declare_language(body: bytes, tag: bytes, name: str = "") -> bytes:
     if (not name or name.startswith("word/")) and b"ang w:val=" in body:  # w:lang, w:themeFontLang: looked for first
         for pattern, start in _WORD_LANGUAGES:
             body = pattern.sub(_literal(start + tag + b'"'), body)
-    if b'lang="' in body:  # a run may declare a language already: each start tag rewritten
+    drawn = b"<a:" in body  # drawn text runs may be there (none in a Word body without pictures)
+    if drawn and b'lang="' in body:  # a run may declare a language already: each start tag rewritten
         body = _DRAWN_RUN.sub(lambda run: _tagged(run.group(), tag), body)
-    elif b"<a:" in body:  # the language goes first, after the name: what _tagged does, without a call per run
+    elif drawn:  # the language goes first, after the name: what _tagged does, without a call per run
         for pattern, element in _DRAWN_RUN_NAMES:
             body = _named_first(body, pattern, element, element + b' lang="' + tag + b'"')
     charted = (not name or "chart" in name) and b"<c:lang " in body

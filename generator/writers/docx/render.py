@@ -45,6 +45,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_BODY, _W_TABLE, _W_GRID_COL, _W_ROW, _W_CELL = (f"{_W}{n}" for n in ("body", "tbl", "gridCol", "tr", "tc"))
 _W_SPAN = f"{_W}tcPr/{_W}gridSpan"
 _WP_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_PICTURE_MARKS = (PICTURE, "<wp:docPr", " xmlns:")  # what a drawn picture adds to a body (see inline_pictures)
 
 
 def lines(items: Any) -> Markup:
@@ -109,6 +110,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.grids_fit = False  # whether the last rendered body's tables' grids fit their rows (see textbody.grids_fit)
         self.stories: dict[Any, bytes] = {}  # the headers and footers the last render wrote as text
         self.possible: frozenset[str] | None = None  # the marks a rendered body may hold (see tables.possible_marks)
+        self.held: frozenset[str] | None = None  # those the last rendered body may hold, with a drawn picture's
         self.drawn = False  # whether the part being rendered drew a picture (its markup: see inline_pictures)
         self._prepare()
 
@@ -136,7 +138,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         source = self.patch_xml(xml)
         self.compiled[key], self.empties[key] = self.env.from_string(source), emptied(source)
         if key == "body":  # what our own templates' markup holds is all a body rendered from them holds
-            self.possible = possible_marks(source) if self.bundled else None
+            self.possible = possible_marks(source, _PICTURE_MARKS) if self.bundled else None
 
     def init_docx(self, reload: bool = True) -> None:
         """Load the document from the template bytes once (each render replaces the body, headers, footers and
@@ -194,9 +196,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         more than the rest of a render), its tables' grids mended by docxtpl where a row has more or fewer cells
         than its grid."""
         head, tail = self.frame
-        inherited = (  # as a move drops them
-            _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml) if " xmlns:" in xml else xml
-        )
+        declared = self._may_hold(" xmlns:") and " xmlns:" in xml  # inherited declarations: a move drops them
+        inherited = _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml) if declared else xml
         written = self._as_text("body", inherited)
         if written is not None:
             return written
@@ -225,11 +226,16 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.written = None
         self.docx._part._element = self.docx._element = tree.getroottree().getroot()
 
+    def _may_hold(self, mark: str) -> bool:
+        """Return whether the last rendered body may hold a mark (see tables.possible_marks)."""
+        return self.held is None or mark in self.held
+
     def _as_text(self, key: str, xml: str) -> TextBody | None:
         """Return a rendered part of a bundled template as lxml would write it, or None when it must be parsed."""
         empty = self.empties[key] if self.bundled and self.reusable else None
         grids = self.grids_fit if key == "body" else None  # the body's tables were looked at as they were fitted
-        return as_text(xml, empty, grids) if empty is not None else None
+        pictured = self._may_hold("<wp:docPr") if key == "body" else True  # known for a body, else looked for
+        return as_text(xml, empty, grids, pictured) if empty is not None else None
 
     def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
         """Put a rendered header or footer into its part (the part stays: its kind, its relationships): written as
@@ -281,8 +287,9 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
         if key == "body":
-            possible = self.possible | {PICTURE} if self.possible is not None and self.drawn else self.possible
-            xml, self.grids_fit = fitted_tables(xml, possible)
+            possible = self.possible
+            self.held = possible | frozenset(_PICTURE_MARKS) if possible is not None and self.drawn else possible
+            xml, self.grids_fit = fitted_tables(xml, self.held)
         breaks = _breaks(xml)  # a rendered value's line breaks, and the template's, if it has any
         if any(xml.startswith(mark, at) for at in breaks for mark in _MARKED):  # as docxtpl takes them out
             for mark in _MARKED:

@@ -31,10 +31,11 @@ PICTURE = "<wp:extent "  # a drawn picture's size: the markup a render adds to i
 MARKS = ("<w:tbl ", NESTED, "<w:tc ", PICTURE)  # the markup fitted_tables looks for in a whole body
 
 
-def possible_marks(source: str) -> frozenset[str]:
-    """Return the MARKS a body rendered from a template's source may hold: the ones its own markup holds (values
-    are written as escaped text, which holds no markup; a picture's, when one is drawn, is added at render)."""
-    found = {mark for mark in MARKS if mark in source}
+def possible_marks(source: str, also: tuple[str, ...] = ()) -> frozenset[str]:
+    """Return the MARKS (and the marks also named) a body rendered from a template's source may hold: the ones its
+    own markup holds (values are written as escaped text, which holds no markup; a picture's, when one is drawn,
+    is added at render)."""
+    found = {mark for mark in MARKS + also if mark in source}
     return frozenset(found | {NESTED} if _nested(source, _spans(source, _TABLE_START, "</w:tbl>")) else found)
 
 

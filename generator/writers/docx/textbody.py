@@ -69,15 +69,16 @@ class TextBody:
     pictures: int = 0
 
 
-def as_text(xml: str, empty: Emptied, grids: bool | None = None) -> TextBody | None:
+def as_text(xml: str, empty: Emptied, grids: bool | None = None, pictured: bool = True) -> TextBody | None:
     """Return a rendered body (its inherited namespace declarations dropped) as lxml would write it, or None when
     only parsing it gets that right; empty finds the elements the template's code may have left empty (values
     are escaped: what they add is text, quotes as character references, and pictures as lxml wrote them); grids
-    says whether its tables' grids fit their rows (grids_fit) when that is known already."""
+    says whether its tables' grids fit their rows (grids_fit) when that is known already; pictured, whether it may
+    hold pictures (False: known to hold none)."""
     quoted = "&#3" in xml  # markupsafe's quotes, &#34; and &#39; (no other reference: see emptied), looked for once
     if (quoted and _quote_in_tag(xml)) or not (grids_fit(xml) if grids is None else grids):
         return None
-    pictures = xml.count("<wp:docPr")
+    pictures = xml.count("<wp:docPr") if pictured else 0
     if pictures and pictures != len(_PICTURE_ID.findall(xml)):
         return None
     written = _closed(xml, empty)

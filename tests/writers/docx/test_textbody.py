@@ -43,9 +43,12 @@ def test_a_body_written_as_text_is_the_one_lxml_writes(family: str, monkeypatch:
     written: list[bool] = []
     as_text = textbody.as_text
 
-    def spy(xml: str, empty: textbody.Emptied, grids: bool | None = None) -> textbody.TextBody | None:
+    def spy(
+        xml: str, empty: textbody.Emptied, grids: bool | None = None, pictured: bool = True
+    ) -> textbody.TextBody | None:
         assert grids is None or grids == textbody.grids_fit(xml)  # the body's, known as its tables were fitted
-        found = as_text(xml, empty, grids)
+        assert pictured or "<wp:docPr" not in xml  # known to hold no picture: it holds none
+        found = as_text(xml, empty, grids, pictured)
         written.append(found is not None)
         return found
 

@@ -341,8 +341,8 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
     example: AccountPlan, stress: AccountPlan, family: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bundled template's tables are fitted looking only for the markup its own holds (values are escaped text;
-    a drawn picture adds its own): bodies rendered from the branded example (logo, photos) and the stress plan hold
-    none of the rest, and are fitted as looking for all of it fits them."""
+    a drawn picture adds its own, namespace declarations too): bodies rendered from the branded example (logo,
+    photos) and the stress plan hold none of the rest, and are fitted as looking for all of it fits them."""
     from generator.sources import read_brand, with_brand
     from generator.writers.docx import render, tables
 
@@ -361,7 +361,7 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
         assert possible is not None
         spans = tables._spans(xml, tables._TABLE_START, "</w:tbl>")
         nested = {tables.NESTED} if tables._nested(xml, spans) else set()
-        held = {mark for mark in tables.MARKS if mark in xml} | nested
+        held = {mark for mark in tables.MARKS + render._PICTURE_MARKS if mark in xml} | nested
         assert held <= possible
         assert tables.fitted_tables(xml, possible) == tables.fitted_tables(xml)
         pictured += "<wp:extent " in xml

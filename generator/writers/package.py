@@ -17,6 +17,7 @@ from isal import isal_zlib
 
 from generator.document import theme
 from generator.document.look import Look
+from generator.writers.declared import Declared
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _DOS_DATE = (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
@@ -100,9 +101,10 @@ def package(
 
 def _tagged_member(name: str, body: bytes, language: str, look: Look | None, swaps: dict[bytes, bytes]) -> Member:
     """Return the deflated member of an XML part in the package's language and brand."""
+    spoken = language and not name.startswith(_UNSPOKEN) and not isinstance(body, Declared)
 
     def dressed(body: bytes) -> bytes:
-        body = declare_language(body, language.encode(), name) if language and not name.startswith(_UNSPOKEN) else body
+        body = declare_language(body, language.encode(), name) if spoken else body
         return rebrand(body, swaps, look, name.endswith("theme1.xml")) if swaps else body
 
     return _remembered((name, language, look), body, dressed, written_anew(name))

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from generator import resources
 from generator.errors import TemplateError
+from generator.writers.declared import Declared
 from generator.writers.docx.context import looked_up
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.listing import resolved
@@ -45,7 +46,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_BODY, _W_TABLE, _W_GRID_COL, _W_ROW, _W_CELL = (f"{_W}{n}" for n in ("body", "tbl", "gridCol", "tr", "tc"))
 _W_SPAN = f"{_W}tcPr/{_W}gridSpan"
 _WP_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-_PICTURE_MARKS = (PICTURE, "<wp:docPr", " xmlns:")  # what a drawn picture adds to a body (see inline_pictures)
+_PICTURE_MARKS = (PICTURE, "<wp:docPr", " xmlns:", "<a:")  # what a drawn picture adds to a body (inline_pictures)
+_LANGUAGE_MARKS = ("<w:lang", "<w:themeFontLang", "<a:")  # what package.declare_language changes in a Word part
 
 
 def lines(items: Any) -> Markup:
@@ -128,6 +130,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             raise TemplateError(f"template {self.name}: {error}") from None
         head, _, rest = self.docx.part.blob.partition(b"<w:body")
         self.frame = head, rest[rest.rindex(b"</w:body>") + len(b"</w:body>") :]  # the document around its body
+        if self.possible is not None:  # the document's own XML around the body, as its body's
+            self.possible |= {mark for mark in _LANGUAGE_MARKS if any(mark.encode() in part for part in self.frame)}
         self.docx = None
 
     def _compile(self, key: str, xml: str) -> None:
@@ -138,7 +142,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         source = self.patch_xml(xml)
         self.compiled[key], self.empties[key] = self.env.from_string(source), emptied(source)
         if key == "body":  # what our own templates' markup holds is all a body rendered from them holds
-            self.possible = possible_marks(source, _PICTURE_MARKS) if self.bundled else None
+            self.possible = possible_marks(source, _PICTURE_MARKS + _LANGUAGE_MARKS) if self.bundled else None
 
     def init_docx(self, reload: bool = True) -> None:
         """Load the document from the template bytes once (each render replaces the body, headers, footers and
@@ -221,7 +225,9 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         if isinstance(tree, TextBody):
             numbered, self.docx_ids_index = number_pictures(tree, self.docx_ids_index)
             head, tail = self.frame
-            self.written = b"".join((head, numbered.xml.encode("utf-8"), tail))  # the body copied once
+            written = b"".join((head, numbered.xml.encode("utf-8"), tail))  # the body copied once
+            declared = self.held is not None and not any(mark in self.held for mark in _LANGUAGE_MARKS)
+            self.written = Declared(written) if declared else written
             return
         self.written = None
         self.docx._part._element = self.docx._element = tree.getroottree().getroot()

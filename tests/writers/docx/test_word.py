@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,17 @@ from tests.docx_text import docx_text
 VIEWS = [name for name, family in FAMILIES.items() if "docx" in family.formats]
 
 LEFTOVERS = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|\bUndefined\b")
+
+
+def with_body(family: str, change: Callable[[bytes], bytes]) -> bytes:
+    """Return a bundled Word template with its document's XML changed."""
+    members = zipfile.ZipFile(io.BytesIO(prepared(family).data))
+    changed = io.BytesIO()
+    with zipfile.ZipFile(changed, "w") as package:
+        for info in members.infolist():
+            body = members.read(info)
+            package.writestr(info, change(body) if info.filename == "word/document.xml" else body)
+    return changed.getvalue()
 
 
 def family_values(plan: AccountPlan, family: str) -> list[str]:
@@ -282,20 +295,13 @@ def test_a_template_with_line_breaks_before_its_paragraphs_renders_as_docxtpl_re
     """docxtpl takes a line break before a paragraph out of what it renders (it puts one there for its error
     context): a user's template with one there (after a Jinja comment between paragraphs) gives a document
     without it, showing the same text as the bundled template's."""
-    import io
 
     from generator.writers.docx import values
     from generator.writers.docx.render import PreparedTemplate
 
     family = "account-map"
-    members = zipfile.ZipFile(io.BytesIO(prepared(family).data))
-    noted = io.BytesIO()
-    with zipfile.ZipFile(noted, "w") as package:
-        for info in members.infolist():
-            body = members.read(info)
-            noted_body = body.replace(b"<w:body><w:p", b"<w:body>{# a note #}\n<w:p", 1)
-            package.writestr(info, noted_body if info.filename == "word/document.xml" else body)
-    own = PreparedTemplate(noted.getvalue(), f"{family}.docx")
+    noted = with_body(family, lambda body: body.replace(b"<w:body><w:p", b"<w:body>{# a note #}\n<w:p", 1))
+    own = PreparedTemplate(noted, f"{family}.docx")
     (tmp_path / "own.docx").write_bytes(own.render_bytes(values(own, document(example, family)), "t", "a", None))
     (tmp_path / "bundled.docx").write_bytes(lib.render(example, family, "docx"))
     assert b"\n<w:p" not in zipfile.ZipFile(tmp_path / "own.docx").read("word/document.xml")
@@ -305,8 +311,6 @@ def test_a_template_with_line_breaks_before_its_paragraphs_renders_as_docxtpl_re
 def test_relationships_kept_serialized_are_python_docx_s_own(example: AccountPlan) -> None:
     """Every relationship part of Word documents written one after another (pictures added and dropped in between)
     is byte for byte what python-docx writes for the relationships it reads back."""
-    import io
-
     family = "simple-account-plan"
     fewer = example.model_copy(update={"stakeholders": example.stakeholders[:1]})
     for plan in (example, fewer, example):
@@ -342,9 +346,12 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
 ) -> None:
     """A bundled template's tables are fitted looking only for the markup its own holds (values are escaped text;
     a drawn picture adds its own, namespace declarations too): bodies rendered from the branded example (logo,
-    photos) and the stress plan hold none of the rest, and are fitted as looking for all of it fits them."""
+    photos) and the stress plan hold none of the rest, and are fitted as looking for all of it fits them; a body
+    without language or drawing is handed to the package as needing no language declared, rightly."""
     from generator.sources import read_brand, with_brand
+    from generator.writers.declared import Declared
     from generator.writers.docx import render, tables
+    from generator.writers.package import declare_language
 
     seen: list[tuple[str, frozenset[str] | None]] = []
 
@@ -354,8 +361,14 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
 
     monkeypatch.setattr(render, "fitted_tables", fitted)
     branded = with_brand(example, read_brand(ROOT / "data" / "brand" / "nordwind.yaml"))
+    declared = 0
     for plan in (branded, stress):
         lib.render(plan, family, "docx")
+        written = render.prepared(family).written  # the document's XML, as the package got it
+        if isinstance(written, Declared):  # in no need of its language declared: it is as declaring leaves it
+            assert declare_language(bytes(written), b"de-DE", "word/document.xml") == written
+            declared += 1
+    assert declared or family == "simple-account-plan"  # every plan draws its team's photos there
     pictured = 0
     for xml, possible in seen:
         assert possible is not None
@@ -366,3 +379,20 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
         assert tables.fitted_tables(xml, possible) == tables.fitted_tables(xml)
         pictured += "<wp:extent " in xml
     assert pictured > 0 or family not in ("strategic-account-plan", "simple-account-plan")  # photos drawn
+
+
+def test_a_body_holding_a_language_gets_the_documents_own(example: AccountPlan) -> None:
+    """A template whose body names a language (a run marked English) is not handed on as needing no language
+    declared: the document says German there too."""
+    from generator.writers.declared import Declared
+    from generator.writers.docx import values
+    from generator.writers.docx.render import PreparedTemplate
+    from generator.writers.package import package
+
+    family, english = "account-map", b'<w:p><w:r><w:rPr><w:lang w:val="en-US"/></w:rPr><w:t>English</w:t></w:r></w:p>'
+    marked = with_body(family, lambda body: body.replace(b"<w:sectPr", english + b"<w:sectPr", 1))
+    own = PreparedTemplate(marked, f"{family}.docx", bundled=True)
+    parts = own.render_parts(values(own, document(example, family)), "t", "a", None)
+    assert not isinstance(own.written, Declared)
+    written = zipfile.ZipFile(io.BytesIO(package(parts, None, "de-DE"))).read("word/document.xml")
+    assert b'<w:lang w:val="de-DE"/>' in written and b"en-US" not in written

@@ -48,6 +48,7 @@ _W_SPAN = f"{_W}tcPr/{_W}gridSpan"
 _WP_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _PICTURE_MARKS = (PICTURE, "<wp:docPr", " xmlns:", "<a:")  # what a drawn picture adds to a body (inline_pictures)
 _LANGUAGE_MARKS = ("<w:lang", "<w:themeFontLang", "<a:")  # what package.declare_language changes in a Word part
+_LISTING_MARKS = ("txbxContent", "<w:p ")  # text boxes, paragraphs written with attributes (see listed)
 
 
 def lines(items: Any) -> Markup:
@@ -142,7 +143,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         source = self.patch_xml(xml)
         self.compiled[key], self.empties[key] = self.env.from_string(source), emptied(source)
         if key == "body":  # what our own templates' markup holds is all a body rendered from them holds
-            self.possible = possible_marks(source, _PICTURE_MARKS + _LANGUAGE_MARKS) if self.bundled else None
+            marks = _PICTURE_MARKS + _LANGUAGE_MARKS + _LISTING_MARKS
+            self.possible = possible_marks(source, marks) if self.bundled else None
 
     def init_docx(self, reload: bool = True) -> None:
         """Load the document from the template bytes once (each render replaces the body, headers, footers and
@@ -182,14 +184,14 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.docx._element = self.docx.part._element
         self.docx.part.package.image_parts._image_parts[:] = self.pictures
 
-    def resolve_listing(self, xml: str, breaks: list[int] | None = None) -> str:
+    def resolve_listing(self, xml: str, breaks: list[int] | None = None, possible: frozenset[str] | None = None) -> str:
         """Return the XML with tabs, line and page breaks in text made Word's, paragraph by paragraph as docxtpl
         does, but only in the paragraphs that have any (found from the breaks, where they are when known, when
-        paragraphs cannot nest)."""
+        paragraphs cannot nest; possible: the marks the XML may hold, when known, see tables.possible_marks)."""
         breaks = _breaks(xml) if breaks is None else breaks
         if not breaks:
             return xml
-        spans = listed(xml, breaks)
+        spans = listed(xml, breaks, possible)
         if spans is None:
             return resolved(xml)  # every paragraph walked, as docxtpl walks them
         return replaced(xml, spans, resolved)
@@ -301,7 +303,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             for mark in _MARKED:
                 xml = xml.replace(mark, mark[1:])
             breaks = _breaks(xml)
-        return str(self.resolve_listing(xml, breaks))
+        return str(self.resolve_listing(xml, breaks, self.held if key == "body" else None))
 
     def render_bytes(self, context: dict[str, Any], title: str, author: str, when: date | None) -> bytes:
         """Render context and return the document's bytes with fixed properties."""
@@ -370,18 +372,21 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         return self.serialized[name]
 
 
-def listed(xml: str, breaks: list[int]) -> list[tuple[int, int]] | None:
+def listed(xml: str, breaks: list[int], possible: frozenset[str] | None = None) -> list[tuple[int, int]] | None:
     """Return where the paragraphs lie that hold the breaks (tabs, bells, line or page breaks), as docxtpl finds
     paragraphs (from an opening to the first closing after it), found from the breaks alone; None when a paragraph
-    may hold another (a text box) or an opening tag closes itself, which only a walk over every paragraph gets right."""
-    if "txbxContent" in xml or ("<w:p " in xml and _SELF_CLOSED_PARAGRAPH.search(xml)):  # the look is far quicker
-        return None
+    may hold another (a text box) or an opening tag closes itself, which only a walk over every paragraph gets right.
+    possible: the marks of _LISTING_MARKS the XML may hold, when known (the others not looked for)."""
+    boxed, attributed = (possible is None or mark in possible for mark in _LISTING_MARKS)
+    if (boxed and "txbxContent" in xml) or (attributed and "<w:p " in xml and _SELF_CLOSED_PARAGRAPH.search(xml)):
+        return None  # the looks are far quicker than a walk
     spans: list[tuple[int, int]] = []
     for at in breaks:
         after = spans[-1][1] if spans else 0  # paragraphs do not nest: this one opened after the last one closed
         if at < after:
             continue  # in the paragraph found last
-        start = max(xml.rfind("<w:p>", after, at), xml.rfind("<w:p ", after, at))
+        start = xml.rfind("<w:p>", after, at)
+        start = max(start, xml.rfind("<w:p ", after, at)) if attributed else start
         end = xml.find("</w:p>", xml.find(">", start)) + len("</w:p>") if start >= 0 else -1
         if start >= 0 and end > at:
             spans.append((start, end))

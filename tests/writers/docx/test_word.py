@@ -374,9 +374,12 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
         assert possible is not None
         spans = tables._spans(xml, tables._TABLE_START, "</w:tbl>")
         nested = {tables.NESTED} if tables._nested(xml, spans) else set()
-        held = {mark for mark in tables.MARKS + render._PICTURE_MARKS if mark in xml} | nested
+        looked_for = tables.MARKS + render._PICTURE_MARKS + render._LANGUAGE_MARKS + render._LISTING_MARKS
+        held = {mark for mark in looked_for if mark in xml} | nested
         assert held <= possible
         assert tables.fitted_tables(xml, possible) == tables.fitted_tables(xml)
+        breaks = render._breaks(xml)
+        assert render.listed(xml, breaks, possible) == render.listed(xml, breaks)
         pictured += "<wp:extent " in xml
     assert pictured > 0 or family not in ("strategic-account-plan", "simple-account-plan")  # photos drawn
 

@@ -26,7 +26,7 @@ from generator.writers.declared import Declared
 from generator.writers.docx.context import looked_up
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.listing import resolved
-from generator.writers.docx.tables import PICTURE, fitted_tables, possible_marks, replaced
+from generator.writers.docx.tables import PICTURE, fitted_tables, may_hold, possible_marks, replaced
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
 from generator.writers.package import Parts, package
 
@@ -202,7 +202,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         more than the rest of a render), its tables' grids mended by docxtpl where a row has more or fewer cells
         than its grid."""
         head, tail = self.frame
-        declared = self._may_hold(" xmlns:") and " xmlns:" in xml  # inherited declarations: a move drops them
+        declared = may_hold(self.held, " xmlns:") and " xmlns:" in xml  # inherited declarations: a move drops them
         inherited = _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml) if declared else xml
         written = self._as_text("body", inherited)
         if written is not None:
@@ -234,15 +234,11 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.written = None
         self.docx._part._element = self.docx._element = tree.getroottree().getroot()
 
-    def _may_hold(self, mark: str) -> bool:
-        """Return whether the last rendered body may hold a mark (see tables.possible_marks)."""
-        return self.held is None or mark in self.held
-
     def _as_text(self, key: str, xml: str) -> TextBody | None:
         """Return a rendered part of a bundled template as lxml would write it, or None when it must be parsed."""
         empty = self.empties[key] if self.bundled and self.reusable else None
         grids = self.grids_fit if key == "body" else None  # the body's tables were looked at as they were fitted
-        pictured = self._may_hold("<wp:docPr") if key == "body" else True  # known for a body, else looked for
+        pictured = may_hold(self.held, "<wp:docPr") if key == "body" else True  # known for a body, else looked for
         return as_text(xml, empty, grids, pictured) if empty is not None else None
 
     def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
@@ -377,7 +373,7 @@ def listed(xml: str, breaks: list[int], possible: frozenset[str] | None = None) 
     paragraphs (from an opening to the first closing after it), found from the breaks alone; None when a paragraph
     may hold another (a text box) or an opening tag closes itself, which only a walk over every paragraph gets right.
     possible: the marks of _LISTING_MARKS the XML may hold, when known (the others not looked for)."""
-    boxed, attributed = (possible is None or mark in possible for mark in _LISTING_MARKS)
+    boxed, attributed = (may_hold(possible, mark) for mark in _LISTING_MARKS)
     if (boxed and "txbxContent" in xml) or (attributed and "<w:p " in xml and _SELF_CLOSED_PARAGRAPH.search(xml)):
         return None  # the looks are far quicker than a walk
     spans: list[tuple[int, int]] = []

@@ -39,20 +39,21 @@ def possible_marks(source: str, also: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(found | {NESTED} if _nested(source, _spans(source, _TABLE_START, "</w:tbl>")) else found)
 
 
+def may_hold(possible: frozenset[str] | None, mark: str) -> bool:
+    """Return whether a body may hold a mark, given the marks it may hold (None: any, see possible_marks)."""
+    return possible is None or mark in possible
+
+
 def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str, bool]:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break, and whether
     every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once;
     possible: the MARKS the body may hold (see possible_marks), the others not looked for (None: all may)."""
-
-    def holds(mark: str) -> bool:
-        return possible is None or mark in possible
-
     spans = _spans(xml, _TABLE_START, "</w:tbl>")
-    if (holds("<w:tbl ") and "<w:tbl " in xml) or (holds(NESTED) and _nested(xml, spans)):
+    if (may_hold(possible, "<w:tbl ") and "<w:tbl " in xml) or (may_hold(possible, NESTED) and _nested(xml, spans)):
         widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
         return each_element(widened, _ROW_START, "</w:tr>", _release_tall_row), False
     pieces, at, grids = [], 0, True
-    cells, pictures = (holds(mark) and mark in xml for mark in MARKS[2:])
+    cells, pictures = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
     marks = (cells, pictures, "w:gridSpan" in xml)  # looked for in the body, not each table (text may say gridSpan)
     for start, end in spans:
         table, fits = _fitted(xml[start:end], marks)

@@ -56,7 +56,7 @@ def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str
     cells, pictures = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
     marks = (cells, pictures, "w:gridSpan" in xml)  # looked for in the body, not each table (text may say gridSpan)
     for start, end in spans:
-        table, fits = _fitted(xml[start:end], marks)
+        table, fits = _fitted(xml[start:end], marks, possible is not None)
         grids = grids and fits
         pieces += [xml[at:start], table]
         at = end
@@ -72,11 +72,12 @@ def _nested(xml: str, spans: list[tuple[int, int]]) -> bool:
     return any(xml.find("<w:tbl>", start + 1, end) >= 0 for start, end in spans)
 
 
-def _fitted(table: str, marks: tuple[bool, bool, bool]) -> tuple[str, bool]:
+def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -> tuple[str, bool]:
     """Return a table (not nested) with its columns fitted to its words and its very tall rows allowed to break,
     and whether its grid fits its rows (grid_fits): its cells' text read in one look (see _Cells), the XML looked
     into again only where a row's text could fill a page or a column must widen. marks says whether the body
-    holds cells written with attributes, pictures and spans at all (when it does not, no table is searched)."""
+    holds cells written with attributes, pictures and spans at all (when it does not, no table is searched);
+    bundled: the table was rendered from a bundled template (well formed: its rows end where _Cells read them)."""
     cells = _Cells.of(table, marks)
     if cells is None:  # cells written otherwise (<w:tc ...>): each looked for in the XML
         text = _cell_text(table)
@@ -85,12 +86,16 @@ def _fitted(table: str, marks: tuple[bool, bool, bool]) -> tuple[str, bool]:
             table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
         return table, grid_fits(table)
     spanned = marks[2] and "w:gridSpan" in table  # as _widen looks for spans (a cell's text saying it counts too)
-    table = table if spanned else _widen_cells(table, cells)
+    widened = table if spanned else _widen_cells(table, cells)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
-    if long and "<w:cantSplit/>" in table:
-        rows = _spans(table, _ROW_START, "</w:tr>")
-        table = _released(table, [rows[i] for i in long], [cells.rows[i] for i in long])
-    return table, grid_fits(table) if spanned else cells.grid_fits(table)
+    if long and "<w:cantSplit/>" in widened:
+        if bundled and widened is table:  # the rows where _Cells found them
+            rows = cells.spans(table, long)
+        else:
+            every = _spans(widened, _ROW_START, "</w:tr>")
+            rows = [every[i] for i in long]
+        widened = _released(widened, rows, [cells.rows[i] for i in long])
+    return widened, grid_fits(widened) if spanned else cells.grid_fits(widened)
 
 
 _PICTURE = re.compile(r'<wp:extent cx="(\d+)"')  # an inline picture's width (EMU)
@@ -100,8 +105,10 @@ class _Cells:
     """A table's text read in one look: each row's cells' text (a cell's runs joined), each row's length and the
     widest picture (points) of the cells that hold pictures, by row and column."""
 
-    def __init__(self, rows: list[list[str]], lengths: list[int], pictures: dict[tuple[int, int], float]) -> None:
-        self.rows, self.lengths, self.pictures = rows, lengths, pictures
+    def __init__(
+        self, rows: list[list[str]], lengths: list[int], pictures: dict[tuple[int, int], float], ends: list[int]
+    ) -> None:
+        self.rows, self.lengths, self.pictures, self.ends = rows, lengths, pictures, ends
 
     @classmethod
     def of(cls, table: str, marks: tuple[bool, bool, bool] = (True, True, True)) -> _Cells | None:
@@ -112,7 +119,7 @@ class _Cells:
             return None
         if marks[1] and "<wp:extent " in table:  # pictures: each found in its cell
             return cls.walked(table)
-        rows, row, cell, lengths, length = [], [], [], [], 0
+        rows, row, cell, lengths, length, ends = [], [], [], [], 0, []
         last, base = len(table) - 1, 0  # base: where the text since the last closing tag starting </w:t begins
         at = table.find("</w:t")
         while 0 <= at < last - 4:  # each closing tag that starts so (a run's, a cell's, a row's…), found, not split at
@@ -128,15 +135,17 @@ class _Cells:
             elif kind == "r" and then == ">":
                 rows.append(row)
                 lengths.append(length)
+                ends.append(at + 7)
                 row, length = [], 0
             base = at + 5
             at = table.find("</w:t", base)
-        return cls(rows, lengths, {})
+        return cls(rows, lengths, {}, ends)
 
     @classmethod
     def walked(cls, table: str) -> _Cells:
         """Return a table's cells as its XML's elements give them: rows (<w:tr>) and cells opened as <w:tc>."""
-        rows = [elements(row, _CELL_START, "</w:tc>") for row in elements(table, _ROW_START, "</w:tr>")]
+        spans = _spans(table, _ROW_START, "</w:tr>")
+        rows = [elements(table[start:end], _CELL_START, "</w:tc>") for start, end in spans]
         texts = [[_joined(cell) for cell in row] for row in rows]
         pictures = {
             (r, c): max(int(cx) for cx in _PICTURE.findall(cell)) / EMU_PER_PT
@@ -144,7 +153,17 @@ class _Cells:
             for c, cell in enumerate(row)
             if "<wp:extent " in cell
         }
-        return cls(texts, [sum(map(len, row)) for row in texts], pictures)
+        return cls(texts, [sum(map(len, row)) for row in texts], pictures, [end for _, end in spans])
+
+    def spans(self, table: str, chosen: list[int]) -> list[tuple[int, int]]:
+        """Return where the chosen rows (indexes, in order) lie in the table the cells were read from, as _spans
+        finds rows: each from the first opening after the row before it ends to its end."""
+        found = []
+        for index in chosen:
+            opening = _ROW_START.search(table, self.ends[index - 1] if index else 0)
+            assert opening is not None  # a row ends there, so it opens before
+            found.append((opening.start(), self.ends[index]))
+        return found
 
     def measured(self, size: float) -> list[list[float]]:
         """Return the width (points) of each cell's longest word at a size, or of its picture when that is wider."""
@@ -397,6 +416,21 @@ def _cell_widths(table: str, start: int, end: int, count: int) -> list[tuple[int
     return found
 
 
+def _every_cell_width(row: str) -> list[tuple[int, int, str]] | None:
+    """Return every cell width of a row as _cell_widths finds them, or None when a <w:tcW holds no width or lies
+    in another's match (one look at the row for its count and its widths)."""
+    found: list[tuple[int, int, str]] = []
+    end = len(row)
+    at = row.find(_CELL_WIDTH_START)
+    while at >= 0:
+        matched = _cell_width_at(row, at, end)
+        if matched is None or row.find(_CELL_WIDTH_START, at + 1, matched[1]) >= 0:
+            return None
+        found.append(matched)
+        at = row.find(_CELL_WIDTH_START, matched[1])
+    return found
+
+
 def _cell_width_at(table: str, at: int, end: int) -> tuple[int, int, str] | None:
     """Return the cell's width matched at at, up to end, as (start, end, its digits), or None: the first w:w
     attribute of digits inside the tag (the expression's lazy match never passes the tag's end)."""
@@ -431,10 +465,8 @@ def _settled_tall(row: str, texts: list[str]) -> bool | None:
     """Return whether row_height(row) exceeds TALLEST_KEPT_ROW when bounds settle it, else None (a row whose cells
     hold texts, each cell with one width): a cell takes at least its text's width over its room in lines, and at
     most that and one line more for each paragraph. Most long rows are settled so, none of their text read again."""
-    if row.count(_CELL_WIDTH_START) != len(texts):
-        return None
-    widths = _cell_widths(row, 0, len(row), len(texts))
-    if len(widths) != len(texts):
+    widths = _every_cell_width(row)
+    if widths is None or len(widths) != len(texts):
         return None
     rooms = [max(int(width[2]) / 20 - 11, 20) for width in widths]  # as row_height takes them
     least = max((text_width(text, ROW_POINTS) / room for text, room in zip(texts, rooms, strict=True)), default=0.0)

@@ -233,12 +233,16 @@ def test_a_tables_text_read_in_one_look_is_its_elements_text(seed: int) -> None:
         return f'<w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr>{paragraphs}</w:tc>'
 
     def row() -> str:
-        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cell() for _ in range(rng.randint(1, 4)))}</w:tr>"
+        opening = rng.choice(("<w:tr>", '<w:tr w:rsidR="00A1">'))
+        return f"{opening}<w:trPr><w:cantSplit/></w:trPr>{''.join(cell() for _ in range(rng.randint(1, 4)))}</w:tr>"
 
     table = f'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid>{"".join(row() for _ in range(3))}</w:tbl>'
     read, walked = tables._Cells.of(table), tables._Cells.walked(table)
     assert read is not None
     assert (read.rows, read.lengths) == (walked.rows, walked.lengths)
+    rows = tables._spans(table, tables._ROW_START, "</w:tr>")  # where the rows lie, as every row is looked for
+    chosen = sorted(rng.sample(range(3), rng.randint(0, 3)))
+    assert read.spans(table, chosen) == walked.spans(table, chosen) == [rows[i] for i in chosen]
 
 
 _CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')  # the expressions the hand-written looks stand for
@@ -268,6 +272,22 @@ def test_cell_widths_are_set_where_the_cell_width_expression_finds_them(seed: in
 
     regridded = _GRID.sub("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>", grid)
     assert _with_widths(table, new) == f"<w:tbl>{regridded}{'<w:p/>'.join(map(expected, rows))}</w:tbl>"
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_a_rows_cell_widths_read_in_one_look_are_the_ones_counted_and_found(seed: int) -> None:
+    """A row's cell widths, read in one look, are there exactly when it has as many <w:tcW as cells and each
+    holds a width (its count, then its first widths, looked at apart), and are those widths."""
+    from generator.writers.docx.tables import _CELL_WIDTH_START, _cell_widths, _every_cell_width
+
+    rng = random.Random(seed)
+    row = "<w:tr>" + "".join(rng.choice(WIDTHS[:5] * 3 + WIDTHS[5:]) for _ in range(rng.randint(0, 8))) + "</w:tr>"
+    found = _every_cell_width(row)
+    for cells in range(9):
+        first = _cell_widths(row, 0, len(row), cells)
+        apart = row.count(_CELL_WIDTH_START) == cells and len(first) == cells
+        assert (found is not None and len(found) == cells) == apart
+        assert not apart or found == first
 
 
 GRIDS = ["<w:tblGrid>", "</w:tblGrid>", '<w:gridCol w:w="5"/>', "<w:tr>", "x", "<w:tblGrid/>", "\n"]

@@ -120,6 +120,8 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     def _prepare(self) -> None:
         """Clean up and compile the body, headers and footers."""
         self.init_docx()
+        head, _, rest = self.docx.part.blob.partition(b"<w:body")
+        self.frame = head, rest[rest.rindex(b"</w:body>") + len(b"</w:body>") :]  # the document around its body
         try:
             self._compile("body", self.get_xml())
             for uri in (self.HEADER_URI, self.FOOTER_URI):
@@ -129,8 +131,6 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             self.properties = {name: self._compiled_property(getattr(props, name)) for name in RENDERED_PROPERTIES}
         except JinjaError as error:
             raise TemplateError(f"template {self.name}: {error}") from None
-        head, _, rest = self.docx.part.blob.partition(b"<w:body")
-        self.frame = head, rest[rest.rindex(b"</w:body>") + len(b"</w:body>") :]  # the document around its body
         if self.possible is not None:  # the document's own XML around the body, as its body's
             self.possible |= {mark for mark in _LANGUAGE_MARKS if any(mark.encode() in part for part in self.frame)}
         self.docx = None
@@ -140,11 +140,21 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         docxtpl puts each paragraph on a line of its own before compiling (for its error context, which
         TemplateError does not show) and takes every line break before a paragraph out after rendering: only the
         taking out is done (see _render)."""
-        source = self.patch_xml(xml)
+        source = self.patch_xml(xml) if key != "body" else self._undeclared(self.patch_xml(xml))
         self.compiled[key], self.empties[key] = self.env.from_string(source), emptied(source)
         if key == "body":  # what our own templates' markup holds is all a body rendered from them holds
             marks = _PICTURE_MARKS + _LANGUAGE_MARKS + _LISTING_MARKS
             self.possible = possible_marks(source, marks) if self.bundled else None
+
+    def _undeclared(self, source: str) -> str:
+        """Return a body's source without the namespace declarations its opening tag inherits from the document
+        (lxml writes them there when it writes the body alone, and drops them when the body is moved back): taken
+        out once here, as fix_tables takes out the others from each rendered body."""
+        end = source.find(">") + 1
+        if "{" in source[:end]:
+            return source  # template code in the tag: what it declares is known only once rendered
+        kept = _DECLARATION.sub(lambda m: "" if m[0].encode() in self.frame[0] else m[0], source[:end])
+        return kept + source[end:]
 
     def init_docx(self, reload: bool = True) -> None:
         """Load the document from the template bytes once (each render replaces the body, headers, footers and

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docxtpl import DocxTemplate
 
 import generator as lib
 from generator.families import FAMILIES, document
@@ -382,6 +383,20 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
         assert render.listed(xml, breaks, possible) == render.listed(xml, breaks)
         pictured += "<wp:extent " in xml
     assert pictured > 0 or family not in ("strategic-account-plan", "simple-account-plan")  # photos drawn
+
+
+@pytest.mark.parametrize("family", VIEWS)
+def test_a_bundled_body_is_compiled_without_the_declarations_its_document_makes(family: str) -> None:
+    """The namespace declarations a body's opening tag inherits from its document are taken out of its source once,
+    so no rendered body is searched for them: none is left for a rendered body to hold, and each one taken out is
+    the document's own (its documents are written well: the other tests open them)."""
+    template = prepared(family)
+    assert template.possible is not None and " xmlns:" not in template.possible
+    loaded = DocxTemplate(io.BytesIO(template.data))
+    loaded.init_docx()
+    source = loaded.get_xml()  # the body as lxml writes it alone
+    declared = re.findall(r' xmlns:\w+="[^"]*"', source[: source.find(">")])
+    assert declared and all(d.encode() in template.frame[0] for d in declared)
 
 
 def test_a_body_holding_a_language_gets_the_documents_own(example: AccountPlan) -> None:

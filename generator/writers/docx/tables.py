@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
+from generator.writers.docx.grids import grid_columns, grid_fits
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
@@ -17,7 +18,6 @@ _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
 _SIZE_START = '<w:sz w:val="'
 _SIZE = re.compile(_SIZE_START + r'(\d+)"')
 _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
-_SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"/>')
 SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
@@ -191,34 +191,7 @@ class _Cells:
 
     def grid_fits(self, table: str) -> bool:
         """Return what grid_fits returns for a table without spans, counting each row's cells from the text."""
-        return max(map(len, self.rows), default=0) == _grid_columns(table)
-
-
-def grid_fits(table: str) -> bool:
-    """Return whether a table's grid has as many columns as its widest row spans and no row has more cells
-    (docxtpl's fix_tables would change nothing), counted as docxtpl counts them; the table is not nested."""
-    columns = _grid_columns(table)
-    spanned = "<w:gridSpan" in table
-    widest = 0
-    for row in table.split("</w:tr>")[:-1]:  # each row from the last one's end (no table is nested)
-        cells = row.count("<w:tc>") + row.count("<w:tc ")
-        if cells > columns:
-            return False
-        if spanned:
-            spans = [int(v) for v in _SPAN.findall(row)]
-            if len(spans) != row.count("<w:gridSpan"):
-                return False  # a span written otherwise: the parse counts it
-            cells += sum(spans) - len(spans)
-        widest = max(widest, cells)
-    return widest == columns
-
-
-def _grid_columns(table: str) -> int:
-    """Return how many columns a table's grid has, counted as docxtpl counts them: in its grid (not nested), read
-    to the grid's end only."""
-    end = table.find("</w:tblGrid>")
-    end = len(table) if end < 0 else end
-    return table.count("<w:gridCol ", 0, end) + table.count("<w:gridCol/>", 0, end)
+        return max(map(len, self.rows), default=0) == grid_columns(table)
 
 
 def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:

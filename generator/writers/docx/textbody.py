@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from generator.writers.docx.tables import _TABLE_START, elements, grid_fits
+from generator.writers.docx.grids import grid_fits
+from generator.writers.docx.tables import _TABLE_START, elements
 
 _REFERENCE = re.compile(r"&#(?!34;|39;)")  # a character reference markupsafe does not write
 _PICTURE_ID = re.compile(r'(<wp:docPr id=")\d+(")')

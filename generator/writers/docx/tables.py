@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from generator.writers.docx.grids import grid_columns, grid_fits
+from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
@@ -84,7 +85,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
         table = _widen(table, text)
         if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
             table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
-        return table, grid_fits(table)
+        return _kept(table, table.count("</w:tr>")), grid_fits(table)
     spanned = marks[2] and "w:gridSpan" in table  # as _widen looks for spans (a cell's text saying it counts too)
     widened = table if spanned else _widen_cells(table, cells)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
@@ -95,7 +96,19 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
             every = _spans(widened, _ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
         widened = _released(widened, rows, [cells.rows[i] for i in long])
-    return widened, grid_fits(widened) if spanned else cells.grid_fits(widened)
+    return _kept(widened, len(cells.rows)), grid_fits(widened) if spanned else cells.grid_fits(widened)
+
+
+def _kept(table: str, rows: int) -> str:
+    """Return a table of rows (not nested) kept on one page when row_height estimates it at most KEPT_TABLE_POINTS
+    tall (a row at least a line), else as it is (as a template that keeps any of its paragraphs leaves it)."""
+    line = ROW_POINTS * 1.2
+    if rows < 2 or rows * line > KEPT_TABLE_POINTS or "<w:keepNext" in table:
+        return table
+    spans = _spans(table, _ROW_START, "</w:tr>")
+    if sum(max(row_height(table[start:end]), line) for start, end in spans) > KEPT_TABLE_POINTS:
+        return table
+    return keeping(table[: spans[-1][0]]) + table[spans[-1][0] :]
 
 
 _PICTURE = re.compile(r'<wp:extent cx="(\d+)"')  # an inline picture's width (EMU)

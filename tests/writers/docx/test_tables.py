@@ -150,7 +150,8 @@ def test_a_column_of_photos_keeps_room_for_the_whole_photo() -> None:
 def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
     """Each table is widened and its very tall rows released in one look at its cells' text (rows looked into only
     when their text could fill a page), and its grid checked on the way: the same body, and the same answer, as
-    widening every table, then releasing every row of the body, then checking every grid; whatever the header
+    widening every table, then releasing every row of the body, then keeping each short table on one page, then
+    checking every grid; whatever the header
     rows, runs, spans, missing or extra cells, cells written with attributes and type sizes."""
     from generator.writers.docx import tables
     from generator.writers.docx.textbody import grids_fit
@@ -182,7 +183,8 @@ def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
 
     body = "".join(rng.choice((table, lambda: "<w:p><w:r><w:t>between</w:t></w:r></w:p>"))() for _ in range(6))
     widened = each_element(body, _TABLE_START, "</w:tbl>", tables._widen)
-    whole = each_element(widened, _ROW_START, "</w:tr>", tables._release_tall_row)
+    released = each_element(widened, _ROW_START, "</w:tr>", tables._release_tall_row)
+    whole = each_element(released, _TABLE_START, "</w:tbl>", lambda t: tables._kept(t, t.count("</w:tr>")))
     assert tables.fitted_tables(body) == (whole, grids_fit(whole))
 
 
@@ -314,3 +316,48 @@ def test_a_table_is_set_in_its_largest_run_size(seed: int) -> None:
     table = "<w:tbl>" + "".join(f'<w:r><w:rPr><w:sz w:val="{s}"/></w:rPr></w:r>' for s in sizes) + "</w:tbl>"
     given = [int(s) / 2 for s in sizes if s.isdigit()]
     assert _size(table) == (max(given) if given else ROW_POINTS)
+
+
+def _table_of(rows: list[str]) -> str:
+    """Return a two-column table of these rows (each a row's cells' XML)."""
+    grid = '<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>'
+    return f"<w:tbl><w:tblPr/>{grid}{''.join(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{r}</w:tr>' for r in rows)}</w:tbl>"
+
+
+def _kept_paragraphs(table: str) -> list[list[bool | None]]:
+    """Return, row by row, whether each paragraph keeps with the next: True when keepNext is its properties'
+    first child (or second, after its style, as the schema orders them), None when it is elsewhere, else False."""
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    parsed = etree.fromstring(f'<w:body xmlns:w="{w}">{table}</w:body>')
+    found = []
+    for row in parsed.iter(f"{{{w}}}tr"):
+        marks: list[bool | None] = []
+        for paragraph in row.iter(f"{{{w}}}p"):
+            properties = paragraph.find(f"{{{w}}}pPr")
+            children = [c.tag.split("}")[1] for c in ([] if properties is None else properties)]
+            if "keepNext" not in children:
+                marks.append(False)
+            else:
+                marks.append(True if children.index("keepNext") == children.count("pStyle") else None)
+        found.append(marks)
+    return found
+
+
+def test_a_short_table_is_kept_on_one_page_a_long_or_tall_one_breaks() -> None:
+    """A table of a few short rows moves whole to the next page rather than leave its first rows behind: every
+    paragraph of its rows but the last keeps with the next (set where the schema puts it, whatever properties the
+    paragraph has or lacks); a table of many rows, or of rows tall enough, breaks as before, and a table whose
+    template sets keeping itself is left as it is."""
+    cell = '<w:tc><w:tcPr><w:tcW w:w="3000"/></w:tcPr>{}</w:tc>'
+    styled = '<w:p><w:pPr><w:pStyle w:val="Bullet"/><w:spacing w:after="20"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p>'
+    spaced = '<w:p><w:pPr><w:spacing w:after="20"/></w:pPr><w:r><w:t>Quarterly</w:t></w:r></w:p>'
+    forms = [styled, spaced, "<w:p><w:r><w:t>b</w:t></w:r></w:p>", "<w:p/>", "<w:p><w:pPr/></w:p>"]
+    short = _table_of([cell.format(form) + cell.format(spaced) for form in forms])
+    assert _kept_paragraphs(fitted_tables(short)[0]) == [[True, True]] * 4 + [[False, False]]
+    many = _table_of([cell.format(spaced) * 2] * 20)
+    tall = _table_of([cell.format(spaced.replace("Quarterly", "Wahrscheinlichkeit " * 60)) * 2] * 3)
+    own = _table_of([cell.format(spaced.replace("<w:spacing", '<w:keepNext w:val="0"/><w:spacing')) * 2] * 3)
+    for table in (many, tall, own):
+        assert fitted_tables(table)[0] == table

@@ -325,6 +325,21 @@ def test_relationships_kept_serialized_are_python_docx_s_own(example: AccountPla
 
 @needs_office
 @needs_poppler
+def test_a_short_table_at_the_foot_of_a_page_moves_whole_to_the_next(tmp_path: Path) -> None:
+    """The blank KAM plan's last table, Review Cadence (three rows), comes at the foot of a page: its heading, header
+    and rows print together on the next page, not one row there and two on the next."""
+    from tests import render_check
+
+    path = tmp_path / "kam.docx"
+    path.write_bytes(lib.render(lib.blank_plan(), "kam-action-plan", "docx"))
+    pdf = render_check.to_pdf([path], tmp_path / "pdf", str(soffice()))[path]
+    pages = [{word.text for word in page.words} for page in render_check.pages(pdf)]
+    table = {"Cadence", "Frequency", "Monthly", "Quarterly", "Annually"}
+    assert [table <= words for words in pages].count(True) == 1, [sorted(table & words) for words in pages]
+
+
+@needs_office
+@needs_poppler
 @pytest.mark.parametrize("language", ["de", "ru"])
 def test_a_header_s_bracket_is_never_broken_at_its_dash(language: str, tmp_path: Path) -> None:
     """The account map's rating header prints "Отн. (1–5)" on one line where the columns have room (Russian), and

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-KEPT_TABLE_POINTS = 160.0  # a third of a page's text: a table estimated at most this tall is kept on one page
+KEPT_TABLE_POINTS = 240.0  # a third of an A4 page's text (20 lines of 10 pt): a table at most this tall is kept
 KEEP = "<w:keepNext/>"
 _PARAGRAPH = re.compile(r"<w:p((?: [^>]*?)?)(/?)>(?:<w:pPr(/?)>(<w:pStyle\b[^>]*/>)?)?")  # and its properties' start
 

@@ -96,19 +96,33 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
             every = _spans(widened, _ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
         widened = _released(widened, rows, [cells.rows[i] for i in long])
-    return _kept(widened, len(cells.rows)), grid_fits(widened) if spanned else cells.grid_fits(widened)
+    return _kept(widened, len(cells.rows), cells.rows), grid_fits(widened) if spanned else cells.grid_fits(widened)
 
 
-def _kept(table: str, rows: int) -> str:
-    """Return a table of rows (not nested) kept on one page when row_height estimates it at most KEPT_TABLE_POINTS
-    tall (a row at least a line), else as it is (as a template that keeps any of its paragraphs leaves it)."""
-    line = ROW_POINTS * 1.2
-    if rows < 2 or rows * line > KEPT_TABLE_POINTS or "<w:keepNext" in table:
+def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
+    """Return a table of rows (not nested) kept on one page when estimated at most KEPT_TABLE_POINTS tall (a row at
+    least a line), else as it is (as a template that keeps any of its paragraphs leaves it); texts: its cells' text
+    by row, when read already (each cell then measured in its grid column's room, not looked for in the XML)."""
+    if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS or "<w:keepNext" in table:
         return table
-    spans = _spans(table, _ROW_START, "</w:tr>")
-    if sum(max(row_height(table[start:end]), line) for start, end in spans) > KEPT_TABLE_POINTS:
+    grid = _grid(table)
+    if texts is not None and all(len(row) == len(grid) for row in texts):
+        rooms = [max(width / 20 - 11, 20) for width in grid]  # as row_height takes a cell's width
+        tall = sum(max(max(map(_lines, row, rooms)) * _LINE, _LINE) for row in texts)
+    else:
+        tall = sum(max(row_height(row), _LINE) for row in elements(table, _ROW_START, "</w:tr>"))
+    if tall > KEPT_TABLE_POINTS:
         return table
-    return keeping(table[: spans[-1][0]]) + table[spans[-1][0] :]
+    last = max(table.rfind("<w:tr>"), table.rfind("<w:tr "))  # the last row's start (no table is nested)
+    return keeping(table[:last]) + table[last:]
+
+
+_LINE = ROW_POINTS * 1.2  # points: a table's line, as row_height counts it
+
+
+def _lines(text: str, room: float) -> int:
+    """Return how many lines a cell's text takes in a room (points): each of its lines' width over the room."""
+    return sum(max(1, math.ceil(text_width(line, ROW_POINTS) / room)) for line in text.split("\n"))
 
 
 _PICTURE = re.compile(r'<wp:extent cx="(\d+)"')  # an inline picture's width (EMU)

@@ -181,10 +181,14 @@ def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
         columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
         return f"<w:tbl><w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>"
 
+    def texts(table: str) -> list[list[str]] | None:
+        cells = tables._Cells.of(table)
+        return None if cells is None else cells.rows
+
     body = "".join(rng.choice((table, lambda: "<w:p><w:r><w:t>between</w:t></w:r></w:p>"))() for _ in range(6))
     widened = each_element(body, _TABLE_START, "</w:tbl>", tables._widen)
     released = each_element(widened, _ROW_START, "</w:tr>", tables._release_tall_row)
-    whole = each_element(released, _TABLE_START, "</w:tbl>", lambda t: tables._kept(t, t.count("</w:tr>")))
+    whole = each_element(released, _TABLE_START, "</w:tbl>", lambda t: tables._kept(t, t.count("</w:tr>"), texts(t)))
     assert tables.fitted_tables(body) == (whole, grids_fit(whole))
 
 
@@ -356,7 +360,7 @@ def test_a_short_table_is_kept_on_one_page_a_long_or_tall_one_breaks() -> None:
     forms = [styled, spaced, "<w:p><w:r><w:t>b</w:t></w:r></w:p>", "<w:p/>", "<w:p><w:pPr/></w:p>"]
     short = _table_of([cell.format(form) + cell.format(spaced) for form in forms])
     assert _kept_paragraphs(fitted_tables(short)[0]) == [[True, True]] * 4 + [[False, False]]
-    many = _table_of([cell.format(spaced) * 2] * 20)
+    many = _table_of([cell.format(spaced) * 2] * 25)
     tall = _table_of([cell.format(spaced.replace("Quarterly", "Wahrscheinlichkeit " * 60)) * 2] * 3)
     own = _table_of([cell.format(spaced.replace("<w:spacing", '<w:keepNext w:val="0"/><w:spacing')) * 2] * 3)
     for table in (many, tall, own):

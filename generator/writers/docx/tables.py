@@ -101,9 +101,9 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
 
 def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
     """Return a table of rows (not nested) kept on one page when estimated at most KEPT_TABLE_POINTS tall (a row at
-    least a line), else as it is (as a template that keeps any of its paragraphs leaves it); texts: its cells' text
+    least a line), else as it is (see keeping); texts: its cells' text
     by row, when read already (each cell then measured in its grid column's room, not looked for in the XML)."""
-    if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS or "<w:keepNext" in table:
+    if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS:
         return table
     grid = _grid(table)
     if texts is not None and all(len(row) == len(grid) for row in texts):
@@ -113,7 +113,8 @@ def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
         tall = sum(max(row_height(row), _LINE) for row in elements(table, _ROW_START, "</w:tr>"))
     if tall > KEPT_TABLE_POINTS:
         return table
-    last = max(table.rfind("<w:tr>"), table.rfind("<w:tr "))  # the last row's start (no table is nested)
+    opening = _ROW_START.search(table, max(table.rfind("</w:tr>", 0, table.rfind("</w:tr>")), 0))
+    last = len(table) if opening is None else opening.start()  # the last row's start (no table is nested)
     return keeping(table[:last]) + table[last:]
 
 

@@ -365,3 +365,46 @@ def test_a_short_table_is_kept_on_one_page_a_long_or_tall_one_breaks() -> None:
     own = _table_of([cell.format(spaced.replace("<w:spacing", '<w:keepNext w:val="0"/><w:spacing')) * 2] * 3)
     for table in (many, tall, own):
         assert fitted_tables(table)[0] == table
+
+
+PARAGRAPHS = [
+    "<w:p><w:r><w:t>a</w:t></w:r></w:p>",
+    "<w:p/>",
+    '<w:p w:rsidR="00A1"/>',
+    '<w:p w:rsidR="00A1"><w:r><w:t>b</w:t></w:r></w:p>',
+    "<w:p><w:pPr/><w:r><w:t>c</w:t></w:r></w:p>",
+    '<w:p><w:pPr><w:spacing w:after="20"/></w:pPr></w:p>',
+    '<w:p><w:pPr><w:pStyle w:val="B"/><w:jc w:val="left"/></w:pPr></w:p>',
+    '<w:p><w:pPr><w:pStyle w:val="B"></w:pStyle></w:pPr></w:p>',
+    '<w:p><w:pPr><w:keepNext w:val="0"/></w:pPr></w:p>',
+    '<w:p><w:pPr><w:pStyle w:val="B"/><w:keepNext/></w:pPr></w:p>',
+    "<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:pict/><w:t>d</w:t></w:r><w:proofErr/></w:p>",
+]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_every_paragraph_kept_says_so_once_where_the_schema_puts_it(seed: int) -> None:
+    """Keeping paragraphs with the next gives each exactly one keep-with-next, first in its properties or right
+    after its style, whatever it had (no properties, empty ones, a style, a keep of its own, attributes, an empty
+    paragraph), and changes nothing else."""
+    from lxml import etree
+
+    from generator.writers.docx.kept import keeping
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    rng = random.Random(seed)
+    forms = PARAGRAPHS if seed % 2 else [p for p in PARAGRAPHS if not any(m in p for m in ("Style", "keep", "w:p "))]
+    xml = "".join(rng.choice(forms) for _ in range(rng.randint(0, 8)))  # half of them: none that must be walked
+    given, kept = (etree.fromstring(f'<w:tc xmlns:w="{w}">{x}</w:tc>') for x in (xml, keeping(xml)))
+    assert len(given) == len(kept)
+    for before, after in zip(given, kept, strict=True):
+        properties = after.find(f"{{{w}}}pPr")
+        assert properties is not None
+        names = [child.tag.split("}")[1] for child in properties]
+        assert names.count("keepNext") == 1 and names.index("keepNext") == names.count("pStyle")
+        own = before.find(f"{{{w}}}pPr")
+        if own is not None and own.find(f"{{{w}}}keepNext") is None:
+            own.insert(len(own.findall(f"{{{w}}}pStyle")), etree.Element(f"{{{w}}}keepNext"))
+        elif own is None:
+            before.insert(0, etree.fromstring(f'<w:pPr xmlns:w="{w}"><w:keepNext/></w:pPr>'))
+        assert etree.tostring(before) == etree.tostring(after)

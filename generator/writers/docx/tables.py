@@ -24,6 +24,8 @@ CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a page
+_LINE = ROW_POINTS * 1.2  # points: a table's line, as row_height counts it
+_WIDEST = ROW_POINTS * 1.35  # points: a character at most an em and a quarter wide, with text_width's safety
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
 
@@ -101,10 +103,9 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
 
 def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
     """Return a table of rows (not nested) kept on one page when estimated at most KEPT_TABLE_POINTS tall (a row at
-    least a line), else as it is (see keeping); texts: its cells' text
-    by row, when read already (each cell then measured in its grid column's room, not looked for in the XML)."""
-    if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS:
-        return table
+    least a line; texts: its cells' text by row when read, each measured in its grid column's room), else as it is."""
+    if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS or "<w:keepNext" in table:
+        return table  # too many rows, or kept (or not) as its template says
     grid = _grid(table)
     if texts is not None and all(len(row) == len(grid) for row in texts):
         rooms = [max(width / 20 - 11, 20) for width in grid]  # as row_height takes a cell's width
@@ -118,11 +119,11 @@ def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
     return keeping(table[:last]) + table[last:]
 
 
-_LINE = ROW_POINTS * 1.2  # points: a table's line, as row_height counts it
-
-
 def _lines(text: str, room: float) -> int:
-    """Return how many lines a cell's text takes in a room (points): each of its lines' width over the room."""
+    """Return how many lines a cell's text takes in a room (points): each of its lines' width over the room, a line
+    too short to fill the room even in characters an em and a quarter wide (no font's are wider) not measured."""
+    if len(text) * _WIDEST <= room:
+        return text.count("\n") + 1
     return sum(max(1, math.ceil(text_width(line, ROW_POINTS) / room)) for line in text.split("\n"))
 
 

@@ -24,8 +24,7 @@ CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a page
-_LINE = ROW_POINTS * 1.2  # points: a table's line, as row_height counts it
-_WIDEST = ROW_POINTS * 1.35  # points: a character at most an em and a quarter wide, with text_width's safety
+_LINE, _WIDEST = ROW_POINTS * 1.2, ROW_POINTS * 1.35  # points: a line as row_height counts it; a 1.25 em character
 TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
 
@@ -87,7 +86,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
         table = _widen(table, text)
         if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
             table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
-        return _kept(table, table.count("</w:tr>")), grid_fits(table)
+        return _kept(table, 0 if "<wp:extent " in table else table.count("</w:tr>")), grid_fits(table)
     spanned = marks[2] and "w:gridSpan" in table  # as _widen looks for spans (a cell's text saying it counts too)
     widened = table if spanned else _widen_cells(table, cells)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
@@ -98,12 +97,13 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
             every = _spans(widened, _ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
         widened = _released(widened, rows, [cells.rows[i] for i in long])
-    return _kept(widened, len(cells.rows), cells.rows), grid_fits(widened) if spanned else cells.grid_fits(widened)
+    shown = 0 if cells.pictures else len(cells.rows)
+    return _kept(widened, shown, cells.rows), grid_fits(widened) if spanned else cells.grid_fits(widened)
 
 
 def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
-    """Return a table of rows (not nested) kept on one page when estimated at most KEPT_TABLE_POINTS tall (a row at
-    least a line; texts: its cells' text by row when read, each measured in its grid column's room), else as it is."""
+    """Return a table of rows (not nested; 0: it holds pictures, whose height its text does not tell) kept on one page
+    when estimated at most KEPT_TABLE_POINTS tall (texts: its cells' text by row, each in its column's room)."""
     if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS or "<w:keepNext" in table:
         return table  # too many rows, or kept (or not) as its template says
     grid = _grid(table)

@@ -353,7 +353,7 @@ def test_a_short_table_is_kept_on_one_page_a_long_or_tall_one_breaks() -> None:
     """A table of a few short rows moves whole to the next page rather than leave its first rows behind: every
     paragraph of its rows but the last keeps with the next (set where the schema puts it, whatever properties the
     paragraph has or lacks); a table of many rows, or of rows tall enough, breaks as before, and a table whose
-    template sets keeping itself is left as it is."""
+    template sets keeping itself, or which holds pictures (their height is not in its text), is left as it is."""
     cell = '<w:tc><w:tcPr><w:tcW w:w="3000"/></w:tcPr>{}</w:tc>'
     styled = '<w:p><w:pPr><w:pStyle w:val="Bullet"/><w:spacing w:after="20"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p>'
     spaced = '<w:p><w:pPr><w:spacing w:after="20"/></w:pPr><w:r><w:t>Quarterly</w:t></w:r></w:p>'
@@ -363,7 +363,9 @@ def test_a_short_table_is_kept_on_one_page_a_long_or_tall_one_breaks() -> None:
     many = _table_of([cell.format(spaced) * 2] * 25)
     tall = _table_of([cell.format(spaced.replace("Quarterly", "Wahrscheinlichkeit " * 60)) * 2] * 3)
     own = _table_of([cell.format(spaced.replace("<w:spacing", '<w:keepNext w:val="0"/><w:spacing')) * 2] * 3)
-    for table in (many, tall, own):
+    photo = '<w:r><w:drawing><wp:inline><wp:extent cx="900000" cy="1200000"/></wp:inline></w:drawing></w:r>'
+    pictured = _table_of([cell.format(spaced.replace("<w:r>", photo + "<w:r>")) * 2] * 3)  # its text not its height
+    for table in (many, tall, own, pictured):
         assert fitted_tables(table)[0] == table
 
 

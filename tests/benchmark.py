@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import io
 import resource
 import sys
@@ -78,19 +77,14 @@ def suite_bound(plan: AccountPlan) -> float:
 
 @contextlib.contextmanager
 def collected_as_in_a_batch() -> Iterator[None]:
-    """Collect garbage inside as every build does (generator.batch.collect_less: less often, what the process
+    """Collect garbage inside as every build does (generator.batch's in-process pool: less often, what the process
     holds after its first account frozen), then as before: per-file figures then count what a build pays, not
     Python's default collections scanning the benchmark's own objects."""
-    from generator.batch import collect_less, settle
+    from generator.batch import _InProcess, settle
 
-    thresholds = gc.get_threshold()
-    collect_less()
-    settle()
-    try:
+    with _InProcess():
+        settle()
         yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def per_file(plan: AccountPlan, label: str) -> float:

@@ -153,8 +153,11 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         end = source.find(">") + 1
         if "{" in source[:end]:
             return source  # template code in the tag: what it declares is known only once rendered
-        kept = _DECLARATION.sub(lambda m: "" if m[0].encode() in self.frame[0] else m[0], source[:end])
-        return kept + source[end:]
+        return self._uninherited(source[:end]) + source[end:]
+
+    def _uninherited(self, xml: str) -> str:
+        """Return xml without the namespace declarations the document around the body makes already."""
+        return _DECLARATION.sub(lambda m: "" if m[0].encode() in self.frame[0] else m[0], xml)
 
     def init_docx(self, reload: bool = True) -> None:
         """Load the document from the template bytes once (each render replaces the body, headers, footers and
@@ -213,7 +216,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         than its grid."""
         head, tail = self.frame
         declared = may_hold(self.held, " xmlns:") and " xmlns:" in xml  # inherited declarations: a move drops them
-        inherited = _DECLARATION.sub(lambda m: "" if m[0].encode() in head else m[0], xml) if declared else xml
+        inherited = self._uninherited(xml) if declared else xml
         written = self._as_text("body", inherited)
         if written is not None:
             return written

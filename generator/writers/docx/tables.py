@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 
-from generator.writers.docx.grids import grid_columns, grid_fits
+from generator.writers.docx.grids import SPAN, grid_columns, grid_fits
 from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
@@ -30,7 +30,7 @@ TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, 
 
 NESTED = "<w:tbl> in <w:tbl>"  # a mark standing for tables inside tables
 PICTURE = "<wp:extent "  # a drawn picture's size: the markup a render adds to its template's
-MARKS = ("<w:tbl ", NESTED, "<w:tc ", PICTURE)  # the markup fitted_tables looks for in a whole body
+MARKS = ("<w:tbl ", NESTED, "<w:tc ", PICTURE, SPAN)  # the markup fitted_tables looks for in a whole body
 
 
 def possible_marks(source: str, also: tuple[str, ...] = ()) -> frozenset[str]:
@@ -55,8 +55,8 @@ def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str
         widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
         return each_element(widened, _ROW_START, "</w:tr>", _release_tall_row), False
     pieces, at, grids = [], 0, True
-    cells, pictures = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
-    marks = (cells, pictures, "w:gridSpan" in xml)  # looked for in the body, not each table (text may say gridSpan)
+    cells, pictures, spanned = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
+    marks = (cells, pictures, spanned)  # looked for in the body, not each table
     for start, end in spans:
         table, fits = _fitted(xml[start:end], marks, possible is not None)
         grids = grids and fits
@@ -87,7 +87,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
         if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
             table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
         return _kept(table, 0 if "<wp:extent " in table else table.count("</w:tr>")), grid_fits(table)
-    spanned = marks[2] and "w:gridSpan" in table  # as _widen looks for spans (a cell's text saying it counts too)
+    spanned = marks[2] and SPAN in table  # as _widen looks for spans
     widened = table if spanned else _widen_cells(table, cells)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     if long and "<w:cantSplit/>" in widened:
@@ -275,7 +275,7 @@ def _widen(table: str, text: str | None = None) -> str:
     type (not below 7.5 pt) when even the headers' cannot; text is the table's cell text (_cell_text) when it is
     known already."""
     grid = _grid(table)
-    if table.find("<w:tbl>", 5) >= 0 or "w:gridSpan" in table or len(grid) < 2:
+    if table.find("<w:tbl>", 5) >= 0 or SPAN in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = _size(table)
     text = _cell_text(table) if text is None else text

@@ -410,3 +410,21 @@ def test_every_paragraph_kept_says_so_once_where_the_schema_puts_it(seed: int) -
         elif own is None:
             before.insert(0, etree.fromstring(f'<w:pPr xmlns:w="{w}"><w:keepNext/></w:pPr>'))
         assert etree.tostring(before) == etree.tostring(after)
+
+
+@pytest.mark.parametrize("possible", [None, frozenset()])
+def test_a_cell_whose_text_says_gridspan_is_widened_as_any_other(possible: frozenset[str] | None) -> None:
+    """A value that says w:gridSpan is text, not a span: its table's columns still widen for their words."""
+    from generator.writers.docx.tables import _grid
+
+    def table(text: str) -> str:
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}"/></w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>'
+            for w, t in ((600, "Wahrscheinlichkeit"), (4000, text))
+        )
+        grid = '<w:tblGrid><w:gridCol w:w="600"/><w:gridCol w:w="4000"/></w:tblGrid>'
+        return f"<w:tbl>{grid}<w:tr>{cells}</w:tr></w:tbl>"
+
+    plain, saying = fitted_tables(table("x"), possible)[0], fitted_tables(table("w:gridSpan"), possible)[0]
+    assert _grid(plain) != [600, 4000]
+    assert _grid(saying) == _grid(plain)

@@ -24,9 +24,10 @@ from generator import resources
 from generator.errors import TemplateError
 from generator.writers.declared import Declared
 from generator.writers.docx.context import looked_up
+from generator.writers.docx.elements import replaced
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.listing import resolved
-from generator.writers.docx.tables import PICTURE, fitted_tables, may_hold, possible_marks, replaced
+from generator.writers.docx.tables import PICTURE, fitted_tables, may_hold, possible_marks
 from generator.writers.docx.textbody import Emptied, TextBody, as_text, emptied, escaped, number_pictures
 from generator.writers.package import Parts, package
 

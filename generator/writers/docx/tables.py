@@ -7,12 +7,20 @@ import math
 import re
 from collections.abc import Callable
 
+from generator.writers.docx.elements import (
+    CELL_START,
+    ROW_START,
+    TABLE_START,
+    each_element,
+    element_spans,
+    elements,
+    replaced,
+)
 from generator.writers.docx.grids import SPAN, grid_columns, grid_fits
 from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
 ROW_POINTS = 10.0  # the largest table type size
-_TABLE_START, _ROW_START, _CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
 _CELL_WIDTH_START, _WIDTH_ATTRIBUTE = "<w:tcW", ' w:w="'  # a cell's width: <w:tcW[^>]*? w:w="(\d+)"
 _GRID_OPEN, _GRID_CLOSE = "<w:tblGrid>", "</w:tblGrid>"
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
@@ -38,7 +46,7 @@ def possible_marks(source: str, also: tuple[str, ...] = ()) -> frozenset[str]:
     own markup holds (values are written as escaped text, which holds no markup; a picture's, when one is drawn,
     is added at render)."""
     found = {mark for mark in MARKS + also if mark in source}
-    return frozenset(found | {NESTED} if _nested(source, _spans(source, _TABLE_START, "</w:tbl>")) else found)
+    return frozenset(found | {NESTED} if _nested(source, element_spans(source, TABLE_START, "</w:tbl>")) else found)
 
 
 def may_hold(possible: frozenset[str] | None, mark: str) -> bool:
@@ -50,10 +58,10 @@ def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break, and whether
     every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once;
     possible: the MARKS the body may hold (see possible_marks), the others not looked for (None: all may)."""
-    spans = _spans(xml, _TABLE_START, "</w:tbl>")
+    spans = element_spans(xml, TABLE_START, "</w:tbl>")
     if (may_hold(possible, "<w:tbl ") and "<w:tbl " in xml) or (may_hold(possible, NESTED) and _nested(xml, spans)):
         widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
-        return each_element(widened, _ROW_START, "</w:tr>", _release_tall_row), False
+        return each_element(widened, ROW_START, "</w:tr>", _release_tall_row), False
     pieces, at, grids = [], 0, True
     cells, pictures, spanned = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
     marks = (cells, pictures, spanned)  # looked for in the body, not each table
@@ -85,7 +93,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
         text = _cell_text(table)
         table = _widen(table, text)
         if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
-            table = each_element(table, _ROW_START, "</w:tr>", _release_tall_row)
+            table = each_element(table, ROW_START, "</w:tr>", _release_tall_row)
         return _kept(table, 0 if "<wp:extent " in table else table.count("</w:tr>")), grid_fits(table)
     spanned = marks[2] and SPAN in table  # as _widen looks for spans
     widened = table if spanned else _widen_cells(table, cells)
@@ -94,7 +102,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
         if bundled and widened is table:  # the rows where _Cells found them
             rows = cells.spans(table, long)
         else:
-            every = _spans(widened, _ROW_START, "</w:tr>")
+            every = element_spans(widened, ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
         widened = _released(widened, rows, [cells.rows[i] for i in long])
     shown = 0 if cells.pictures else len(cells.rows)
@@ -111,10 +119,10 @@ def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
         rooms = [max(width / 20 - 11, 20) for width in grid]  # as row_height takes a cell's width
         tall = sum(max(max(map(_lines, row, rooms)) * _LINE, _LINE) for row in texts)
     else:
-        tall = sum(max(row_height(row), _LINE) for row in elements(table, _ROW_START, "</w:tr>"))
+        tall = sum(max(row_height(row), _LINE) for row in elements(table, ROW_START, "</w:tr>"))
     if tall > KEPT_TABLE_POINTS:
         return table
-    opening = _ROW_START.search(table, max(table.rfind("</w:tr>", 0, table.rfind("</w:tr>")), 0))
+    opening = ROW_START.search(table, max(table.rfind("</w:tr>", 0, table.rfind("</w:tr>")), 0))
     last = len(table) if opening is None else opening.start()  # the last row's start (no table is nested)
     return keeping(table[:last]) + table[last:]
 
@@ -173,8 +181,8 @@ class _Cells:
     @classmethod
     def walked(cls, table: str) -> _Cells:
         """Return a table's cells as its XML's elements give them: rows (<w:tr>) and cells opened as <w:tc>."""
-        spans = _spans(table, _ROW_START, "</w:tr>")
-        rows = [elements(table[start:end], _CELL_START, "</w:tc>") for start, end in spans]
+        spans = element_spans(table, ROW_START, "</w:tr>")
+        rows = [elements(table[start:end], CELL_START, "</w:tc>") for start, end in spans]
         texts = [[_joined(cell) for cell in row] for row in rows]
         pictures = {
             (r, c): max(int(cx) for cx in _PICTURE.findall(cell)) / EMU_PER_PT
@@ -189,7 +197,7 @@ class _Cells:
         finds rows: each from the first opening after the row before it ends to its end."""
         found = []
         for index in chosen:
-            opening = _ROW_START.search(table, self.ends[index - 1] if index else 0)
+            opening = ROW_START.search(table, self.ends[index - 1] if index else 0)
             assert opening is not None  # a row ends there, so it opens before
             found.append((opening.start(), self.ends[index]))
         return found
@@ -207,7 +215,7 @@ class _Cells:
         """Return what _needs returns, from the cells' measured longest words (in a grid, at a size): the header
         row's and the others'. A header holding a bracketed group fits whole (header_width: "Отн. (1–5)" on one
         line, not broken at the dash) where every column's longest word still fits too."""
-        (grid, size), first = laid, _ROW_START.search(table)
+        (grid, size), first = laid, ROW_START.search(table)
         headed = first is not None and "<w:tblHeader" in table[first.start() : table.find("</w:tr>", first.end())]
         if not headed:
             return _column_needs([], len(grid)), _column_needs(measured, len(grid))
@@ -221,40 +229,6 @@ class _Cells:
     def grid_fits(self, table: str) -> bool:
         """Return what grid_fits returns for a table without spans, counting each row's cells from the text."""
         return max(map(len, self.rows), default=0) == grid_columns(table)
-
-
-def _spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
-    """Return where each element lies that runs from an opening to the first closing after it: what a lazy
-    regex (opening.*?closing) finds, found with str.find (a lazy regex over a whole body tries every
-    character)."""
-    spans, at = [], 0
-    while (found := opening.search(xml, at)) is not None:
-        end = xml.find(closing, found.end())
-        if end < 0:
-            break
-        at = end + len(closing)
-        spans.append((found.start(), at))
-    return spans
-
-
-def elements(xml: str, opening: re.Pattern[str], closing: str) -> list[str]:
-    """Return the elements that run from an opening to the first closing after it."""
-    return [xml[start:end] for start, end in _spans(xml, opening, closing)]
-
-
-def each_element(xml: str, opening: re.Pattern[str], closing: str, change: Callable[[str], str]) -> str:
-    """Return xml with every element from an opening to the first closing after it changed."""
-    return replaced(xml, _spans(xml, opening, closing), change)
-
-
-def replaced(xml: str, spans: list[tuple[int, int]], change: Callable[[str], str]) -> str:
-    """Return xml with each of the spans (start, end; in order, apart) changed."""
-    pieces, at = [], 0
-    for start, end in spans:
-        pieces += [xml[at:start], change(xml[start:end])]
-        at = end
-    pieces.append(xml[at:])
-    return "".join(pieces)
 
 
 def _released(table: str, rows: list[tuple[int, int]], texts: list[list[str]]) -> str:
@@ -384,7 +358,9 @@ def _with_widths(table: str, new: list[int]) -> str:
     """Return the table with its grid and every cell's width set to the new column widths."""
     table = _regrid(table, "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>")
     widths, pieces, at = [str(w) for w in new], [], 0
-    for start, end in _spans(table, _ROW_START, "</w:tr>"):  # each row's first cells, in order (the rest as they were)
+    for start, end in element_spans(
+        table, ROW_START, "</w:tr>"
+    ):  # each row's first cells, in order (the rest as they were)
         for (begin, stop, digits), width in zip(_cell_widths(table, start, end, len(widths)), widths, strict=False):
             pieces += [table[at:begin], table[begin:stop].replace(digits, width)]
             at = stop
@@ -486,7 +462,7 @@ _SLACK = 1e-6  # lines: sums of widths taken in another order differ by far less
 def row_height(row: str) -> float:
     """Return an estimate (points, erring tall) of the height of a rendered row: its tallest cell's lines."""
     tallest = 0.0
-    for cell in elements(row, _CELL_START, "</w:tc>"):
+    for cell in elements(row, CELL_START, "</w:tc>"):
         width = _cell_widths(cell, 0, len(cell), 1)
         room = int(width[0][2]) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
         paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from generator.writers.docx.elements import TABLE_START, elements
 from generator.writers.docx.grids import grid_fits
-from generator.writers.docx.tables import _TABLE_START, elements
 
 _REFERENCE = re.compile(r"&#(?!34;|39;)")  # a character reference markupsafe does not write
 _PICTURE_ID = re.compile(r'(<wp:docPr id=")\d+(")')
@@ -113,7 +113,7 @@ def grids_fit(xml: str) -> bool:
     (docxtpl's fix_tables would change nothing), counted as docxtpl counts them; False for a nested table."""
     if "<w:tbl " in xml:
         return False  # a table start written otherwise
-    tables = elements(xml, _TABLE_START, "</w:tbl>")
+    tables = elements(xml, TABLE_START, "</w:tbl>")
     return not any(t.find("<w:tbl>", len("<w:tbl>")) >= 0 for t in tables) and all(map(grid_fits, tables))
 
 

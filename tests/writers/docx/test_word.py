@@ -17,6 +17,7 @@ from generator.families import FAMILIES, document
 from generator.model.figures import weighted_pipeline
 from generator.model.plan import AccountPlan
 from generator.writers.docx.context import context
+from generator.writers.docx.elements import TABLE_START, element_spans
 from generator.writers.docx.render import prepared
 from tests.conftest import MINIMAL, ROOT, needs_office, needs_poppler, soffice, write_yaml
 from tests.docx_text import docx_text
@@ -388,7 +389,7 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
     pictured = 0
     for xml, possible in seen:
         assert possible is not None
-        spans = tables._spans(xml, tables._TABLE_START, "</w:tbl>")
+        spans = element_spans(xml, TABLE_START, "</w:tbl>")
         nested = {tables.NESTED} if tables._nested(xml, spans) else set()
         looked_for = tables.MARKS + render._PICTURE_MARKS + render._LANGUAGE_MARKS + render._LISTING_MARKS
         held = {mark for mark in looked_for if mark in xml} | nested

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+from generator.writers.docx.elements import CELL_START, ROW_START, TABLE_START, elements
+
 SPAN = "<w:gridSpan"  # a cell's span's start: markup only (text holds no <)
 _SPAN = re.compile(SPAN + r' w:val="(\d+)"/>')
+_GRID_COLUMN = re.compile(r'<w:gridCol w:w="(\d+)"/>')
+_CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')  # a cell's width: its first w:w of digits
 
 
 def grid_fits(table: str) -> bool:
@@ -33,3 +37,20 @@ def grid_columns(table: str) -> int:
     end = table.find("</w:tblGrid>")
     end = len(table) if end < 0 else end
     return table.count("<w:gridCol ", 0, end) + table.count("<w:gridCol/>", 0, end)
+
+
+def cells_on_grid(xml: str) -> bool:
+    """Return whether every row of every table holds one cell for each grid column, each as wide as its column,
+    in widths of digits (a template's source: the rows rendered from it are too, their values being text, and a
+    widened table's cells are set with its grid); False for cells written with attributes, spans or nesting."""
+    if any(mark in xml for mark in ("<w:tc ", SPAN, "<w:tbl ")):
+        return False
+    for table in elements(xml, TABLE_START, "</w:tbl>"):
+        if table.find("<w:tbl>", 1) >= 0:
+            return False
+        grid = _GRID_COLUMN.findall(table, 0, table.find("</w:tblGrid>") + 1)
+        for row in elements(table, ROW_START, "</w:tr>"):
+            cells = elements(row, CELL_START, "</w:tc>")
+            if [found[1] if (found := _CELL_WIDTH.search(cell)) else None for cell in cells] != grid:
+                return False
+    return True

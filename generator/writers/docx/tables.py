@@ -16,7 +16,7 @@ from generator.writers.docx.elements import (
     elements,
     replaced,
 )
-from generator.writers.docx.grids import SPAN, grid_columns, grid_fits
+from generator.writers.docx.grids import SPAN, cells_on_grid, grid_columns, grid_fits
 from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
@@ -37,6 +37,7 @@ TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, 
 
 
 NESTED = "<w:tbl> in <w:tbl>"  # a mark standing for tables inside tables
+OFF_GRID = "<w:tcW> off <w:gridCol>"  # a mark standing for cells not one for each grid column, each as wide as it
 PICTURE = "<wp:extent "  # a drawn picture's size: the markup a render adds to its template's
 MARKS = ("<w:tbl ", NESTED, "<w:tc ", PICTURE, SPAN)  # the markup fitted_tables looks for in a whole body
 
@@ -46,7 +47,8 @@ def possible_marks(source: str, also: tuple[str, ...] = ()) -> frozenset[str]:
     own markup holds (values are written as escaped text, which holds no markup; a picture's, when one is drawn,
     is added at render)."""
     found = {mark for mark in MARKS + also if mark in source}
-    return frozenset(found | {NESTED} if _nested(source, element_spans(source, TABLE_START, "</w:tbl>")) else found)
+    found |= {NESTED} if _nested(source, element_spans(source, TABLE_START, "</w:tbl>")) else set()
+    return frozenset(found if cells_on_grid(source) else found | {OFF_GRID})
 
 
 def may_hold(possible: frozenset[str] | None, mark: str) -> bool:
@@ -66,7 +68,7 @@ def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str
     cells, pictures, spanned = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
     marks = (cells, pictures, spanned)  # looked for in the body, not each table
     for start, end in spans:
-        table, fits = _fitted(xml[start:end], marks, possible is not None)
+        table, fits = _fitted(xml[start:end], marks, possible is not None, not may_hold(possible, OFF_GRID))
         grids = grids and fits
         pieces += [xml[at:start], table]
         at = end
@@ -82,12 +84,15 @@ def _nested(xml: str, spans: list[tuple[int, int]]) -> bool:
     return any(xml.find("<w:tbl>", start + 1, end) >= 0 for start, end in spans)
 
 
-def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -> tuple[str, bool]:
+def _fitted(
+    table: str, marks: tuple[bool, bool, bool], bundled: bool = False, gridded: bool = False
+) -> tuple[str, bool]:
     """Return a table (not nested) with its columns fitted to its words and its very tall rows allowed to break,
     and whether its grid fits its rows (grid_fits): its cells' text read in one look (see _Cells), the XML looked
     into again only where a row's text could fill a page or a column must widen. marks says whether the body
     holds cells written with attributes, pictures and spans at all (when it does not, no table is searched);
-    bundled: the table was rendered from a bundled template (well formed: its rows end where _Cells read them)."""
+    bundled: the table was rendered from a bundled template (well formed: its rows end where _Cells read them);
+    gridded: its cells are one for each grid column, each as wide as it (see grids.cells_on_grid)."""
     cells = _Cells.of(table, marks)
     if cells is None:  # cells written otherwise (<w:tc ...>): each looked for in the XML
         text = _cell_text(table)
@@ -104,7 +109,7 @@ def _fitted(table: str, marks: tuple[bool, bool, bool], bundled: bool = False) -
         else:
             every = element_spans(widened, ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
-        widened = _released(widened, rows, [cells.rows[i] for i in long])
+        widened = _released(widened, rows, [cells.rows[i] for i in long], _grid(widened) if gridded else None)
     shown = 0 if cells.pictures else len(cells.rows)
     return _kept(widened, shown, cells.rows), grid_fits(widened) if spanned else cells.grid_fits(widened)
 
@@ -231,12 +236,12 @@ class _Cells:
         return max(map(len, self.rows), default=0) == grid_columns(table)
 
 
-def _released(table: str, rows: list[tuple[int, int]], texts: list[list[str]]) -> str:
+def _released(table: str, rows: list[tuple[int, int]], texts: list[list[str]], grid: list[int] | None) -> str:
     """Return a table with each of its rows at spans (in order) released as _release_tall_row releases it, from
-    each one's cells' text (texts, by row)."""
+    each one's cells' text (texts, by row) and, when its cells are on it, the table's grid."""
     pieces, at = [], 0
     for (start, end), cells in zip(rows, texts, strict=True):
-        pieces += [table[at:start], _release_tall_row(table[start:end], cells)]
+        pieces += [table[at:start], _release_tall_row(table[start:end], cells, grid)]
         at = end
     pieces.append(table[at:])
     return "".join(pieces)
@@ -425,28 +430,32 @@ def _cell_width_at(table: str, at: int, end: int) -> tuple[int, int, str] | None
     return None
 
 
-def _release_tall_row(row: str, texts: list[str] | None = None) -> str:
+def _release_tall_row(row: str, texts: list[str] | None = None, grid: list[int] | None = None) -> str:
     """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
     (Russian and German run longer than English: such a row would otherwise print over the footer); texts: its
-    cells' text when known (_Cells), of at least SHORT_ROW characters in all."""
+    cells' text when known (_Cells), of at least SHORT_ROW characters in all; grid: its cells' widths, when they
+    are its table's grid columns' (see grids.cells_on_grid)."""
     if "<w:cantSplit/>" not in row:
         return row
     if texts is None and sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
         return row
-    tall = None if texts is None else _settled_tall(row, texts)
+    tall = None if texts is None else _settled_tall(row, texts, grid)
     if not (row_height(row) > TALLEST_KEPT_ROW if tall is None else tall):
         return row
     return row.replace("<w:cantSplit/>", "").replace("<w:trPr></w:trPr>", "<w:trPr/>")  # closed, as lxml writes it
 
 
-def _settled_tall(row: str, texts: list[str]) -> bool | None:
+def _settled_tall(row: str, texts: list[str], grid: list[int] | None = None) -> bool | None:
     """Return whether row_height(row) exceeds TALLEST_KEPT_ROW when bounds settle it, else None (a row whose cells
-    hold texts, each cell with one width): a cell takes at least its text's width over its room in lines, and at
-    most that and one line more for each paragraph. Most long rows are settled so, none of their text read again."""
-    widths = _every_cell_width(row)
-    if widths is None or len(widths) != len(texts):
+    hold texts, each cell with one width, read from the row unless grid gives them): a cell takes at least its text's
+    width over its room in lines, and at most that and one line more for each paragraph. Most long rows are settled
+    so, none of their text read again."""
+    if grid is None:
+        found = _every_cell_width(row)
+        grid = None if found is None else [int(width[2]) for width in found]
+    if grid is None or len(grid) != len(texts):
         return None
-    rooms = [max(int(width[2]) / 20 - 11, 20) for width in widths]  # as row_height takes them
+    rooms = [max(width / 20 - 11, 20) for width in grid]  # as row_height takes them
     least = max((text_width(text, ROW_POINTS) / room for text, room in zip(texts, rooms, strict=True)), default=0.0)
     kept_lines = TALLEST_KEPT_ROW / (ROW_POINTS * 1.2)  # 40: one line more is taller than kept
     if least > kept_lines + _SLACK:  # at least 41 lines

@@ -196,6 +196,8 @@ def test_a_long_rows_height_settled_by_bounds_is_the_one_measured() -> None:
             height = tables.row_height(found)
             if read.lengths[0] >= tables.SHORT_ROW and height >= 400:
                 released = tables._release_tall_row(found, read.rows[0])
+                grid = [width] * len(read.rows[0])  # the row's cells on its grid: the same answer, widths not read
+                assert tables._settled_tall(found, read.rows[0], grid) == tables._settled_tall(found, read.rows[0])
                 assert released == tables._release_tall_row(found), (width, paragraphs, words, beside)
                 decided.append((released != found, tables._settled_tall(found, read.rows[0]) is not None))
             if height > 560:
@@ -410,3 +412,21 @@ def test_a_cell_whose_text_says_gridspan_is_widened_as_any_other(possible: froze
     plain, saying = fitted_tables(table("x"), possible)[0], fitted_tables(table("w:gridSpan"), possible)[0]
     assert _grid(plain) != [600, 4000]
     assert _grid(saying) == _grid(plain)
+
+
+def test_cells_are_on_their_grid_only_when_each_column_has_one_as_wide_as_it() -> None:
+    """A template's long rows are measured in its grid's widths only when its rows' cells are its columns."""
+    from generator.writers.docx.grids import cells_on_grid
+
+    def table(*widths: str, grid: tuple[int, ...] = (600, 4000), opening: str = "<w:tc>") -> str:
+        cells = "".join(f'{opening}<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p/></w:tc>' for w in widths)
+        columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+        return f"<w:p/><w:tbl><w:tblGrid>{columns}</w:tblGrid><w:tr>{cells}</w:tr><w:tr>{cells}</w:tr></w:tbl>"
+
+    assert cells_on_grid(table("600", "4000")) and cells_on_grid("<w:p/>")
+    assert not cells_on_grid(table("600", "4001"))  # a cell wider than its column
+    assert not cells_on_grid(table("600"))  # a column without its cell
+    assert not cells_on_grid(table("600", "4000", "10"))  # a cell too many
+    assert not cells_on_grid(table("600", "{{ w }}"))  # a width the data gives
+    assert not cells_on_grid(table("600", "4000", opening='<w:tc w:id="1">'))
+    assert not cells_on_grid(table("600", "4000") + table("600", "4000", grid=(600, 3000)))

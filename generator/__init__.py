@@ -81,7 +81,7 @@ def render(plan: AccountPlan, family: str, fmt: str) -> bytes:
     get_writer(fmt)
     if fmt not in formats_of(family):
         raise AccountPlanError(f"{family} is not made in {fmt}; it is made in {', '.join(formats_of(family))}")
-    return _write(family_document(plan, family), fmt)
+    return _write(family_document(plan, family, (fmt,)), fmt)
 
 
 def _write(doc: Document, fmt: str) -> bytes:
@@ -96,7 +96,7 @@ def check(plan: AccountPlan, families: Sequence[str] = (), formats: Sequence[str
     """Return the chosen families' documents; OutputLimitError lists every value a chosen format cannot hold,
     typed once or made of several (a workbook cell of joined values), before anything is written."""
     with sharing():  # the tables several families show are built once
-        docs = [family_document(plan, check_family(f)) for f in families or FAMILY_IDS]
+        docs = [family_document(plan, check_family(f), formats) for f in families or FAMILY_IDS]
     if formats and "xlsx" not in formats:
         return docs
     found = oversized_values(plan) + [m for doc in docs for m in oversized_cells(doc)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.document.blocks import Document
@@ -23,7 +23,7 @@ class Family:
 
     name: str
     formats: tuple[str, ...]
-    build: Callable[[AccountPlan], Document]
+    build: Callable[[AccountPlan, tuple[str, ...]], Document]
 
 
 FAMILIES: dict[str, Family] = {}
@@ -65,6 +65,6 @@ def families_table() -> dict[str, list[str]]:
     return {name: list(family.formats) for name, family in FAMILIES.items()}
 
 
-def document(plan: AccountPlan, name: str) -> Document:
-    """Return the document of one family of a plan."""
-    return get_family(name).build(plan)
+def document(plan: AccountPlan, name: str, formats: Sequence[str] = ()) -> Document:
+    """Return the document of one family of a plan, with the parts of the chosen formats (none chosen: every one)."""
+    return get_family(name).build(plan, tuple(formats))

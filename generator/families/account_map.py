@@ -7,21 +7,19 @@ from dataclasses import replace
 from generator.document.blocks import Bullets, Cover, Document, Fields, Format, Paragraph, Part, Table
 from generator.document.format import Formatter
 from generator.families import parts, stakeholders
-from generator.families.common import deck_cover, formatter, meta, section, sheet, shown, workbook
+from generator.families.common import chosen, deck_cover, formatter, meta, section, sheet, shown, workbook
 from generator.model.plan import AccountPlan
 
 FAMILY = "account-map"
 FORMATS = ("docx", "pptx", "xlsx")
 
 
-def build(plan: AccountPlan) -> Document:
-    """Return the account map's document."""
+def build(plan: AccountPlan, formats: tuple[str, ...] = ()) -> Document:
+    """Return the account map's document, with the parts of the chosen formats (none: every one)."""
     f = formatter(plan)
     people = stakeholders.people(plan, f)
-    return Document(
-        meta(plan, f, FAMILY, "account_map"),
-        (written(plan, f, people), deck(plan, f, people), numbers(plan, f, people)),
-    )
+    made = (lambda: written(plan, f, people), lambda: deck(plan, f, people), lambda: numbers(plan, f, people))
+    return Document(meta(plan, f, FAMILY, "account_map"), chosen(formats, FORMATS, made))
 
 
 def written(plan: AccountPlan, f: Formatter, people: Table) -> Part:

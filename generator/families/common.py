@@ -76,6 +76,12 @@ _CHOICES: tuple[type[Vocabulary], ...] = (
 )
 
 
+def chosen(formats: Sequence[str], every: Sequence[str], made: Sequence[Callable[[], Part]]) -> tuple[Part, ...]:
+    """Return the parts of the chosen formats, of every one a family is written in (in order) when none is chosen,
+    each made only when chosen: a Word document alone pays for no deck and no workbook."""
+    return tuple(make() for fmt, make in zip(every, made, strict=True) if not formats or fmt in formats)
+
+
 def formatter(plan: AccountPlan) -> Formatter:
     """Return the formatter of a plan's language and currency."""
     return Formatter(catalog(plan.plan.language), plan.plan.currency, blank=plan.is_blank)

@@ -24,6 +24,7 @@ from generator.document.format import Formatter
 from generator.families import parts, stakeholders, tables, tracking
 from generator.families.account_map import people_sheet
 from generator.families.common import (
+    chosen,
     deck_cover,
     formatter,
     identity,
@@ -60,11 +61,11 @@ class Shared:
         self.team = stakeholders.team(plan, f)
 
 
-def build(plan: AccountPlan) -> Document:
-    """Return the KAM action plan's document."""
-    f = formatter(plan)
-    s = Shared(plan, f)
-    return Document(meta(plan, f, FAMILY, "kam_action_plan"), (written(s), deck(s), numbers(s)))
+def build(plan: AccountPlan, formats: tuple[str, ...] = ()) -> Document:
+    """Return the KAM action plan's document, with the parts of the chosen formats (none: every one)."""
+    s = Shared(plan, f := formatter(plan))
+    made = (lambda: written(s), lambda: deck(s), lambda: numbers(s))
+    return Document(meta(plan, f, FAMILY, "kam_action_plan"), chosen(formats, FORMATS, made))
 
 
 def written(s: Shared) -> Part:

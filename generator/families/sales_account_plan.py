@@ -21,6 +21,7 @@ from generator.document.blocks import (
 from generator.document.format import Formatter
 from generator.families import parts, stakeholders, tables, tracking
 from generator.families.common import (
+    chosen,
     deck_cover,
     fields,
     formatter,
@@ -40,12 +41,12 @@ FAMILY = "sales-account-plan"
 FORMATS = ("docx", "pptx", "xlsx")
 
 
-def build(plan: AccountPlan) -> Document:
-    """Return the sales account plan's document."""
+def build(plan: AccountPlan, formats: tuple[str, ...] = ()) -> Document:
+    """Return the sales account plan's document, with the parts of the chosen formats (none: every one)."""
     f = formatter(plan)
     shared = (tables.goals(plan, f), tables.solutions(plan, f), tracking.actions(plan, f).flat())
-    parts_ = (written(plan, f, *shared), deck(plan, f, *shared), numbers(plan, f, *shared))
-    return Document(meta(plan, f, FAMILY, "sales_account_plan"), parts_)
+    made = (lambda: written(plan, f, *shared), lambda: deck(plan, f, *shared), lambda: numbers(plan, f, *shared))
+    return Document(meta(plan, f, FAMILY, "sales_account_plan"), chosen(formats, FORMATS, made))
 
 
 def overview(plan: AccountPlan, f: Formatter) -> dict[str, str]:

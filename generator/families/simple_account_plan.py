@@ -11,8 +11,8 @@ FAMILY = "simple-account-plan"
 FORMATS = ("docx",)
 
 
-def build(plan: AccountPlan) -> Document:
-    """Return the simple account plan's document."""
+def build(plan: AccountPlan, formats: tuple[str, ...] = ()) -> Document:
+    """Return the simple account plan's document (its one part, Word, whatever the chosen formats)."""
     f, info, L = formatter(plan), plan.plan, formatter(plan).cat.labels
     header = fields(
         f,

@@ -22,6 +22,7 @@ from generator.document.format import Formatter
 from generator.families import parts, stakeholders, tables, tracking
 from generator.families.common import (
     chaptered,
+    chosen,
     deck_cover,
     fields,
     formatter,
@@ -49,8 +50,7 @@ class Shared:
 
     def __init__(self, plan: AccountPlan, f: Formatter) -> None:
         self.plan, self.f = plan, f
-        figs = parts.summary_figures(plan, f)
-        self.figures = figs
+        self.figures = figs = parts.summary_figures(plan, f)
         total = {
             "current": figs["current_revenue"][0],
             "target": figs["target_revenue"][0],
@@ -71,11 +71,11 @@ class Shared:
         self.current = parts.current_business(plan, f)
 
 
-def build(plan: AccountPlan) -> Document:
-    """Return the strategic account plan's document."""
-    f = formatter(plan)
-    s = Shared(plan, f)
-    return Document(meta(plan, f, FAMILY, "strategic_account_plan"), (written(s), deck(s), numbers(s)))
+def build(plan: AccountPlan, formats: tuple[str, ...] = ()) -> Document:
+    """Return the strategic account plan's document, with the parts of the chosen formats (none: every one)."""
+    s = Shared(plan, f := formatter(plan))
+    made = (lambda: written(s), lambda: deck(s), lambda: numbers(s))
+    return Document(meta(plan, f, FAMILY, "strategic_account_plan"), chosen(formats, FORMATS, made))
 
 
 # -- the written plan --------------------------------------------------------------------------------------------

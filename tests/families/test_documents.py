@@ -146,3 +146,28 @@ def test_tables_several_families_show_are_built_once_per_plan_and_read_the_same(
     german = example.model_copy(update={"language": "de"})
     assert len(lib.check(german)) == len(together) and len(built) == 2  # another language: its own table
     assert [as_json(doc) for doc in together] == [as_json(document(example, name)) for name in FAMILY_IDS]
+
+
+@pytest.mark.parametrize("family", FAMILY_IDS)
+def test_a_document_built_for_some_formats_holds_only_their_parts_as_a_whole_one_holds_them(
+    example: AccountPlan, family: str
+) -> None:
+    """A Word document alone pays for no deck and no workbook: its family's document is built with its part only,
+    and that part is the whole document's."""
+    whole = document(example, family)
+    for fmt in get_family(family).formats:
+        alone = document(example, family, (fmt,))
+        assert alone.formats() == [fmt]
+        assert alone.part(fmt) == whole.part(fmt) and alone.meta == whole.meta
+    if len(get_family(family).formats) == 3:
+        assert document(example, family, ["pptx", "xlsx"]).formats() == ["pptx", "xlsx"]
+
+
+@pytest.mark.parametrize("family", FAMILY_IDS)
+def test_a_file_rendered_alone_is_the_one_a_whole_suite_writes(example: AccountPlan, family: str) -> None:
+    made = {(f, fmt): data for _, f, fmt, data in lib.suite(example, [family])}
+    for fmt in get_family(family).formats:
+        assert lib.render(example, family, fmt) == made[family, fmt]
+        assert lib.suite(example, [family], [fmt]) == [
+            (n, f, x, d) for n, f, x, d in lib.suite(example, [family]) if x == fmt
+        ]

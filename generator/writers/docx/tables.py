@@ -18,10 +18,9 @@ from generator.writers.docx.elements import (
 )
 from generator.writers.docx.grids import SPAN, cells_on_grid, grid_columns, grid_fits
 from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
+from generator.writers.docx.rows import ROW_POINTS, SHORT_ROW, TEXT, cell_widths, joined, release_tall_row, row_height
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
-ROW_POINTS = 10.0  # the largest table type size
-_CELL_WIDTH_START, _WIDTH_ATTRIBUTE = "<w:tcW", ' w:w="'  # a cell's width: <w:tcW[^>]*? w:w="(\d+)"
 _GRID_OPEN, _GRID_CLOSE = "<w:tblGrid>", "</w:tblGrid>"
 _GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
 _SIZE_START = '<w:sz w:val="'
@@ -30,10 +29,7 @@ _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
 SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
 WIDEST_SHARE = 0.4  # a column widens for its longest word up to this share of the table
-_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
-SHORT_ROW = 400  # characters of text: a row with fewer cannot fill most of a page
 _LINE, _WIDEST = ROW_POINTS * 1.2, ROW_POINTS * 1.35  # points: a line as row_height counts it; a 1.25 em character
-TALLEST_KEPT_ROW = 480.0  # points: a row taller than most of a page may break, or it would run off the page
 
 
 NESTED = "<w:tbl> in <w:tbl>"  # a mark standing for tables inside tables
@@ -63,7 +59,7 @@ def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str
     spans = element_spans(xml, TABLE_START, "</w:tbl>")
     if (may_hold(possible, "<w:tbl ") and "<w:tbl " in xml) or (may_hold(possible, NESTED) and _nested(xml, spans)):
         widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
-        return each_element(widened, ROW_START, "</w:tr>", _release_tall_row), False
+        return each_element(widened, ROW_START, "</w:tr>", release_tall_row), False
     pieces, at, grids = [], 0, True
     cells, pictures, spanned = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
     marks = (cells, pictures, spanned)  # looked for in the body, not each table
@@ -98,7 +94,7 @@ def _fitted(
         text = _cell_text(table)
         table = _widen(table, text)
         if "<w:cantSplit/>" in table and len(text) >= SHORT_ROW:
-            table = each_element(table, ROW_START, "</w:tr>", _release_tall_row)
+            table = each_element(table, ROW_START, "</w:tr>", release_tall_row)
         return _kept(table, 0 if "<wp:extent " in table else table.count("</w:tr>")), grid_fits(table)
     spanned = marks[2] and SPAN in table  # as _widen looks for spans
     widened = table if spanned else _widen_cells(table, cells)
@@ -188,7 +184,7 @@ class _Cells:
         """Return a table's cells as its XML's elements give them: rows (<w:tr>) and cells opened as <w:tc>."""
         spans = element_spans(table, ROW_START, "</w:tr>")
         rows = [elements(table[start:end], CELL_START, "</w:tc>") for start, end in spans]
-        texts = [[_joined(cell) for cell in row] for row in rows]
+        texts = [[joined(cell) for cell in row] for row in rows]
         pictures = {
             (r, c): max(int(cx) for cx in _PICTURE.findall(cell)) / EMU_PER_PT
             for r, row in enumerate(rows)
@@ -237,11 +233,11 @@ class _Cells:
 
 
 def _released(table: str, rows: list[tuple[int, int]], texts: list[list[str]], grid: list[int] | None) -> str:
-    """Return a table with each of its rows at spans (in order) released as _release_tall_row releases it, from
+    """Return a table with each of its rows at spans (in order) released as release_tall_row releases it, from
     each one's cells' text (texts, by row) and, when its cells are on it, the table's grid."""
     pieces, at = [], 0
     for (start, end), cells in zip(rows, texts, strict=True):
-        pieces += [table[at:start], _release_tall_row(table[start:end], cells, grid)]
+        pieces += [table[at:start], release_tall_row(table[start:end], cells, grid)]
         at = end
     pieces.append(table[at:])
     return "".join(pieces)
@@ -354,9 +350,9 @@ def _capped(heads: list[float], words: list[float], total: float) -> list[float]
 
 
 def _cell_text(table: str) -> str:
-    """Return the text of a table's cells, each cell's runs joined as _joined joins them and the cells apart (one
+    """Return the text of a table's cells, each cell's runs joined as joined joins them and the cells apart (one
     look at the whole table: most tables need no cell measured)."""
-    return "".join(_TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>")))
+    return "".join(TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>")))
 
 
 def _with_widths(table: str, new: list[int]) -> str:
@@ -366,7 +362,7 @@ def _with_widths(table: str, new: list[int]) -> str:
     for start, end in element_spans(
         table, ROW_START, "</w:tr>"
     ):  # each row's first cells, in order (the rest as they were)
-        for (begin, stop, digits), width in zip(_cell_widths(table, start, end, len(widths)), widths, strict=False):
+        for (begin, stop, digits), width in zip(cell_widths(table, start, end, len(widths)), widths, strict=False):
             pieces += [table[at:begin], table[begin:stop].replace(digits, width)]
             at = stop
     pieces.append(table[at:])
@@ -384,102 +380,3 @@ def _regrid(table: str, grid: str) -> str:
         start = table.find(_GRID_OPEN, at)
     pieces.append(table[at:])
     return "".join(pieces)
-
-
-def _cell_widths(table: str, start: int, end: int, count: int) -> list[tuple[int, int, str]]:
-    """Return the first count cell widths (<w:tcW ... w:w="digits") between start and end, each as (start, end,
-    its digits): looked for by hand (calling a regular expression costs more than the look itself)."""
-    found: list[tuple[int, int, str]] = []
-    at = table.find(_CELL_WIDTH_START, start, end)
-    while at >= 0 and len(found) < count:
-        matched = _cell_width_at(table, at, end)
-        if matched is not None:
-            found.append(matched)
-        at = table.find(_CELL_WIDTH_START, at + 1 if matched is None else matched[1], end)
-    return found
-
-
-def _every_cell_width(row: str) -> list[tuple[int, int, str]] | None:
-    """Return every cell width of a row as _cell_widths finds them, or None when a <w:tcW holds no width or lies
-    in another's match (one look at the row for its count and its widths)."""
-    found: list[tuple[int, int, str]] = []
-    end = len(row)
-    at = row.find(_CELL_WIDTH_START)
-    while at >= 0:
-        matched = _cell_width_at(row, at, end)
-        if matched is None or row.find(_CELL_WIDTH_START, at + 1, matched[1]) >= 0:
-            return None
-        found.append(matched)
-        at = row.find(_CELL_WIDTH_START, matched[1])
-    return found
-
-
-def _cell_width_at(table: str, at: int, end: int) -> tuple[int, int, str] | None:
-    """Return the cell's width matched at at, up to end, as (start, end, its digits), or None: the first w:w
-    attribute of digits inside the tag (the expression's lazy match never passes the tag's end)."""
-    close = table.find(">", at, end)
-    stop = end if close < 0 else close
-    key = table.find(_WIDTH_ATTRIBUTE, at + len(_CELL_WIDTH_START), stop)
-    while key >= 0:
-        first = digit = key + len(_WIDTH_ATTRIBUTE)
-        while digit < end and table[digit].isdecimal():  # what \d matches in a text pattern
-            digit += 1
-        if first < digit < end and table[digit] == '"':
-            return at, digit + 1, table[first:digit]
-        key = table.find(_WIDTH_ATTRIBUTE, key + 1, stop)
-    return None
-
-
-def _release_tall_row(row: str, texts: list[str] | None = None, grid: list[int] | None = None) -> str:
-    """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
-    (Russian and German run longer than English: such a row would otherwise print over the footer); texts: its
-    cells' text when known (_Cells), of at least SHORT_ROW characters in all; grid: its cells' widths, when they
-    are its table's grid columns' (see grids.cells_on_grid)."""
-    if "<w:cantSplit/>" not in row:
-        return row
-    if texts is None and sum(map(len, _TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
-        return row
-    tall = None if texts is None else _settled_tall(row, texts, grid)
-    if not (row_height(row) > TALLEST_KEPT_ROW if tall is None else tall):
-        return row
-    return row.replace("<w:cantSplit/>", "").replace("<w:trPr></w:trPr>", "<w:trPr/>")  # closed, as lxml writes it
-
-
-def _settled_tall(row: str, texts: list[str], grid: list[int] | None = None) -> bool | None:
-    """Return whether row_height(row) exceeds TALLEST_KEPT_ROW when bounds settle it, else None (a row whose cells
-    hold texts, each cell with one width, read from the row unless grid gives them): a cell takes at least its text's
-    width over its room in lines, and at most that and one line more for each paragraph. Most long rows are settled
-    so, none of their text read again."""
-    if grid is None:
-        found = _every_cell_width(row)
-        grid = None if found is None else [int(width[2]) for width in found]
-    if grid is None or len(grid) != len(texts):
-        return None
-    rooms = [max(width / 20 - 11, 20) for width in grid]  # as row_height takes them
-    least = max((text_width(text, ROW_POINTS) / room for text, room in zip(texts, rooms, strict=True)), default=0.0)
-    kept_lines = TALLEST_KEPT_ROW / (ROW_POINTS * 1.2)  # 40: one line more is taller than kept
-    if least > kept_lines + _SLACK:  # at least 41 lines
-        return True
-    if least + row.count("</w:p>") + 1 < kept_lines - _SLACK:  # at most 39 lines
-        return False
-    return None
-
-
-_SLACK = 1e-6  # lines: sums of widths taken in another order differ by far less
-
-
-def row_height(row: str) -> float:
-    """Return an estimate (points, erring tall) of the height of a rendered row: its tallest cell's lines."""
-    tallest = 0.0
-    for cell in elements(row, CELL_START, "</w:tc>"):
-        width = _cell_widths(cell, 0, len(cell), 1)
-        room = int(width[0][2]) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
-        paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]
-        lines = sum(max(1, math.ceil(text_width(_joined(p), ROW_POINTS) / max(room, 20))) for p in paragraphs)
-        tallest = max(tallest, lines * ROW_POINTS * 1.2)
-    return tallest
-
-
-def _joined(paragraph: str) -> str:
-    """Return the text of a paragraph's runs."""
-    return "".join(_TEXT.findall(paragraph))

@@ -3,12 +3,12 @@ breaks in text made Word's as docxtpl makes them."""
 
 from __future__ import annotations
 
-import itertools
 import random
 import re
 
 import pytest
 
+from generator.writers.docx import rows
 from generator.writers.docx.elements import ROW_START, TABLE_START, each_element, element_spans
 from generator.writers.docx.tables import fitted_tables
 
@@ -84,7 +84,8 @@ def _grid(table: str) -> list[int]:
 def test_when_not_every_word_fits_only_the_columns_of_the_longest_words_give_way() -> None:
     """Abgebrochen stays whole in a narrow status column; the text and note columns, whose
     Ländergeschäftsführungen cannot fit with the rest, are the ones that break their longest word."""
-    from generator.writers.docx.tables import CELL_MARGINS, ROW_POINTS, _widen
+    from generator.writers.docx.rows import ROW_POINTS
+    from generator.writers.docx.tables import CELL_MARGINS, _widen
     from generator.writers.textfit import BOLD, text_width
 
     def cell(text: str) -> str:
@@ -169,40 +170,9 @@ def test_tables_fitted_one_by_one_are_the_body_fitted_whole(seed: int) -> None:
 
     body = "".join(rng.choice((table, lambda: "<w:p><w:r><w:t>between</w:t></w:r></w:p>"))() for _ in range(6))
     widened = each_element(body, TABLE_START, "</w:tbl>", tables._widen)
-    released = each_element(widened, ROW_START, "</w:tr>", tables._release_tall_row)
+    released = each_element(widened, ROW_START, "</w:tr>", rows.release_tall_row)
     whole = each_element(released, TABLE_START, "</w:tbl>", lambda t: tables._kept(t, t.count("</w:tr>"), texts(t)))
     assert tables.fitted_tables(body) == (whole, grids_fit(whole))
-
-
-def test_a_long_rows_height_settled_by_bounds_is_the_one_measured() -> None:
-    """A long row is kept on one page or let break as measuring its paragraphs decides, when bounds on its lines
-    settle it without reading its text again: rows growing a word at a time through a page's height (40 lines),
-    of one to three paragraphs, beside a short cell or not, in three widths, both ways, settled or measured."""
-    from generator.writers.docx import tables
-
-    def row(width: int, paragraphs: int, words: int, beside: bool) -> str:
-        text = "".join(("Wahrscheinlichkeit ", "Представлено ", "R&amp;D ", "x ")[n % 4] for n in range(words))
-        cell = f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-        short = f"{cell}<w:p><w:r><w:t>kurz</w:t></w:r></w:p></w:tc>" if beside else ""
-        long = f"{cell}{f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p>' * paragraphs}</w:tc>"
-        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{short}{long}</w:tr>"
-
-    decided = []
-    for width, paragraphs, beside in itertools.product((2400, 4800, 9600), (1, 2, 3, 6), (False, True)):
-        for words in itertools.count(1):
-            found = row(width, paragraphs, words, beside)
-            read = tables._Cells.of(f"<w:tbl>{found}</w:tbl>")
-            assert read is not None
-            height = tables.row_height(found)
-            if read.lengths[0] >= tables.SHORT_ROW and height >= 400:
-                released = tables._release_tall_row(found, read.rows[0])
-                grid = [width] * len(read.rows[0])  # the row's cells on its grid: the same answer, widths not read
-                assert tables._settled_tall(found, read.rows[0], grid) == tables._settled_tall(found, read.rows[0])
-                assert released == tables._release_tall_row(found), (width, paragraphs, words, beside)
-                decided.append((released != found, tables._settled_tall(found, read.rows[0]) is not None))
-            if height > 560:
-                break
-    assert set(decided) == {(True, True), (False, True), (True, False), (False, False)}  # each way, bounds or not
 
 
 @pytest.mark.parametrize("seed", range(100))
@@ -264,22 +234,6 @@ def test_cell_widths_are_set_where_the_cell_width_expression_finds_them(seed: in
     assert _with_widths(table, new) == f"<w:tbl>{regridded}{'<w:p/>'.join(map(expected, rows))}</w:tbl>"
 
 
-@pytest.mark.parametrize("seed", range(200))
-def test_a_rows_cell_widths_read_in_one_look_are_the_ones_counted_and_found(seed: int) -> None:
-    """A row's cell widths, read in one look, are there exactly when it has as many <w:tcW as cells and each
-    holds a width (its count, then its first widths, looked at apart), and are those widths."""
-    from generator.writers.docx.tables import _CELL_WIDTH_START, _cell_widths, _every_cell_width
-
-    rng = random.Random(seed)
-    row = "<w:tr>" + "".join(rng.choice(WIDTHS[:5] * 3 + WIDTHS[5:]) for _ in range(rng.randint(0, 8))) + "</w:tr>"
-    found = _every_cell_width(row)
-    for cells in range(9):
-        first = _cell_widths(row, 0, len(row), cells)
-        apart = row.count(_CELL_WIDTH_START) == cells and len(first) == cells
-        assert (found is not None and len(found) == cells) == apart
-        assert not apart or found == first
-
-
 GRIDS = ["<w:tblGrid>", "</w:tblGrid>", '<w:gridCol w:w="5"/>', "<w:tr>", "x", "<w:tblGrid/>", "\n"]
 
 
@@ -297,7 +251,8 @@ def test_a_grid_is_replaced_where_the_grid_expression_finds_it(seed: int) -> Non
 @pytest.mark.parametrize("seed", range(100))
 def test_a_table_is_set_in_its_largest_run_size(seed: int) -> None:
     """A table's type size is the largest of its runs' (10 pt when none gives one), however its sizes are mixed."""
-    from generator.writers.docx.tables import ROW_POINTS, _size
+    from generator.writers.docx.rows import ROW_POINTS
+    from generator.writers.docx.tables import _size
 
     rng = random.Random(seed)
     sizes = [rng.choice(("16", "18", "20", "160", "x")) for _ in range(rng.randint(0, 6))]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from generator.writers.docx.elements import CELL_START, ROW_START, TABLE_START, elements
+from generator.writers.docx.rows import cell_widths
 
 SPAN = "<w:gridSpan"  # a cell's span's start: markup only (text holds no <)
 _SPAN = re.compile(SPAN + r' w:val="(\d+)"/>')
 _GRID_COLUMN = re.compile(r'<w:gridCol w:w="(\d+)"/>')
-_CELL_WIDTH = re.compile(r'<w:tcW[^>]*? w:w="(\d+)"')  # a cell's width: its first w:w of digits
 
 
 def grid_fits(table: str) -> bool:
@@ -48,9 +48,14 @@ def cells_on_grid(xml: str) -> bool:
     for table in elements(xml, TABLE_START, "</w:tbl>"):
         if table.find("<w:tbl>", 1) >= 0:
             return False
-        grid = _GRID_COLUMN.findall(table, 0, table.find("</w:tblGrid>") + 1)
+        grid = grid_widths(table)
         for row in elements(table, ROW_START, "</w:tr>"):
-            cells = elements(row, CELL_START, "</w:tc>")
-            if [found[1] if (found := _CELL_WIDTH.search(cell)) else None for cell in cells] != grid:
+            cells = [cell_widths(cell, 0, len(cell), 1) for cell in elements(row, CELL_START, "</w:tc>")]
+            if [int(found[0][2]) if found else None for found in cells] != grid:
                 return False
     return True
+
+
+def grid_widths(table: str) -> list[int]:
+    """Return a table's grid: its column widths (twips)."""
+    return [int(w) for w in _GRID_COLUMN.findall(table, table.find("<w:tblGrid>"), table.find("</w:tblGrid>") + 1)]

@@ -85,7 +85,7 @@ def settled_tall(row: str, texts: list[str], grid: list[int] | None = None) -> b
         grid = None if found is None else [int(width[2]) for width in found]
     if grid is None or len(grid) != len(texts):
         return None
-    rooms = [max(width / 20 - 11, 20) for width in grid]  # as row_height takes them
+    rooms = [room(width) for width in grid]
     least = max((text_width(text, ROW_POINTS) / room for text, room in zip(texts, rooms, strict=True)), default=0.0)
     kept_lines = TALLEST_KEPT_ROW / (ROW_POINTS * 1.2)  # 40: one line more is taller than kept
     if least > kept_lines + _SLACK:  # at least 41 lines
@@ -103,11 +103,17 @@ def row_height(row: str) -> float:
     tallest = 0.0
     for cell in elements(row, CELL_START, "</w:tc>"):
         width = cell_widths(cell, 0, len(cell), 1)
-        room = int(width[0][2]) / 20 - 11 if width else 200.0  # twips to points, less the cell's margins
+        points = room(int(width[0][2])) if width else 200.0
         paragraphs = [p for p in cell.split("</w:p>") if "<w:t" in p]
-        lines = sum(max(1, math.ceil(text_width(joined(p), ROW_POINTS) / max(room, 20))) for p in paragraphs)
+        lines = sum(max(1, math.ceil(text_width(joined(p), ROW_POINTS) / points)) for p in paragraphs)
         tallest = max(tallest, lines * ROW_POINTS * 1.2)
     return tallest
+
+
+def room(width: int) -> float:
+    """Return the room (points) a cell of a width (twips) has for its text: the width less the cell's margins, at
+    least 20 points (every estimate of a row's lines takes a cell's room so)."""
+    return max(width / 20 - 11, 20)
 
 
 def joined(paragraph: str) -> str:

@@ -16,13 +16,21 @@ from generator.writers.docx.elements import (
     elements,
     replaced,
 )
-from generator.writers.docx.grids import SPAN, cells_on_grid, grid_columns, grid_fits
+from generator.writers.docx.grids import SPAN, cells_on_grid, grid_columns, grid_fits, grid_widths
 from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
-from generator.writers.docx.rows import ROW_POINTS, SHORT_ROW, TEXT, cell_widths, joined, release_tall_row, row_height
+from generator.writers.docx.rows import (
+    ROW_POINTS,
+    SHORT_ROW,
+    TEXT,
+    cell_widths,
+    joined,
+    release_tall_row,
+    room,
+    row_height,
+)
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
 _GRID_OPEN, _GRID_CLOSE = "<w:tblGrid>", "</w:tblGrid>"
-_GRID_COL = re.compile(r'<w:gridCol w:w="(\d+)"/>')
 _SIZE_START = '<w:sz w:val="'
 _SIZE = re.compile(_SIZE_START + r'(\d+)"')
 _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
@@ -105,7 +113,7 @@ def _fitted(
         else:
             every = element_spans(widened, ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
-        widened = _released(widened, rows, [cells.rows[i] for i in long], _grid(widened) if gridded else None)
+        widened = _released(widened, rows, [cells.rows[i] for i in long], grid_widths(widened) if gridded else None)
     shown = 0 if cells.pictures else len(cells.rows)
     return _kept(widened, shown, cells.rows), grid_fits(widened) if spanned else cells.grid_fits(widened)
 
@@ -115,9 +123,9 @@ def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
     when estimated at most KEPT_TABLE_POINTS tall (texts: its cells' text by row, each in its column's room)."""
     if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS or "<w:keepNext" in table:
         return table  # too many rows, or kept (or not) as its template says
-    grid = _grid(table)
+    grid = grid_widths(table)
     if texts is not None and all(len(row) == len(grid) for row in texts):
-        rooms = [max(width / 20 - 11, 20) for width in grid]  # as row_height takes a cell's width
+        rooms = [room(width) for width in grid]
         tall = sum(max(max(map(_lines, row, rooms)) * _LINE, _LINE) for row in texts)
     else:
         tall = sum(max(row_height(row), _LINE) for row in elements(table, ROW_START, "</w:tr>"))
@@ -249,7 +257,7 @@ def _widen(table: str, text: str | None = None) -> str:
     word fits: every word if they can all fit, else all but the longest few and its headers' words, in a smaller
     type (not below 7.5 pt) when even the headers' cannot; text is the table's cell text (_cell_text) when it is
     known already."""
-    grid = _grid(table)
+    grid = grid_widths(table)
     if table.find("<w:tbl>", 5) >= 0 or SPAN in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = _size(table)
@@ -264,7 +272,7 @@ def _widen(table: str, text: str | None = None) -> str:
 def _widen_cells(table: str, cells: _Cells) -> str:
     """Return what _widen returns for a table that is not nested and spans no columns, from its cells' text: every
     cell's longest word measured once, for the look at the whole table and for each column."""
-    grid = _grid(table)
+    grid = grid_widths(table)
     if len(grid) < 2:
         return table
     size = _size(table)
@@ -273,11 +281,6 @@ def _widen_cells(table: str, cells: _Cells) -> str:
         return table  # every cell's longest word fits the narrowest column: no column needs more
     heads, words = cells.needs(table, measured, (grid, size * BOLD))
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen_cells(resized, cells))
-
-
-def _grid(table: str) -> list[int]:
-    """Return a table's grid: its column widths (twips)."""
-    return [int(w) for w in _GRID_COL.findall(table, table.find("<w:tblGrid>"), table.find("</w:tblGrid>") + 1)]
 
 
 def _size(table: str) -> float:

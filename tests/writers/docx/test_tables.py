@@ -354,7 +354,6 @@ def test_every_paragraph_kept_says_so_once_where_the_schema_puts_it(seed: int) -
 @pytest.mark.parametrize("possible", [None, frozenset()])
 def test_a_cell_whose_text_says_gridspan_is_widened_as_any_other(possible: frozenset[str] | None) -> None:
     """A value that says w:gridSpan is text, not a span: its table's columns still widen for their words."""
-    from generator.writers.docx.tables import _grid
 
     def table(text: str) -> str:
         cells = "".join(

@@ -25,6 +25,7 @@ from generator.errors import TemplateError
 from generator.writers.declared import Declared
 from generator.writers.docx.context import looked_up
 from generator.writers.docx.elements import replaced
+from generator.writers.docx.facts import Facts, table_facts
 from generator.writers.docx.inline_pictures import Picture
 from generator.writers.docx.listing import resolved
 from generator.writers.docx.tables import PICTURE, fitted_tables, may_hold, possible_marks
@@ -115,6 +116,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         self.stories: dict[Any, bytes] = {}  # the headers and footers the last render wrote as text
         self.possible: frozenset[str] | None = None  # the marks a rendered body may hold (see tables.possible_marks)
         self.held: frozenset[str] | None = None  # those the last rendered body may hold, with a drawn picture's
+        self.facts: dict[str, Facts] = {}  # what a bundled body's tables hold (see facts.table_facts)
         self.drawn = False  # whether the part being rendered drew a picture (its markup: see inline_pictures)
         self._prepare()
 
@@ -146,6 +148,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         if key == "body":  # what our own templates' markup holds is all a body rendered from them holds
             marks = _PICTURE_MARKS + _LANGUAGE_MARKS + _LISTING_MARKS
             self.possible = possible_marks(source, marks) if self.bundled else None
+            self.facts = table_facts(source) if self.bundled else {}
 
     def _undeclared(self, source: str) -> str:
         """Return a body's source without the namespace declarations its opening tag inherits from the document
@@ -307,7 +310,7 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         if key == "body":
             possible = self.possible
             self.held = possible | frozenset(_PICTURE_MARKS) if possible is not None and self.drawn else possible
-            xml, self.grids_fit = fitted_tables(xml, self.held)
+            xml, self.grids_fit = fitted_tables(xml, self.held, self.facts)
         breaks = _breaks(xml)  # a rendered value's line breaks, and the template's, if it has any
         if any(xml.startswith(mark, at) for at in breaks for mark in _MARKED):  # as docxtpl takes them out
             for mark in _MARKED:

@@ -60,26 +60,30 @@ def _cell_width_at(table: str, at: int, end: int) -> tuple[int, int, str] | None
     return None
 
 
-def release_tall_row(row: str, texts: list[str] | None = None, grid: list[int] | None = None) -> str:
+def release_tall_row(
+    row: str, texts: list[str] | None = None, grid: list[int] | None = None, paragraphs: int | None = None
+) -> str:
     """Return a table row as it is, or without its keep-on-one-page mark when its text is taller than a page
     (Russian and German run longer than English: such a row would otherwise print over the footer); texts: its
     cells' text when known (_Cells), of at least SHORT_ROW characters in all; grid: its cells' widths, when they
-    are its table's grid columns' (see grids.cells_on_grid)."""
+    are its table's grid columns' (see grids.cells_on_grid); paragraphs: how many it holds, when known."""
     if "<w:cantSplit/>" not in row:
         return row
     if texts is None and sum(map(len, TEXT.findall(row))) < SHORT_ROW:  # most rows: far from a page
         return row
-    tall = None if texts is None else settled_tall(row, texts, grid)
+    tall = None if texts is None else settled_tall(row, texts, grid, paragraphs)
     if not (row_height(row) > TALLEST_KEPT_ROW if tall is None else tall):
         return row
     return row.replace("<w:cantSplit/>", "").replace("<w:trPr></w:trPr>", "<w:trPr/>")  # closed, as lxml writes it
 
 
-def settled_tall(row: str, texts: list[str], grid: list[int] | None = None) -> bool | None:
+def settled_tall(
+    row: str, texts: list[str], grid: list[int] | None = None, paragraphs: int | None = None
+) -> bool | None:
     """Return whether row_height(row) exceeds TALLEST_KEPT_ROW when bounds settle it, else None (a row whose cells
     hold texts, each cell with one width, read from the row unless grid gives them): a cell takes at least its text's
-    width over its room in lines, and at most that and one line more for each paragraph. Most long rows are settled
-    so, none of their text read again."""
+    width over its room in lines, and at most that and one line more for each paragraph (counted in the row unless
+    paragraphs gives them). Most long rows are settled so, none of their text read again."""
     if grid is None:
         found = every_cell_width(row)
         grid = None if found is None else [int(width[2]) for width in found]
@@ -90,7 +94,8 @@ def settled_tall(row: str, texts: list[str], grid: list[int] | None = None) -> b
     kept_lines = TALLEST_KEPT_ROW / (ROW_POINTS * 1.2)  # 40: one line more is taller than kept
     if least > kept_lines + _SLACK:  # at least 41 lines
         return True
-    if least + row.count("</w:p>") + 1 < kept_lines - _SLACK:  # at most 39 lines
+    counted = row.count("</w:p>") if paragraphs is None else paragraphs
+    if least + counted + 1 < kept_lines - _SLACK:  # at most 39 lines
         return False
     return None
 

@@ -16,6 +16,7 @@ from generator.writers.docx.elements import (
     elements,
     replaced,
 )
+from generator.writers.docx.facts import SIZE, SIZE_START, Facts, opening, size_of
 from generator.writers.docx.grids import SPAN, cells_on_grid, grid_columns, grid_fits, grid_widths
 from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
 from generator.writers.docx.rows import (
@@ -31,8 +32,6 @@ from generator.writers.docx.rows import (
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
 _GRID_OPEN, _GRID_CLOSE = "<w:tblGrid>", "</w:tblGrid>"
-_SIZE_START = '<w:sz w:val="'
-_SIZE = re.compile(_SIZE_START + r'(\d+)"')
 _SIZES = re.compile(r'(<w:szCs? w:val=)"\d+"')
 SMALLEST_TABLE_POINTS = 7.5
 CELL_MARGINS = 255  # twips: Word's left and right cell margins together
@@ -60,10 +59,13 @@ def may_hold(possible: frozenset[str] | None, mark: str) -> bool:
     return possible is None or mark in possible
 
 
-def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str, bool]:
+def fitted_tables(
+    xml: str, possible: frozenset[str] | None = None, facts: dict[str, Facts] | None = None
+) -> tuple[str, bool]:
     """Return a rendered body whose tables' columns fit their words and whose very tall rows may break, and whether
     every table's grid has as many columns as its widest row spans (see grid_fits), each table looked at once;
-    possible: the MARKS the body may hold (see possible_marks), the others not looked for (None: all may)."""
+    possible: the MARKS the body may hold (see possible_marks), the others not looked for (None: all may); facts:
+    its template's tables' (see facts.table_facts), when it is a bundled template's."""
     spans = element_spans(xml, TABLE_START, "</w:tbl>")
     if (may_hold(possible, "<w:tbl ") and "<w:tbl " in xml) or (may_hold(possible, NESTED) and _nested(xml, spans)):
         widened = replaced(xml, spans, _widen)  # nested tables, or tables written otherwise: rows looked for anywhere
@@ -72,7 +74,9 @@ def fitted_tables(xml: str, possible: frozenset[str] | None = None) -> tuple[str
     cells, pictures, spanned = (may_hold(possible, mark) and mark in xml for mark in MARKS[2:])
     marks = (cells, pictures, spanned)  # looked for in the body, not each table
     for start, end in spans:
-        table, fits = _fitted(xml[start:end], marks, possible is not None, not may_hold(possible, OFF_GRID))
+        table = xml[start:end]
+        known = facts.get(opening(table)) if facts else None
+        table, fits = _fitted(table, marks, possible is not None, not may_hold(possible, OFF_GRID), known)
         grids = grids and fits
         pieces += [xml[at:start], table]
         at = end
@@ -89,14 +93,15 @@ def _nested(xml: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _fitted(
-    table: str, marks: tuple[bool, bool, bool], bundled: bool = False, gridded: bool = False
+    table: str, marks: tuple[bool, bool, bool], bundled: bool = False, gridded: bool = False, known: Facts | None = None
 ) -> tuple[str, bool]:
     """Return a table (not nested) with its columns fitted to its words and its very tall rows allowed to break,
     and whether its grid fits its rows (grid_fits): its cells' text read in one look (see _Cells), the XML looked
     into again only where a row's text could fill a page or a column must widen. marks says whether the body
     holds cells written with attributes, pictures and spans at all (when it does not, no table is searched);
     bundled: the table was rendered from a bundled template (well formed: its rows end where _Cells read them);
-    gridded: its cells are one for each grid column, each as wide as it (see grids.cells_on_grid)."""
+    gridded: its cells are one for each grid column, each as wide as it (see grids.cells_on_grid); known: its
+    template table's facts, when they are known (see facts.table_facts)."""
     cells = _Cells.of(table, marks)
     if cells is None:  # cells written otherwise (<w:tc ...>): each looked for in the XML
         text = _cell_text(table)
@@ -105,7 +110,7 @@ def _fitted(
             table = each_element(table, ROW_START, "</w:tr>", release_tall_row)
         return _kept(table, 0 if "<wp:extent " in table else table.count("</w:tr>")), grid_fits(table)
     spanned = marks[2] and SPAN in table  # as _widen looks for spans
-    widened = table if spanned else _widen_cells(table, cells)
+    widened = table if spanned else _widen_cells(table, cells, size_of(table, known))
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     if long and "<w:cantSplit/>" in widened:
         if bundled and widened is table:  # the rows where _Cells found them
@@ -113,7 +118,9 @@ def _fitted(
         else:
             every = element_spans(widened, ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
-        widened = _released(widened, rows, [cells.rows[i] for i in long], grid_widths(widened) if gridded else None)
+        single = known is not None and known.single  # as many paragraphs in a row as cells
+        texts = [cells.rows[i] for i in long]
+        widened = _released(widened, rows, texts, grid_widths(widened) if gridded else None, single)
     shown = 0 if cells.pictures else len(cells.rows)
     return _kept(widened, shown, cells.rows), grid_fits(widened) if spanned else cells.grid_fits(widened)
 
@@ -240,12 +247,16 @@ class _Cells:
         return max(map(len, self.rows), default=0) == grid_columns(table)
 
 
-def _released(table: str, rows: list[tuple[int, int]], texts: list[list[str]], grid: list[int] | None) -> str:
+def _released(
+    table: str, rows: list[tuple[int, int]], texts: list[list[str]], grid: list[int] | None, single: bool = False
+) -> str:
     """Return a table with each of its rows at spans (in order) released as release_tall_row releases it, from
-    each one's cells' text (texts, by row) and, when its cells are on it, the table's grid."""
+    each one's cells' text (texts, by row), when its cells are on it the table's grid, and when single (a row holds
+    a paragraph for each cell) the rows' paragraphs as counted."""
     pieces, at = [], 0
     for (start, end), cells in zip(rows, texts, strict=True):
-        pieces += [table[at:start], release_tall_row(table[start:end], cells, grid)]
+        paragraphs = len(cells) if single else None
+        pieces += [table[at:start], release_tall_row(table[start:end], cells, grid, paragraphs)]
         at = end
     pieces.append(table[at:])
     return "".join(pieces)
@@ -269,13 +280,14 @@ def _widen(table: str, text: str | None = None) -> str:
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen(resized, text))
 
 
-def _widen_cells(table: str, cells: _Cells) -> str:
+def _widen_cells(table: str, cells: _Cells, size: float | None = None) -> str:
     """Return what _widen returns for a table that is not nested and spans no columns, from its cells' text: every
-    cell's longest word measured once, for the look at the whole table and for each column."""
+    cell's longest word measured once, for the look at the whole table and for each column (size: the table's
+    largest type size, when known already)."""
     grid = grid_widths(table)
     if len(grid) < 2:
         return table
-    size = _size(table)
+    size = _size(table) if size is None else size
     measured = cells.measured(size * BOLD)
     if max((max(row, default=0.0) for row in measured), default=0.0) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
@@ -289,20 +301,20 @@ def _size(table: str) -> float:
     first = _first_size(table)
     if first is None:
         return ROW_POINTS
-    if table.count(_SIZE_START) == table.count(f'{_SIZE_START}{first[1]}"'):
+    if table.count(SIZE_START) == table.count(f'{SIZE_START}{first[1]}"'):
         return int(first[1]) / 2
-    return max(map(int, set(_SIZE.findall(table)))) / 2  # every run gives its size: a few sizes, many times
+    return max(map(int, set(SIZE.findall(table)))) / 2  # every run gives its size: a few sizes, many times
 
 
 def _first_size(table: str) -> re.Match[str] | None:
-    """Return what _SIZE.search(table) finds, the expression tried only where its opening text is (found with
+    """Return what SIZE.search(table) finds, the expression tried only where its opening text is (found with
     str.find: the expression's own search steps through a table's first row character by character)."""
-    at = table.find(_SIZE_START)
+    at = table.find(SIZE_START)
     while at >= 0:
-        found = _SIZE.match(table, at)
+        found = SIZE.match(table, at)
         if found is not None:
             return found
-        at = table.find(_SIZE_START, at + 1)
+        at = table.find(SIZE_START, at + 1)
     return None
 
 

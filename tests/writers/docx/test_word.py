@@ -18,6 +18,7 @@ from generator.model.figures import weighted_pipeline
 from generator.model.plan import AccountPlan
 from generator.writers.docx.context import context
 from generator.writers.docx.elements import TABLE_START, element_spans
+from generator.writers.docx.facts import Facts
 from generator.writers.docx.grids import cells_on_grid
 from generator.writers.docx.render import prepared
 from generator.writers.docx.tables import OFF_GRID
@@ -365,18 +366,21 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
 ) -> None:
     """A bundled template's tables are fitted looking only for the markup its own holds (values are escaped text;
     a drawn picture adds its own, namespace declarations too): bodies rendered from the branded example (logo,
-    photos) and the stress plan hold none of the rest, and are fitted as looking for all of it fits them; a body
+    photos) and the stress plan hold none of the rest, and are fitted, with what their template's tables hold
+    known (type sizes, paragraphs), as looking for all of it and counting it in each table fits them; a body
     without language or drawing is handed to the package as needing no language declared, rightly."""
     from generator.sources import read_brand, with_brand
     from generator.writers.declared import Declared
     from generator.writers.docx import render, tables
     from generator.writers.package import declare_language
 
-    seen: list[tuple[str, frozenset[str] | None]] = []
+    seen: list[tuple[str, frozenset[str] | None, dict[str, Facts] | None]] = []
 
-    def fitted(xml: str, possible: frozenset[str] | None = None) -> tuple[str, bool]:
-        seen.append((xml, possible))
-        return tables.fitted_tables(xml, possible)
+    def fitted(
+        xml: str, possible: frozenset[str] | None = None, facts: dict[str, Facts] | None = None
+    ) -> tuple[str, bool]:
+        seen.append((xml, possible, facts))
+        return tables.fitted_tables(xml, possible, facts)
 
     monkeypatch.setattr(render, "fitted_tables", fitted)
     branded = with_brand(example, read_brand(ROOT / "data" / "brand" / "nordwind.yaml"))
@@ -389,15 +393,15 @@ def test_a_rendered_body_holds_no_markup_its_template_does_not(
             declared += 1
     assert declared or family == "simple-account-plan"  # every plan draws its team's photos there
     pictured = 0
-    for xml, possible in seen:
-        assert possible is not None
+    for xml, possible, facts in seen:
+        assert possible is not None and facts
         spans = element_spans(xml, TABLE_START, "</w:tbl>")
         nested = {tables.NESTED} if tables._nested(xml, spans) else set()
         looked_for = tables.MARKS + render._PICTURE_MARKS + render._LANGUAGE_MARKS + render._LISTING_MARKS
         held = {mark for mark in looked_for if mark in xml} | nested
         held |= set() if cells_on_grid(xml) else {tables.OFF_GRID}
         assert held <= possible
-        assert tables.fitted_tables(xml, possible) == tables.fitted_tables(xml)
+        assert tables.fitted_tables(xml, possible, facts) == tables.fitted_tables(xml)
         breaks = render._breaks(xml)
         assert render.listed(xml, breaks, possible) == render.listed(xml, breaks)
         pictured += "<wp:extent " in xml

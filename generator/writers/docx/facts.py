@@ -1,0 +1,72 @@
+"""What each table of a bundled template holds, read once when it is compiled: a rendered table's type sizes and
+paragraphs known from its template's table (found by its opening, its properties and grid: markup without code),
+where fitting it would otherwise count them in every rendered table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.writers.docx.elements import ROW_START, TABLE_START, elements
+from generator.writers.docx.rows import ROW_POINTS
+
+GRID_END = "</w:tblGrid>"
+SIZE_START = '<w:sz w:val="'
+SIZE = re.compile(SIZE_START + r'(\d+)"')  # a run's type size (half points)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a template's table holds: its type sizes' markup (<w:sz w:val="19"), largest first (None: a size not
+    written in digits), and whether each of its rows holds one paragraph for each cell and no template code."""
+
+    sizes: tuple[str, ...] | None
+    single: bool
+
+
+def opening(table: str) -> str:
+    """Return a table's opening: its XML up to its grid's end ("" for a table without a grid)."""
+    end = table.find(GRID_END)
+    return "" if end < 0 else table[: end + len(GRID_END)]
+
+
+def table_facts(source: str) -> dict[str, Facts]:
+    """Return the facts of a template source's tables by their openings (a rendered table opens as its template's
+    table does: values are text, and an opening holds none); none when an opening holds template code (its
+    rendered tables could open as another's), and none for an opening two tables share with other facts."""
+    found: dict[str, Facts | None] = {}
+    for table in elements(source, TABLE_START, "</w:tbl>"):
+        key = opening(table)
+        if "{" in key:
+            return {}
+        facts = Facts(_sizes(table), _single(table))
+        found[key] = facts if found.get(key, facts) == facts else None
+    return {key: facts for key, facts in found.items() if facts is not None and key}
+
+
+def size_of(table: str, facts: Facts | None) -> float | None:
+    """Return a rendered table's largest type size (points) from its template table's facts: the largest of its
+    sizes the table holds (rows a loop left out may take some away; text adds none), 10 pt for none; None when
+    the facts do not tell."""
+    if facts is None or facts.sizes is None:
+        return None
+    for mark in facts.sizes:
+        if mark in table:
+            return int(mark[len(SIZE_START) : -1]) / 2
+    return ROW_POINTS  # as tables measure a table without sizes
+
+
+def _sizes(table: str) -> tuple[str, ...] | None:
+    """Return the markup of each type size a template's table holds, largest first; None for one not in digits."""
+    values = SIZE.findall(table)
+    if len(values) != table.count(SIZE_START):
+        return None
+    return tuple(f'{SIZE_START}{value}"' for value in sorted(set(values), key=int, reverse=True))
+
+
+def _single(table: str) -> bool:
+    """Return whether each row of a template's table holds one paragraph for each of its cells and no code (a
+    rendered row then holds as many paragraphs as cells: values add text, never paragraphs)."""
+    return all(
+        "{%" not in row and row.count("</w:p>") == row.count("</w:tc>") for row in elements(table, ROW_START, "</w:tr>")
+    )

@@ -5,7 +5,7 @@ where fitting it would otherwise count them in every rendered table."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.writers.docx.elements import ROW_START, TABLE_START, elements
 from generator.writers.docx.rows import ROW_POINTS
@@ -15,13 +15,14 @@ SIZE_START = '<w:sz w:val="'
 SIZE = re.compile(SIZE_START + r'(\d+)"')  # a run's type size (half points)
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What a template's table holds: its type sizes' markup (<w:sz w:val="19"), largest first (None: a size not
-    written in digits), and whether each of its rows holds one paragraph for each cell and no template code."""
+    written in digits), whether each of its rows holds one paragraph for each cell and no template code, and
+    whether it says anywhere whether a paragraph keeps with the next."""
 
     sizes: tuple[str, ...] | None
     single: bool
+    keeps: bool
 
 
 def opening(table: str) -> str:
@@ -39,7 +40,7 @@ def table_facts(source: str) -> dict[str, Facts]:
         key = opening(table)
         if "{" in key:
             return {}
-        facts = Facts(_sizes(table), _single(table))
+        facts = Facts(_sizes(table), _single(table), "<w:keepNext" in table)
         found[key] = facts if found.get(key, facts) == facts else None
     return {key: facts for key, facts in found.items() if facts is not None and key}
 

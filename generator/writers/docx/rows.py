@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from generator.writers.docx.elements import CELL_START, elements
 from generator.writers.textfit import text_width
@@ -81,21 +82,27 @@ def settled_tall(
     row: str, texts: list[str], grid: list[int] | None = None, paragraphs: int | None = None
 ) -> bool | None:
     """Return whether row_height(row) exceeds TALLEST_KEPT_ROW when bounds settle it, else None (a row whose cells
-    hold texts, each cell with one width, read from the row unless grid gives them): a cell takes at least its text's
-    width over its room in lines, and at most that and one line more for each paragraph (counted in the row unless
-    paragraphs gives them). Most long rows are settled so, none of their text read again."""
+    hold texts, each cell with one width, read from the row unless grid gives them, and its paragraphs counted in it
+    unless paragraphs gives them): see settled_by_bounds. Most long rows are settled so, none of their text read
+    again."""
     if grid is None:
         found = every_cell_width(row)
         grid = None if found is None else [int(width[2]) for width in found]
     if grid is None or len(grid) != len(texts):
         return None
+    return settled_by_bounds(texts, grid, lambda: row.count("</w:p>") if paragraphs is None else paragraphs)
+
+
+def settled_by_bounds(texts: list[str], grid: list[int], paragraphs: Callable[[], int]) -> bool | None:
+    """Return whether a row whose cells (one for each grid column, as wide as it) hold texts in paragraphs (how many,
+    asked only when needed) is taller than TALLEST_KEPT_ROW when bounds settle it, else None: a cell takes at least
+    its text's width over its room in lines, and at most that and one line more for each paragraph."""
     rooms = [room(width) for width in grid]
     least = max((text_width(text, ROW_POINTS) / room for text, room in zip(texts, rooms, strict=True)), default=0.0)
     kept_lines = TALLEST_KEPT_ROW / (ROW_POINTS * 1.2)  # 40: one line more is taller than kept
     if least > kept_lines + _SLACK:  # at least 41 lines
         return True
-    counted = row.count("</w:p>") if paragraphs is None else paragraphs
-    if least + counted + 1 < kept_lines - _SLACK:  # at most 39 lines
+    if least + paragraphs() + 1 < kept_lines - _SLACK:  # at most 39 lines
         return False
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import partial
 
 from generator.writers.docx.elements import (
     CELL_START,
@@ -28,6 +29,7 @@ from generator.writers.docx.rows import (
     release_tall_row,
     room,
     row_height,
+    settled_by_bounds,
 )
 from generator.writers.textfit import BOLD, EMU_PER_PT, fitted_widths, header_width, longest_words, text_width, widest
 
@@ -112,34 +114,42 @@ def _fitted(
     spanned = marks[2] and SPAN in table  # as _widen looks for spans
     widened = table if spanned else _widen_cells(table, cells, size_of(table, known))
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
+    single = known is not None and known.single  # as many paragraphs in a row as cells
+    if long and gridded and single:  # the rows its bounds say are not a page tall: none of their XML looked at
+        grid = grid_widths(widened)
+        long = [i for i in long if settled_by_bounds(cells.rows[i], grid, partial(len, cells.rows[i])) is not False]
     if long and "<w:cantSplit/>" in widened:
         if bundled and widened is table:  # the rows where _Cells found them
             rows = cells.spans(table, long)
         else:
             every = element_spans(widened, ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
-        single = known is not None and known.single  # as many paragraphs in a row as cells
         texts = [cells.rows[i] for i in long]
         widened = _released(widened, rows, texts, grid_widths(widened) if gridded else None, single)
     shown = 0 if cells.pictures else len(cells.rows)
-    return _kept(widened, shown, cells.rows), grid_fits(widened) if spanned else cells.grid_fits(widened)
+    keeps = known is None or known.keeps
+    return _kept(widened, shown, cells.rows, keeps), grid_fits(widened) if spanned else cells.grid_fits(widened)
 
 
-def _kept(table: str, rows: int, texts: list[list[str]] | None = None) -> str:
+def _kept(table: str, rows: int, texts: list[list[str]] | None = None, keeps: bool = True) -> str:
     """Return a table of rows (not nested; 0: it holds pictures, whose height its text does not tell) kept on one page
-    when estimated at most KEPT_TABLE_POINTS tall (texts: its cells' text by row, each in its column's room)."""
-    if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS or "<w:keepNext" in table:
+    when estimated at most KEPT_TABLE_POINTS tall (texts: its cells' text by row, each in its column's room; keeps:
+    whether it may say itself whether it keeps, False when its template's table does not)."""
+    if rows < 2 or rows * _LINE > KEPT_TABLE_POINTS or (keeps and "<w:keepNext" in table):
         return table  # too many rows, or kept (or not) as its template says
     grid = grid_widths(table)
     if texts is not None and all(len(row) == len(grid) for row in texts):
-        rooms = [room(width) for width in grid]
-        tall = sum(max(max(map(_lines, row, rooms)) * _LINE, _LINE) for row in texts)
+        rooms, tall = [room(width) for width in grid], 0.0
+        for row in texts:  # row by row, until the table is too tall
+            tall += max(max(map(_lines, row, rooms)) * _LINE, _LINE)
+            if tall > KEPT_TABLE_POINTS:
+                return table
     else:
         tall = sum(max(row_height(row), _LINE) for row in elements(table, ROW_START, "</w:tr>"))
     if tall > KEPT_TABLE_POINTS:
         return table
-    opening = ROW_START.search(table, max(table.rfind("</w:tr>", 0, table.rfind("</w:tr>")), 0))
-    last = len(table) if opening is None else opening.start()  # the last row's start (no table is nested)
+    found = ROW_START.search(table, max(table.rfind("</w:tr>", 0, table.rfind("</w:tr>")), 0))
+    last = len(table) if found is None else found.start()  # the last row's start (no table is nested)
     return keeping(table[:last]) + table[last:]
 
 

@@ -39,7 +39,8 @@ def test_a_rendered_table_s_sizes_and_paragraphs_are_its_template_table_s(
     example: AccountPlan, blank: AccountPlan, stress: AccountPlan, family: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A table of the example, blank and stress bodies known by its opening has the largest type size counted in it,
-    and each row of one known to hold a paragraph a cell holds as many as it has cells (most tables are known)."""
+    says nothing of keeping when its template's table does not, and each row of one known to hold a paragraph a cell
+    holds as many as it has cells (most tables are known)."""
     sized = single = 0
     for xml, facts in _bodies([example, blank, stress], family, monkeypatch):
         for table in elements(xml, TABLE_START, "</w:tbl>"):
@@ -49,6 +50,7 @@ def test_a_rendered_table_s_sizes_and_paragraphs_are_its_template_table_s(
             if known.sizes is not None:
                 assert size_of(table, known) == tables._size(table)
                 sized += 1
+            assert known.keeps or "<w:keepNext" not in table
             if known.single:
                 assert all(r.count("</w:p>") == r.count("</w:tc>") for r in elements(table, ROW_START, "</w:tr>"))
                 single += 1
@@ -74,6 +76,7 @@ def test_a_template_table_s_facts_are_its_sizes_largest_first_and_its_paragraphs
     source = _table('<w:gridCol w:w="9"/>', _row(_paragraph("9") + _paragraph("19")), _row(_paragraph("17")))
     facts = table_facts(source)[opening(source)]
     assert facts.sizes == ('<w:sz w:val="19"', '<w:sz w:val="17"', '<w:sz w:val="9"') and not facts.single
+    assert not facts.keeps and table_facts(source.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>"))
     rendered = _table('<w:gridCol w:w="9"/>', _row(_paragraph("17")))  # a loop left the first row out
     assert size_of(rendered, facts) == 8.5 and size_of(_table('<w:gridCol w:w="9"/>'), facts) == ROW_POINTS
     assert table_facts(_table("", _row(_paragraph("9")), "{% for r in rows %}", _row(_paragraph("9"))))

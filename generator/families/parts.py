@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.document import theme
-from generator.document.blocks import Box, Boxes, Card, Cards, Chart, Fields, Series, Tile, Tiles
+from generator.document.blocks import Box, Boxes, Card, Cards, Fields, Tile, Tiles
+from generator.document.charts import Chart, Series
 from generator.document.format import Formatter
 from generator.document.people import Matrix, OrgChart, Person, Quadrant
 from generator.families.common import DECISION_MARK, fields, items

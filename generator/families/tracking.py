@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.document import theme
-from generator.document.blocks import Cell, Column, Group, HeatMap, Highlight, Kind, Row, Table, row
+from generator.document.blocks import Cell, Column, Group, Highlight, Kind, Row, Table, row
+from generator.document.charts import HeatMap
 from generator.document.format import Formatter
 from generator.families.common import CHECKED, DECISION_MARK, UNCHECKED, label_fills, shared
 from generator.families.tables import col, text

@@ -11,7 +11,6 @@ from generator.document.blocks import (
     Card,
     Cards,
     Cell,
-    Chart,
     ChartRef,
     Choice,
     Column,
@@ -21,7 +20,6 @@ from generator.document.blocks import (
     Fields,
     Format,
     Group,
-    HeatMap,
     Highlight,
     Kind,
     Meta,
@@ -29,13 +27,13 @@ from generator.document.blocks import (
     Paragraph,
     Part,
     Section,
-    Series,
     Table,
     Tile,
     Tiles,
     Timeline,
     row,
 )
+from generator.document.charts import Chart, HeatMap, Series
 from generator.document.people import Matrix, OrgChart, Person, Quadrant
 
 WHEN = date(2027, 3, 1)

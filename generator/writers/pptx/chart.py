@@ -12,7 +12,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 
 from generator.document import theme
-from generator.document.blocks import Chart
+from generator.document.charts import Chart
 from generator.writers.pptx.chartdata import chart_workbook
 from generator.writers.pptx.graph import Part, Rel, next_partname, relate, walk
 from generator.writers.pptx.text import SLIDE_NAMESPACES, TextSlide, centipoints, flush, next_shape_id, pt

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from generator import resources
-from generator.document.blocks import Boxes, Chart, Document, Format, Section, Table, Tiles
+from generator.document.blocks import Boxes, Document, Format, Section, Table, Tiles
+from generator.document.charts import Chart
 from generator.document.people import Matrix, OrgChart
 from generator.writers.package import package, rels_member
 from generator.writers.pptx import master as masters

@@ -22,7 +22,8 @@ from pptx.shapes.autoshape import Shape
 from pptx.util import Emu
 
 from generator.document import theme
-from generator.document.blocks import Block, Box, Boxes, Bullets, Chart, Cover, Fields, Section, Tiles
+from generator.document.blocks import Block, Box, Boxes, Bullets, Cover, Fields, Section, Tiles
+from generator.document.charts import Chart
 from generator.document.people import Matrix
 from generator.writers.pptx import master as masters
 from generator.writers.pptx.chart import add_chart

@@ -16,7 +16,8 @@ from datetime import date
 from functools import lru_cache
 
 from generator.document import theme
-from generator.document.blocks import Bullets, Cell, Column, Fields, HeatMap, Kind, Meta, Part, Row, Table, Timeline
+from generator.document.blocks import Bullets, Cell, Column, Fields, Kind, Meta, Part, Row, Table, Timeline
+from generator.document.charts import HeatMap
 from generator.ooxml import escape
 from generator.writers.textfit import BOLD, header_width, line_count, longest_words, text_width
 from generator.writers.xlsx import printing, rules

@@ -17,7 +17,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from generator.document import theme
-from generator.document.blocks import Chart, Series
+from generator.document.charts import Chart, Series
 from generator.writers.pptx import build_deck
 from generator.writers.pptx.chart import (
     CHART_POINTS,

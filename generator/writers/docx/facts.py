@@ -33,16 +33,24 @@ def opening(table: str) -> str:
 
 def table_facts(source: str) -> dict[str, Facts]:
     """Return the facts of a template source's tables by their openings (a rendered table opens as its template's
-    table does: values are text, and an opening holds none); none when an opening holds template code (its
-    rendered tables could open as another's), and none for an opening two tables share with other facts."""
-    found: dict[str, Facts | None] = {}
+    table does: values are text, and an opening holds none), the facts of tables that share an opening merged (a
+    table rendered from either holds at most their sizes, one paragraph a cell only if both do, a keep if either
+    does); none when an opening holds template code (its rendered tables could open as another's)."""
+    found: dict[str, Facts] = {}
     for table in elements(source, TABLE_START, "</w:tbl>"):
         key = opening(table)
         if "{" in key:
             return {}
         facts = Facts(_sizes(table), _single(table), "<w:keepNext" in table)
-        found[key] = facts if found.get(key, facts) == facts else None
-    return {key: facts for key, facts in found.items() if facts is not None and key}
+        found[key] = _merged(found[key], facts) if key in found else facts
+    found.pop("", None)  # tables without a grid
+    return found
+
+
+def _merged(one: Facts, other: Facts) -> Facts:
+    """Return what is known of a table rendered from either of two template tables."""
+    sizes = None if one.sizes is None or other.sizes is None else _largest_first({*one.sizes, *other.sizes})
+    return Facts(sizes, one.single and other.single, one.keeps or other.keeps)
 
 
 def size_of(table: str, facts: Facts | None) -> float | None:
@@ -53,7 +61,7 @@ def size_of(table: str, facts: Facts | None) -> float | None:
         return None
     for mark in facts.sizes:
         if mark in table:
-            return int(mark[len(SIZE_START) : -1]) / 2
+            return _half_points(mark) / 2
     return ROW_POINTS  # as tables measure a table without sizes
 
 
@@ -62,7 +70,17 @@ def _sizes(table: str) -> tuple[str, ...] | None:
     values = SIZE.findall(table)
     if len(values) != table.count(SIZE_START):
         return None
-    return tuple(f'{SIZE_START}{value}"' for value in sorted(set(values), key=int, reverse=True))
+    return _largest_first({f'{SIZE_START}{value}"' for value in values})
+
+
+def _largest_first(sizes: set[str]) -> tuple[str, ...]:
+    """Return type sizes' markup, largest first."""
+    return tuple(sorted(sizes, key=_half_points, reverse=True))
+
+
+def _half_points(mark: str) -> int:
+    """Return the type size (half points) of a size's markup."""
+    return int(mark[len(SIZE_START) : -1])
 
 
 def _single(table: str) -> bool:

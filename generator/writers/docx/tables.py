@@ -21,6 +21,7 @@ from generator.writers.docx.facts import SIZE, SIZE_START, Facts, opening, size_
 from generator.writers.docx.grids import SPAN, cells_on_grid, grid_columns, grid_fits, grid_widths
 from generator.writers.docx.kept import KEPT_TABLE_POINTS, keeping
 from generator.writers.docx.rows import (
+    CELL_WIDTH_START,
     ROW_POINTS,
     SHORT_ROW,
     TEXT,
@@ -112,7 +113,7 @@ def _fitted(
             table = each_element(table, ROW_START, "</w:tr>", release_tall_row)
         return _kept(table, 0 if "<wp:extent " in table else table.count("</w:tr>")), grid_fits(table)
     spanned = marks[2] and SPAN in table  # as _widen looks for spans
-    widened = table if spanned else _widen_cells(table, cells, size_of(table, known))
+    widened = table if spanned else _widen_cells(table, cells, size_of(table, known), gridded)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     single = known is not None and known.single  # as many paragraphs in a row as cells
     if long and gridded and single:  # the rows its bounds say are not a page tall: none of their XML looked at
@@ -290,10 +291,10 @@ def _widen(table: str, text: str | None = None) -> str:
     return _regridded(table, (grid, size), (heads, words), lambda resized: _widen(resized, text))
 
 
-def _widen_cells(table: str, cells: _Cells, size: float | None = None) -> str:
+def _widen_cells(table: str, cells: _Cells, size: float | None = None, gridded: bool = False) -> str:
     """Return what _widen returns for a table that is not nested and spans no columns, from its cells' text: every
     cell's longest word measured once, for the look at the whole table and for each column (size: the table's
-    largest type size, when known already)."""
+    largest type size, when known already; gridded: its cells are on its grid, see grids.cells_on_grid)."""
     grid = grid_widths(table)
     if len(grid) < 2:
         return table
@@ -302,7 +303,8 @@ def _widen_cells(table: str, cells: _Cells, size: float | None = None) -> str:
     if max((max(row, default=0.0) for row in measured), default=0.0) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
     heads, words = cells.needs(table, measured, (grid, size * BOLD))
-    return _regridded(table, (grid, size), (heads, words), lambda resized: _widen_cells(resized, cells))
+    again = partial(_widen_cells, cells=cells, gridded=gridded)
+    return _regridded(table, (grid, size), (heads, words), again, gridded)
 
 
 def _size(table: str) -> float:
@@ -329,10 +331,15 @@ def _first_size(table: str) -> re.Match[str] | None:
 
 
 def _regridded(
-    table: str, laid: tuple[list[int], float], needs: tuple[list[float], list[float]], again: Callable[[str], str]
+    table: str,
+    laid: tuple[list[int], float],
+    needs: tuple[list[float], list[float]],
+    again: Callable[[str], str],
+    gridded: bool = False,
 ) -> str:
     """Return a table (of a grid and type size) whose columns need these widths for their headers' and other
-    cells' longest words: regridded, or in a smaller type widened again (again), or as it is."""
+    cells' longest words: regridded, or in a smaller type widened again (again), or as it is (gridded: its cells
+    are on its grid, see grids.cells_on_grid)."""
     (grid, size), (heads, words) = laid, needs
     total = sum(grid)
     capped = [min(h, WIDEST_SHARE * total) for h in heads]
@@ -340,7 +347,7 @@ def _regridded(
         need = _capped(capped, [min(w, WIDEST_SHARE * total) for w in words], total)
         if all(n <= w for n, w in zip(need, grid, strict=True)):
             return table
-        return _with_widths(table, [round(w) for w in fitted_widths(grid, need, total)])
+        return _with_widths(table, [round(w) for w in fitted_widths(grid, need, total)], gridded)
     smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
     resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
@@ -380,9 +387,14 @@ def _cell_text(table: str) -> str:
     return "".join(TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>")))
 
 
-def _with_widths(table: str, new: list[int]) -> str:
-    """Return the table with its grid and every cell's width set to the new column widths."""
+def _with_widths(table: str, new: list[int], gridded: bool = False) -> str:
+    """Return the table with its grid and every cell's width set to the new column widths (gridded: its cells are
+    on its grid, each row one for each column, see grids.cells_on_grid)."""
+    old = grid_widths(table) if gridded else []
     table = _regrid(table, "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>")
+    on_grid = _on_grid_widths(table, old, new) if old else None
+    if on_grid is not None:
+        return on_grid
     widths, pieces, at = [str(w) for w in new], [], 0
     for start, end in element_spans(
         table, ROW_START, "</w:tr>"
@@ -392,6 +404,23 @@ def _with_widths(table: str, new: list[int]) -> str:
             at = stop
     pieces.append(table[at:])
     return "".join(pieces)
+
+
+def _on_grid_widths(table: str, old: list[int], new: list[int]) -> str | None:
+    """Return a table whose cells are on its grid (old: its columns' widths) with each cell's width set to its
+    column's new width, the cells taken in turn (row by row, one for each column): each width attribute replaced
+    in its tag; None when a cell's tag does not hold its column's width."""
+    pieces = table.split(CELL_WIDTH_START)
+    if (len(pieces) - 1) % len(old):
+        return None
+    olds, news = [f' w:w="{w}"' for w in old], [f' w:w="{w}"' for w in new]
+    for index in range(1, len(pieces)):
+        piece, column = pieces[index], (index - 1) % len(old)
+        at = piece.find(olds[column])
+        if at < 0 or at > piece.find(">"):
+            return None
+        pieces[index] = piece[:at] + news[column] + piece[at + len(olds[column]) :]
+    return CELL_WIDTH_START.join(pieces)
 
 
 def _regrid(table: str, grid: str) -> str:

@@ -40,13 +40,11 @@ def test_a_rendered_table_s_sizes_and_paragraphs_are_its_template_table_s(
 ) -> None:
     """A table of the example, blank and stress bodies known by its opening has the largest type size counted in it,
     says nothing of keeping when its template's table does not, and each row of one known to hold a paragraph a cell
-    holds as many as it has cells (most tables are known)."""
+    holds as many as it has cells (every table is known)."""
     sized = single = 0
     for xml, facts in _bodies([example, blank, stress], family, monkeypatch):
         for table in elements(xml, TABLE_START, "</w:tbl>"):
-            known = facts.get(opening(table))
-            if known is None:  # its opening shared by template tables holding other sizes or paragraphs
-                continue
+            known = facts[opening(table)]
             if known.sizes is not None:
                 assert size_of(table, known) == tables._size(table)
                 sized += 1
@@ -86,8 +84,10 @@ def test_a_template_table_s_facts_are_its_sizes_largest_first_and_its_paragraphs
 def test_what_a_template_s_tables_do_not_tell_is_counted_in_each_rendered_table() -> None:
     coded = _table('<w:gridCol w:w="{{ w }}"/>', _row(_paragraph("9")))
     assert table_facts(coded + _table("", _row(_paragraph("9")))) == {}  # its tables could open as another's
-    shared = _table("", _row(_paragraph("9"))) + _table("", _row(_paragraph("11")))
-    assert table_facts(shared) == {}  # one opening, two tables of other sizes
+    shared = _table("", _row(_paragraph("9"))) + _table("", _row(_paragraph("11") + _paragraph("11")))
+    merged = table_facts(shared)[opening(shared)]  # one opening, two tables: a rendered one holds either's
+    assert merged.sizes == ('<w:sz w:val="11"', '<w:sz w:val="9"') and not merged.single
+    assert size_of(_table("", _row(_paragraph("9"))), merged) == 4.5
     templated = _table("", _row('<w:p><w:r><w:rPr><w:sz w:val="{{ s }}"/></w:rPr></w:r></w:p>'))
     assert size_of(templated, table_facts(templated)[opening(templated)]) is None
     looped = _table("", _row("{%p if x %}" + _paragraph("9") + "{%p endif %}"))

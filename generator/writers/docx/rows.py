@@ -97,8 +97,11 @@ def settled_by_bounds(texts: list[str], grid: list[int], paragraphs: Callable[[]
     """Return whether a row whose cells (one for each grid column, as wide as it) hold texts in paragraphs (how many,
     asked only when needed) is taller than TALLEST_KEPT_ROW when bounds settle it, else None: a cell takes at least
     its text's width over its room in lines, and at most that and one line more for each paragraph."""
-    rooms = [room(width) for width in grid]
-    least = max((text_width(text, ROW_POINTS) / room for text, room in zip(texts, rooms, strict=True)), default=0.0)
+    least = 0.0
+    for text, width in zip(texts, grid, strict=True):  # the cell taking the most lines: a loop, no generator
+        lines = text_width(text, ROW_POINTS) / room(width)
+        if lines > least:
+            least = lines
     kept_lines = TALLEST_KEPT_ROW / (ROW_POINTS * 1.2)  # 40: one line more is taller than kept
     if least > kept_lines + _SLACK:  # at least 41 lines
         return True

@@ -300,11 +300,22 @@ def _widen_cells(table: str, cells: _Cells, size: float | None = None, gridded: 
         return table
     size = _size(table) if size is None else size
     measured = cells.measured(size * BOLD)
-    if max((max(row, default=0.0) for row in measured), default=0.0) * 20 + CELL_MARGINS <= min(grid):
+    if _widest(measured) * 20 + CELL_MARGINS <= min(grid):
         return table  # every cell's longest word fits the narrowest column: no column needs more
     heads, words = cells.needs(table, measured, (grid, size * BOLD))
     again = partial(_widen_cells, cells=cells, gridded=gridded)
     return _regridded(table, (grid, size), (heads, words), again, gridded)
+
+
+def _widest(measured: list[list[float]]) -> float:
+    """Return the widest of the measured cells' longest words (0 for none), in one loop (a generator of each
+    row's largest costs more than the look itself)."""
+    widest = 0.0
+    for row in measured:
+        for width in row:
+            if width > widest:
+                widest = width
+    return widest
 
 
 def _size(table: str) -> float:

@@ -44,3 +44,13 @@ def test_functions_and_modules_stay_short_enough_to_read() -> None:
             if isinstance(node, ast.FunctionDef) and (node.end_lineno or 0) - node.lineno + 1 > 60:
                 long.append(f"{path.name}:{node.lineno} {node.name}")
     assert not long
+
+
+def test_test_modules_stay_short_enough_to_read() -> None:
+    """Tests are read as often as the code they check: each module at most 500 lines, as the package's."""
+    long = [
+        f"{p.name}: {n} lines"
+        for p in (ROOT / "tests").rglob("*.py")
+        if (n := len(p.read_text("utf-8").splitlines())) > 500
+    ]
+    assert not long

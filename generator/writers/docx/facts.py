@@ -35,12 +35,13 @@ def table_facts(source: str) -> dict[str, Facts]:
     """Return the facts of a template source's tables by their openings (a rendered table opens as its template's
     table does: values are text, and an opening holds none), the facts of tables that share an opening merged (a
     table rendered from either holds at most their sizes, one paragraph a cell only if both do, a keep if either
-    does); none when an opening holds template code (its rendered tables could open as another's)."""
+    does); none when an opening holds template code (its rendered tables could open as another's) or a table holds
+    another."""
     found: dict[str, Facts] = {}
     for table in elements(source, TABLE_START, "</w:tbl>"):
         key = opening(table)
-        if "{" in key:
-            return {}
+        if "{" in key or table.find("<w:tbl>", 1) >= 0:
+            return {}  # code in an opening, or a table in a table (its span ends at the inner table's end)
         facts = Facts(_sizes(table), _single(table), "<w:keepNext" in table)
         found[key] = _merged(found[key], facts) if key in found else facts
     found.pop("", None)  # tables without a grid

@@ -84,6 +84,8 @@ def test_a_template_table_s_facts_are_its_sizes_largest_first_and_its_paragraphs
 def test_what_a_template_s_tables_do_not_tell_is_counted_in_each_rendered_table() -> None:
     coded = _table('<w:gridCol w:w="{{ w }}"/>', _row(_paragraph("9")))
     assert table_facts(coded + _table("", _row(_paragraph("9")))) == {}  # its tables could open as another's
+    nested = _table("", _row(_table("", _row(_paragraph("9"))) + "<w:p/>"), _row(_paragraph("11")))
+    assert table_facts(nested) == {}  # the outer table's span would end at the inner one's end
     shared = _table("", _row(_paragraph("9"))) + _table("", _row(_paragraph("11") + _paragraph("11")))
     merged = table_facts(shared)[opening(shared)]  # one opening, two tables: a rendered one holds either's
     assert merged.sizes == ('<w:sz w:val="11"', '<w:sz w:val="9"') and not merged.single

@@ -9,6 +9,11 @@ from collections.abc import Callable
 TABLE_START, ROW_START, CELL_START = re.compile("<w:tbl>"), re.compile("<w:tr[ >]"), re.compile("<w:tc>")
 
 
+def holds_table(table: str) -> bool:
+    """Return whether a table (its XML from its <w:tbl> on) holds another table."""
+    return table.find("<w:tbl>", 1) >= 0
+
+
 def element_spans(xml: str, opening: re.Pattern[str], closing: str) -> list[tuple[int, int]]:
     """Return where each element lies that runs from an opening to the first closing after it: what a lazy
     regex (opening.*?closing) finds, found with str.find."""

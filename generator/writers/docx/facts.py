@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from generator.writers.docx.elements import ROW_START, TABLE_START, elements
+from generator.writers.docx.elements import ROW_START, TABLE_START, elements, holds_table
 from generator.writers.docx.rows import ROW_POINTS
 
 GRID_END = "</w:tblGrid>"
@@ -40,7 +40,7 @@ def table_facts(source: str) -> dict[str, Facts]:
     found: dict[str, Facts] = {}
     for table in elements(source, TABLE_START, "</w:tbl>"):
         key = opening(table)
-        if "{" in key or table.find("<w:tbl>", 1) >= 0:
+        if "{" in key or holds_table(table):
             return {}  # code in an opening, or a table in a table (its span ends at the inner table's end)
         facts = Facts(_sizes(table), _single(table), "<w:keepNext" in table)
         found[key] = _merged(found[key], facts) if key in found else facts

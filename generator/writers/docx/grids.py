@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.writers.docx.elements import CELL_START, ROW_START, TABLE_START, elements
+from generator.writers.docx.elements import CELL_START, ROW_START, TABLE_START, elements, holds_table
 from generator.writers.docx.rows import cell_widths
 
 SPAN = "<w:gridSpan"  # a cell's span's start: markup only (text holds no <)
@@ -46,7 +46,7 @@ def cells_on_grid(xml: str) -> bool:
     if any(mark in xml for mark in ("<w:tc ", SPAN, "<w:tbl ")):
         return False
     for table in elements(xml, TABLE_START, "</w:tbl>"):
-        if table.find("<w:tbl>", 1) >= 0:
+        if holds_table(table):
             return False
         grid = grid_widths(table)
         for row in elements(table, ROW_START, "</w:tr>"):

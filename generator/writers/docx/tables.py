@@ -15,6 +15,7 @@ from generator.writers.docx.elements import (
     each_element,
     element_spans,
     elements,
+    holds_table,
     replaced,
 )
 from generator.writers.docx.facts import SIZE, SIZE_START, Facts, opening, size_of
@@ -116,8 +117,8 @@ def _fitted(
     widened = table if spanned else _widen_cells(table, cells, size_of(table, known), gridded)
     long = [i for i, length in enumerate(cells.lengths) if length >= SHORT_ROW]
     single = known is not None and known.single  # as many paragraphs in a row as cells
-    if long and gridded and single:  # the rows its bounds say are not a page tall: none of their XML looked at
-        grid = grid_widths(widened)
+    grid = grid_widths(widened) if long and gridded else None  # the long rows' cells' widths
+    if grid is not None and single:  # the rows its bounds say are not a page tall: none of their XML looked at
         long = [i for i in long if settled_by_bounds(cells.rows[i], grid, partial(len, cells.rows[i])) is not False]
     if long and "<w:cantSplit/>" in widened:
         if bundled and widened is table:  # the rows where _Cells found them
@@ -126,7 +127,7 @@ def _fitted(
             every = element_spans(widened, ROW_START, "</w:tr>")
             rows = [every[i] for i in long]
         texts = [cells.rows[i] for i in long]
-        widened = _released(widened, rows, texts, grid_widths(widened) if gridded else None, single)
+        widened = _released(widened, rows, texts, grid, single)
     shown = 0 if cells.pictures else len(cells.rows)
     keeps = known is None or known.keeps
     return _kept(widened, shown, cells.rows, keeps), grid_fits(widened) if spanned else cells.grid_fits(widened)
@@ -280,7 +281,7 @@ def _widen(table: str, text: str | None = None) -> str:
     type (not below 7.5 pt) when even the headers' cannot; text is the table's cell text (_cell_text) when it is
     known already."""
     grid = grid_widths(table)
-    if table.find("<w:tbl>", 5) >= 0 or SPAN in table or len(grid) < 2:
+    if holds_table(table) or SPAN in table or len(grid) < 2:
         return table  # nested or spanning tables keep their template widths
     size = _size(table)
     text = _cell_text(table) if text is None else text
@@ -358,7 +359,7 @@ def _regridded(
         need = _capped(capped, [min(w, WIDEST_SHARE * total) for w in words], total)
         if all(n <= w for n, w in zip(need, grid, strict=True)):
             return table
-        return _with_widths(table, [round(w) for w in fitted_widths(grid, need, total)], gridded)
+        return _with_widths(table, [round(w) for w in fitted_widths(grid, need, total)], grid if gridded else None)
     smaller = math.floor(size * (total - len(grid) * CELL_MARGINS) / (sum(heads) - len(grid) * CELL_MARGINS) * 2) / 2
     resized = _SIZES.sub(lambda m: f'{m[1]}"{round(smaller * 2)}"', table)
     if SMALLEST_TABLE_POINTS <= smaller < size and resized != table:  # the headers fit in a smaller type
@@ -398,10 +399,9 @@ def _cell_text(table: str) -> str:
     return "".join(TEXT.findall(table.replace("</w:tc>", "<w:t> </w:t>")))
 
 
-def _with_widths(table: str, new: list[int], gridded: bool = False) -> str:
-    """Return the table with its grid and every cell's width set to the new column widths (gridded: its cells are
-    on its grid, each row one for each column, see grids.cells_on_grid)."""
-    old = grid_widths(table) if gridded else []
+def _with_widths(table: str, new: list[int], old: list[int] | None = None) -> str:
+    """Return the table with its grid and every cell's width set to the new column widths (old: its grid, when its
+    cells are on it, each row one for each column, see grids.cells_on_grid)."""
     table = _regrid(table, "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in new) + "</w:tblGrid>")
     on_grid = _on_grid_widths(table, old, new) if old else None
     if on_grid is not None:

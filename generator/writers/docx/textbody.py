@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from generator.writers.docx.elements import TABLE_START, elements
+from generator.writers.docx.elements import TABLE_START, elements, holds_table
 from generator.writers.docx.grids import grid_fits
 
 _REFERENCE = re.compile(r"&#(?!34;|39;)")  # a character reference markupsafe does not write
@@ -115,7 +115,7 @@ def grids_fit(xml: str) -> bool:
     if "<w:tbl " in xml:
         return False  # a table start written otherwise
     tables = elements(xml, TABLE_START, "</w:tbl>")
-    return not any(t.find("<w:tbl>", len("<w:tbl>")) >= 0 for t in tables) and all(map(grid_fits, tables))
+    return not any(map(holds_table, tables)) and all(map(grid_fits, tables))
 
 
 def number_pictures(body: TextBody, first: int) -> tuple[TextBody, int]:
